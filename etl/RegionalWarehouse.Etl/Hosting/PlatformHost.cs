@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Warehouse;
+using RegionalWarehouse.Warehouse.Engines;
+using RegionalWarehouse.Warehouse.Migrations;
+
+namespace RegionalWarehouse.Etl.Hosting;
+
+/// <summary>
+/// The composition root shared by the rw CLI and the worker host: configuration from appsettings.json
+/// and RW__-prefixed environment variables, validated options, logging, and the warehouse engine.
+/// </summary>
+public static class PlatformHost
+{
+    public const string EnvironmentPrefix = "RW__";
+
+    public static HostApplicationBuilder CreateBuilder(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables(EnvironmentPrefix);
+        if (overrides is not null)
+            builder.Configuration.AddInMemoryCollection(overrides);
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        AddWarehouse(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    public static void AddWarehouse(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(WarehouseOptions.Section));
+        services.AddSingleton<IValidateOptions<WarehouseOptions>, WarehouseOptionsValidator>();
+        services.AddSingleton<IWarehouseEngine>(sp => WarehouseEngineFactory.Create(sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
+        services.AddSingleton<WarehouseMigrator>();
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Warehouse.Engines;
+using RegionalWarehouse.Warehouse.Migrations;
+
+namespace RegionalWarehouse.Cli.Commands;
+
+/// <summary>Runs the parsed command and turns the platform's expected failures into one clear line and exit code 1.</summary>
+public static class CliRunner
+{
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException)
+        {
+            var message = ex is OptionsValidationException ove ? string.Join(Environment.NewLine, ove.Failures) : ex.Message;
+            await Console.Error.WriteLineAsync($"error: {message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Rejected = 2;
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using RegionalWarehouse.Cli.Commands;
+
+var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of England children's services data.")
+{
+    MigrateCommand.Create(),
+};
+return await CliRunner.RunAsync(root, args);

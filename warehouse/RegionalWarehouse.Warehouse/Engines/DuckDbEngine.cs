@@ -1,0 +1,47 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using DuckDB.NET.Data;
+using RegionalWarehouse.Warehouse.DbUpDuckDb;
+
+namespace RegionalWarehouse.Warehouse.Engines;
+
+/// <summary>The embedded default: one DuckDB file, owned for writing by one process.</summary>
+public sealed class DuckDbEngine(string path) : IWarehouseEngine
+{
+    public string FilePath { get; } = Path.GetFullPath(path);
+
+    public WarehouseEngineKind Kind => WarehouseEngineKind.DuckDb;
+
+    public string MigrationFolder => "DuckDb";
+
+    public string ConnectionString => $"Data Source={FilePath}";
+
+    public string Describe() => $"DuckDB file {FilePath}";
+
+    public DbConnection Open()
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            var connection = new DuckDBConnection(ConnectionString);
+            connection.Open();
+            return connection;
+        }
+        catch (Exception ex) when (ex is DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            throw new WarehouseUnavailableException(
+                $"Cannot open the DuckDB warehouse {FilePath}: {ex.Message}. " +
+                "Only one process may write a DuckDB file: stop any other worker or rw command using it, " +
+                "or point Warehouse:DuckDbPath (RW__Warehouse__DuckDbPath) at a writable file.", ex);
+        }
+    }
+
+    public UpgradeEngineBuilder MigrationBuilder()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        return DeployChanges.To.DuckDbDatabase(ConnectionString);
+    }
+
+    public string Parameter(string name) => "$" + name;
+}

@@ -1,0 +1,12 @@
+namespace RegionalWarehouse.Warehouse.Engines;
+
+public static class WarehouseEngineFactory
+{
+    public static IWarehouseEngine Create(WarehouseOptions options) => options.EngineKind switch
+    {
+        WarehouseEngineKind.DuckDb => new DuckDbEngine(options.DuckDbPath),
+        WarehouseEngineKind.SqlServer => new SqlServerEngine(options.SqlServerConnectionString
+            ?? throw new WarehouseUnavailableException("Warehouse:SqlServerConnectionString is empty.")),
+        _ => throw new ArgumentOutOfRangeException(nameof(options)),
+    };
+}

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Globalization;
+using CsvHelper;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Warehouse.ReferenceData;
+
+/// <summary>
+/// Makes the ref tables match the CSV files embedded beside this class: inserts new rows, updates
+/// changed ones and removes rows the files no longer hold, all in one transaction. Running it twice
+/// changes nothing, so it runs after every migration.
+/// </summary>
+public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
+{
+    private static readonly ReferenceTable[] Tables =
+    [
+        new("regions.csv", "ref.region", ["region_code"]),
+        new("local_authorities.csv", "ref.local_authority", ["la_key"]),
+        new("comparator_groups.csv", "ref.comparator_group", ["group_code"]),
+        new("comparator_group_members.csv", "ref.comparator_group_member", ["group_code", "member_dfe_code"]),
+        new("code_lists.csv", "ref.code_list", ["return_type", "field_name", "code", "valid_from_year"]),
+    ];
+
+    public SeedOutcome Seed()
+    {
+        using var connection = engine.Open();
+        using var transaction = connection.BeginTransaction();
+        var outcome = new SeedOutcome(0, 0, 0);
+        foreach (var table in Tables)
+            outcome += SeedTable(connection, transaction, table);
+        transaction.Commit();
+        return outcome;
+    }
+
+    private SeedOutcome SeedTable(DbConnection connection, DbTransaction transaction, ReferenceTable table)
+    {
+        var (columns, wanted) = ReadFile(table);
+        var existing = ReadExisting(connection, transaction, table, columns);
+        int inserted = 0, updated = 0, deleted = 0;
+
+        foreach (var (key, row) in wanted)
+        {
+            if (!existing.TryGetValue(key, out var current))
+            {
+                Execute(connection, transaction, InsertSql(table, columns), columns.Select(c => row[c]));
+                inserted++;
+            }
+            else if (columns.Any(c => current[c] != row[c]))
+            {
+                var valueColumns = columns.Except(table.KeyColumns).ToArray();
+                Execute(connection, transaction, UpdateSql(table, valueColumns),
+                    valueColumns.Select(c => row[c]).Concat(table.KeyColumns.Select(c => row[c])));
+                updated++;
+            }
+        }
+
+        foreach (var (key, row) in existing.Where(e => !wanted.ContainsKey(e.Key)))
+        {
+            Execute(connection, transaction, DeleteSql(table), table.KeyColumns.Select(c => row[c]));
+            deleted++;
+        }
+        return new SeedOutcome(inserted, updated, deleted);
+    }
+
+    private static (string[] Columns, Dictionary<string, Dictionary<string, string>> Rows) ReadFile(ReferenceTable table)
+    {
+        var assembly = typeof(ReferenceDataSeeder).Assembly;
+        var resource = $"{assembly.GetName().Name}.ReferenceData.{table.File}";
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Reference file {table.File} is not embedded in {assembly.GetName().Name}.");
+        using var csv = new CsvReader(new StreamReader(stream), CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var columns = csv.HeaderRecord!;
+        var rows = new Dictionary<string, Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            var row = columns.ToDictionary(c => c, c => csv.GetField(c)!.Trim());
+            rows.Add(KeyOf(table, row), row);
+        }
+        return (columns, rows);
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> ReadExisting(
+        DbConnection connection, DbTransaction transaction, ReferenceTable table, string[] columns)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"select {string.Join(", ", columns)} from {table.Name}";
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<string, Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            var row = columns.Select((c, i) => (c, Value: Normalise(reader.GetValue(i)))).ToDictionary(x => x.c, x => x.Value);
+            rows.Add(KeyOf(table, row), row);
+        }
+        return rows;
+    }
+
+    private static string Normalise(object value) => value switch
+    {
+        DBNull => "",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string KeyOf(ReferenceTable table, Dictionary<string, string> row) =>
+        string.Join('\u001f', table.KeyColumns.Select(c => row[c]));
+
+    private string InsertSql(ReferenceTable table, string[] columns) =>
+        $"insert into {table.Name} ({string.Join(", ", columns)}) values ({string.Join(", ", columns.Select((_, i) => engine.Parameter($"p{i}")))})";
+
+    private string UpdateSql(ReferenceTable table, string[] valueColumns) =>
+        $"update {table.Name} set {string.Join(", ", valueColumns.Select((c, i) => $"{c} = {engine.Parameter($"p{i}")}"))} " +
+        $"where {string.Join(" and ", table.KeyColumns.Select((c, i) => $"{c} = {engine.Parameter($"p{valueColumns.Length + i}")}"))}";
+
+    private string DeleteSql(ReferenceTable table) =>
+        $"delete from {table.Name} where {string.Join(" and ", table.KeyColumns.Select((c, i) => $"{c} = {engine.Parameter($"p{i}")}"))}";
+
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<string> values)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var i = 0;
+        foreach (var value in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"p{i++}";
+            parameter.Value = value.Length == 0 ? DBNull.Value : value;
+            command.Parameters.Add(parameter);
+        }
+        command.ExecuteNonQuery();
+    }
+
+    private sealed record ReferenceTable(string File, string Name, string[] KeyColumns);
+}
+
+public sealed record SeedOutcome(int Inserted, int Updated, int Deleted)
+{
+    public static SeedOutcome operator +(SeedOutcome a, SeedOutcome b) =>
+        new(a.Inserted + b.Inserted, a.Updated + b.Updated, a.Deleted + b.Deleted);
+
+    public override string ToString() => Inserted + Updated + Deleted == 0
+        ? "unchanged"
+        : $"{Inserted} row(s) inserted, {Updated} updated, {Deleted} removed";
+}
