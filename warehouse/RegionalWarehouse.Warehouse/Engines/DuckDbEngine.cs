@@ -44,4 +44,9 @@ public sealed class DuckDbEngine(string path) : IWarehouseEngine
     }
 
     public string Parameter(string name) => "$" + name;
+
+    public string NextValueSql(string sequence) => $"select nextval('{sequence}')";
+
+    public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction) =>
+        new DuckDbBulkWriter((DuckDBConnection)connection);
 }

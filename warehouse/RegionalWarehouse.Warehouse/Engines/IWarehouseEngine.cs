@@ -26,6 +26,12 @@ public interface IWarehouseEngine
 
     /// <summary>How a named parameter is written in SQL text on this engine ("@name" or "$name").</summary>
     string Parameter(string name);
+
+    /// <summary>A query returning the next value of a sequence created by the migrations.</summary>
+    string NextValueSql(string sequence);
+
+    /// <summary>A bulk writer enlisted in the caller's transaction (DuckDB appender, SqlBulkCopy).</summary>
+    IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction);
 }
 
 /// <summary>The warehouse could not be reached or opened; the message says what to check.</summary>

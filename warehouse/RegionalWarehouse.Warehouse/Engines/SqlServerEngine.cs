@@ -38,4 +38,9 @@ public sealed class SqlServerEngine(string connectionString) : IWarehouseEngine
     public UpgradeEngineBuilder MigrationBuilder() => DeployChanges.To.SqlDatabase(ConnectionString);
 
     public string Parameter(string name) => "@" + name;
+
+    public string NextValueSql(string sequence) => $"select next value for {sequence}";
+
+    public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction) =>
+        new SqlServerBulkWriter((SqlConnection)connection, (SqlTransaction)transaction);
 }

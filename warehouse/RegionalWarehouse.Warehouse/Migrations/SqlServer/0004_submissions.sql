@@ -1,6 +1,8 @@
 -- Every submission, whatever its fate, is a row here; every state change is a row in submission_event.
+CREATE SEQUENCE etl.submission_id_seq AS BIGINT START WITH 1;
+
 CREATE TABLE etl.submission (
-    submission_id BIGINT IDENTITY(1,1) NOT NULL CONSTRAINT pk_submission PRIMARY KEY,
+    submission_id BIGINT         NOT NULL CONSTRAINT df_submission_id DEFAULT (NEXT VALUE FOR etl.submission_id_seq) CONSTRAINT pk_submission PRIMARY KEY,
     la_code       NVARCHAR(3)    NOT NULL,
     return_type   NVARCHAR(20)   NOT NULL,
     period        NVARCHAR(10)   NOT NULL,

@@ -1,0 +1,21 @@
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>A 903 validation rule: a stable code, a severity, and a check over the whole return.</summary>
+public abstract class Rule903(string code, Severity severity, TableSchema table, string description)
+{
+    public RuleInfo Info { get; } = new(code, severity, table.Name, description);
+
+    protected TableSchema Table { get; } = table;
+
+    public abstract IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes);
+
+    /// <summary>An issue at a row and column; personal values are withheld, the row number locates them.</summary>
+    protected ValidationIssue Issue(Record903 record, string? column, string message) =>
+        new(Info.Code, Info.Severity, record.File, record.Table.Name, record.Row, column,
+            column is null ? null : MaskedValue(column, record[column]), message);
+
+    public static string? MaskedValue(string column, string value) =>
+        value.Length == 0 ? null : Ssda903Schema.PersonalColumns.Contains(column) ? "(withheld)" : value;
+}

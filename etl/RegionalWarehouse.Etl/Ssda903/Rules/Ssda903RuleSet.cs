@@ -1,0 +1,118 @@
+using RegionalWarehouse.Etl.Validation;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>
+/// Every 903 rule, each with a stable code. Codes are never reused: retire a rule by removing it,
+/// and give a changed meaning a new code, so LA reports stay comparable over time.
+/// </summary>
+public static class Ssda903RuleSet
+{
+    public static readonly IReadOnlyList<Rule903> Rules =
+    [
+        // Header
+        new RequiredValueRule("HDR-01", Header, "CHILD", "Every row needs the LA's child identifier."),
+        new CodeListRule("HDR-02", Header, "SEX", required: true),
+        new DateRule("HDR-03", Header, "DOB", required: true),
+        new CodeListRule("HDR-04", Header, "ETHNIC", required: true),
+        new UpnCheckLetterRule(),
+        new MotherIsFemaleRule(),
+        new MotherChildDobRule(),
+        new DuplicateKeyRule("HDR-08", Header),
+        new ChildHasEpisodeRule(),
+        new CodeListRule("HDR-10", Header, "MOTHER"),
+        new DateRule("HDR-11", Header, "MC_DOB", required: false),
+
+        // Episodes
+        new RequiredValueRule("EPI-01", Episodes, "CHILD", "Every episode needs the child's identifier."),
+        new DateRule("EPI-02", Episodes, "DECOM", required: true),
+        new CodeListRule("EPI-03", Episodes, "RNE", required: true),
+        new CodeListRule("EPI-04", Episodes, "LS", required: true),
+        new CodeListRule("EPI-05", Episodes, "CIN", required: true),
+        new CodeListRule("EPI-06", Episodes, "PLACE", required: true),
+        new CodeListRule("EPI-07", Episodes, "PLACE_PROVIDER"),
+        new DateRule("EPI-08", Episodes, "DEC", required: false),
+        new DateOrderRule("EPI-09", Episodes, "DECOM", "DEC"),
+        new RecMatchesDecRule(),
+        new DuplicateKeyRule("EPI-11", Episodes),
+        new ChildInHeaderRule("EPI-12", Episodes),
+        new EpisodesDoNotOverlapRule(),
+        new OnlyLatestEpisodeOpenRule(),
+        new X1ContinuityRule(),
+        new GapAfterCeasedCareRule(),
+        new NewPeriodStartsWithSRule(),
+        new LegalStatusOnlyChangeRule(),
+        new BornBeforeEpisodeRule(),
+        new UnderEighteenAtStartRule(),
+        new EpisodeInCollectionYearRule(),
+        new CodeListRule("EPI-22", Episodes, "REC"),
+        new PlacementOnlyChangeRule(),
+        new EndNotAfterYearRule(),
+        new CodeListRule("EPI-25", Episodes, "REASON_PLACE_CHANGE"),
+        new PostcodeFormatRule("EPI-26", "HOME_POST"),
+        new PostcodeFormatRule("EPI-27", "PL_POST"),
+
+        // Reviews
+        new DateRule("REV-01", Reviews, "REVIEW", required: true),
+        new CodeListRule("REV-02", Reviews, "REVIEW_CODE", required: true),
+        new DobMatchesHeaderRule("REV-03", Reviews),
+        new ChildInHeaderRule("REV-04", Reviews),
+        new DuplicateKeyRule("REV-05", Reviews),
+
+        // Missing
+        new CodeListRule("MIS-01", Missing, "MISSING", required: true),
+        new DateRule("MIS-02", Missing, "MIS_START", required: true),
+        new DateOrderRule("MIS-03", Missing, "MIS_START", "MIS_END"),
+        new ChildInHeaderRule("MIS-04", Missing),
+        new DateRule("MIS-05", Missing, "MIS_END", required: false),
+
+        // OC2
+        new Oc2TwelveMonthsRule(),
+        new FlagRule("OC2-02", Oc2, "HEALTH_CHECK"),
+        new SdqScoreRule(),
+        new ChildInHeaderRule("OC2-04", Oc2),
+        new CodeListRule("OC2-05", Oc2, "SDQ_REASON"),
+        new FlagRule("OC2-06", Oc2, "IMMUNISATIONS"),
+        new FlagRule("OC2-07", Oc2, "TEETH_CHECK"),
+        new FlagRule("OC2-08", Oc2, "CONVICTED"),
+        new FlagRule("OC2-09", Oc2, "SUBSTANCE_MISUSE"),
+
+        // OC3
+        new CodeListRule("OC3-01", Oc3, "IN_TOUCH", required: true),
+        new CodeListRule("OC3-02", Oc3, "ACTIV"),
+        new CodeListRule("OC3-03", Oc3, "ACCOM"),
+        new Oc3AgeRule(),
+        new ChildInHeaderRule("OC3-05", Oc3),
+
+        // Adoption
+        new DateRule("AD1-01", Ad1, "DATE_INT", required: true),
+        new DateOrderRule("AD1-02", Ad1, "DATE_INT", "DATE_MATCH"),
+        new CodeListRule("AD1-03", Ad1, "NB_ADOPTR"),
+        new CodeListRule("AD1-04", Ad1, "SEX_ADOPTR"),
+        new ChildInHeaderRule("AD1-05", Ad1),
+        new DateRule("PAD-01", PlacedAdoption, "DATE_PLACED", required: true),
+        new PlacedCeasedReasonRule(),
+        new DateOrderRule("PAD-03", PlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED"),
+        new CodeListRule("PAD-04", PlacedAdoption, "REASON_PLACED_CEASED"),
+
+        // UASC and previous permanence
+        new UascCeasedAfterBirthRule(),
+        new ChildInHeaderRule("UAS-02", Uasc),
+        new CodeListRule("PPM-01", PrevPerm, "PREV_PERM"),
+        new ChildInHeaderRule("PPM-02", PrevPerm),
+    ];
+
+    /// <summary>The rules' descriptions, file rules first, for `rw rules` and the docs.</summary>
+    public static IEnumerable<RuleInfo> Catalogue => FileRules.All.Concat(Rules.Select(r => r.Info));
+
+    public static List<ValidationIssue> Validate(Ssda903Return data, CodeLists codes)
+    {
+        var issues = new List<ValidationIssue>(data.FileIssues);
+        if (issues.Any(i => i.Severity == Severity.Error && i.RuleCode is "FILE-02" or "FILE-04"))
+            return issues; // row rules would only repeat what a missing table or column already explains
+        foreach (var rule in Rules)
+            issues.AddRange(rule.Check(data, codes));
+        return issues;
+    }
+}

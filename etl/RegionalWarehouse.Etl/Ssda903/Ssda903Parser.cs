@@ -1,0 +1,85 @@
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Ssda903;
+
+/// <summary>
+/// Reads a submission's files into a <see cref="Ssda903Return"/>, recognising each table by its header
+/// row. Problems with the files themselves become FILE-* issues rather than exceptions.
+/// </summary>
+public static class Ssda903Parser
+{
+    public static Ssda903Return Parse(IEnumerable<ReturnFile> files, string laCode, int collectionYear)
+    {
+        var result = new Ssda903Return(laCode, collectionYear);
+        foreach (var file in files)
+            ReadFile(file, result);
+
+        foreach (var table in Ssda903Schema.Tables.Where(t => t.Required && !result.Sources.ContainsKey(t)))
+            result.FileIssues.Add(Issue(FileRules.RequiredTableMissing, null, null,
+                $"No {table.Name} table was found. Include the {table.Name} file (its header row starts {string.Join(",", table.Columns.Take(4))},…)."));
+        return result;
+    }
+
+    private static void ReadFile(ReturnFile file, Ssda903Return result)
+    {
+        if (!file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, null,
+                "This is not a CSV file. Export each 903 table as CSV; remove other files from the submission."));
+            return;
+        }
+
+        using var reader = CsvTableReader.Open(file);
+        var header = reader.Header.ToHashSet();
+        var table = Ssda903Schema.Identify(header);
+        if (table is null)
+        {
+            result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, 1,
+                $"The header row ({string.Join(",", reader.Header.Take(6))}) matches none of the ten 903 tables. Check it is a 903 export and its first row holds the column names."));
+            return;
+        }
+        if (result.Sources.TryGetValue(table, out var earlier))
+        {
+            result.FileIssues.Add(Issue(FileRules.DuplicateTable, file.Name, 1,
+                $"This is a second {table.Name} table (the first is {earlier}). Send each table once."));
+            return;
+        }
+        result.Sources[table] = file.Name;
+
+        var missing = table.Columns.Where(c => !header.Contains(c)).ToList();
+        foreach (var column in missing)
+            result.FileIssues.Add(Issue(FileRules.MissingColumn, file.Name, 1,
+                $"The {table.Name} table has no {column} column. Add it to the header row (it may be left blank where the guide allows).", table.Name, column));
+        foreach (var column in reader.Header.Where(c => c.Length > 0 && !table.Columns.Contains(c)).Distinct())
+            result.FileIssues.Add(Issue(FileRules.ExtraColumn, file.Name, 1,
+                $"The {table.Name} table has a column {column} that the 903 does not define; it will be ignored.", table.Name, column));
+        if (missing.Count > 0)
+            return;
+
+        var index = reader.Header.Select((c, i) => (c, i)).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.First().i);
+        foreach (var row in reader.Rows())
+        {
+            if (row.Values.Length != reader.Header.Count)
+                result.FileIssues.Add(Issue(FileRules.RaggedRow, file.Name, row.Number,
+                    $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns. Check for an unquoted comma or a missing value.", table.Name));
+            result.Add(new Record903(table, file.Name, row.Number, index, row.Values));
+        }
+    }
+
+    private static ValidationIssue Issue(RuleInfo rule, string? file, int? row, string message, string? table = null, string? column = null) =>
+        new(rule.Code, rule.Severity, file, table, row, column, null, message);
+}
+
+/// <summary>The rules the parser itself applies to a submission's files.</summary>
+public static class FileRules
+{
+    public static readonly RuleInfo UnknownFile = new("FILE-01", Severity.Error, "(file)", "Every file is a CSV whose header row identifies one of the ten 903 tables.");
+    public static readonly RuleInfo MissingColumn = new("FILE-02", Severity.Error, "(file)", "Every column the 903 defines for a table is present in its header row.");
+    public static readonly RuleInfo DuplicateTable = new("FILE-03", Severity.Error, "(file)", "Each 903 table is supplied once.");
+    public static readonly RuleInfo RequiredTableMissing = new("FILE-04", Severity.Error, "(file)", "The Header and Episodes tables are present.");
+    public static readonly RuleInfo ExtraColumn = new("FILE-05", Severity.Warning, "(file)", "Columns the 903 does not define are ignored.");
+    public static readonly RuleInfo RaggedRow = new("FILE-06", Severity.Error, "(file)", "Every row has as many values as the header has columns.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow];
+}

@@ -1,0 +1,38 @@
+namespace RegionalWarehouse.Etl.Validation;
+
+public enum Severity
+{
+    /// <summary>Rejects the submission: nothing from it is loaded.</summary>
+    Error,
+
+    /// <summary>Loads the submission and tells the LA.</summary>
+    Warning,
+}
+
+/// <summary>What a rule is: a stable code, its severity, the table it reads and what it checks.</summary>
+public sealed record RuleInfo(string Code, Severity Severity, string Table, string Description);
+
+/// <summary>
+/// One finding, located to file, row and column, with a message an analyst can act on.
+/// <see cref="Value"/> is already masked where the column holds personal data.
+/// </summary>
+public sealed record ValidationIssue(
+    string RuleCode,
+    Severity Severity,
+    string? File,
+    string? Table,
+    int? Row,
+    string? Column,
+    string? Value,
+    string Message)
+{
+    public string Location =>
+        string.Join(", ", new[]
+        {
+            File,
+            Row is null ? null : $"row {Row}",
+            Column is null ? null : $"column {Column}",
+        }.Where(p => p is not null));
+
+    public override string ToString() => $"{Severity} {RuleCode} ({Location}): {Message}";
+}

@@ -1,0 +1,98 @@
+-- Named views over the 903 facts: current versions and code dimensions.
+
+-- One row per pseudonymous child: the attributes from the latest return that mentions the child.
+CREATE VIEW dw.dim_child AS
+select la_key, child_key, sex, ethnic_code, birth_month, is_mother
+from (
+    select c.la_key, c.child_key, c.sex, c.ethnic_code, c.birth_month, c.is_mother,
+           row_number() over (partition by c.child_key order by c.collection_year desc, c.submission_id desc) as version_rank
+    from dw.fact_cla_child c
+) latest
+where version_rank = 1;
+GO
+
+-- Returns for consecutive years overlap (an episode open across 31 March is in both): the latest year's version wins.
+CREATE VIEW dw.cla_episode AS
+select la_key, collection_year, submission_id, child_key, episode_start, episode_end, rne, legal_status, category_of_need, placement_type, placement_provider, reason_ceased, reason_place_change, home_district, placement_district, placement_urn, age_at_start
+from (
+    select f.*, row_number() over (partition by f.la_key, f.child_key, f.episode_start order by f.collection_year desc, f.submission_id desc) as version_rank
+    from dw.fact_cla_episode f
+) latest
+where version_rank = 1;
+GO
+
+-- Returns for consecutive years overlap (an episode open across 31 March is in both): the latest year's version wins.
+CREATE VIEW dw.cla_review AS
+select la_key, collection_year, submission_id, child_key, review_date, review_code
+from (
+    select f.*, row_number() over (partition by f.la_key, f.child_key, f.review_date order by f.collection_year desc, f.submission_id desc) as version_rank
+    from dw.fact_cla_review f
+) latest
+where version_rank = 1;
+GO
+
+-- Returns for consecutive years overlap (an episode open across 31 March is in both): the latest year's version wins.
+CREATE VIEW dw.cla_missing AS
+select la_key, collection_year, submission_id, child_key, missing_type, missing_start, missing_end
+from (
+    select f.*, row_number() over (partition by f.la_key, f.child_key, f.missing_start order by f.collection_year desc, f.submission_id desc) as version_rank
+    from dw.fact_cla_missing f
+) latest
+where version_rank = 1;
+GO
+
+-- The LS code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_legal_status AS
+select code as legal_status, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'LS'
+group by code;
+GO
+
+-- The PLACE code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_placement_type AS
+select code as placement_type, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'PLACE'
+group by code;
+GO
+
+-- The PLACE_PROVIDER code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_placement_provider AS
+select code as placement_provider, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'PLACE_PROVIDER'
+group by code;
+GO
+
+-- The RNE code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_reason_new_episode AS
+select code as rne, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'RNE'
+group by code;
+GO
+
+-- The REC code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_reason_ceased AS
+select code as reason_ceased, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'REC'
+group by code;
+GO
+
+-- The CIN code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_category_of_need AS
+select code as category_of_need, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'CIN'
+group by code;
+GO
+
+-- The ETHNIC code list as a dimension; descriptions come from ref.code_list.
+CREATE VIEW dw.dim_ethnicity AS
+select code as ethnic_code, max(description) as description, max(reporting_group) as reporting_group
+from ref.code_list
+where return_type = 'SSDA903' and field_name = 'ETHNIC'
+group by code;
+GO
