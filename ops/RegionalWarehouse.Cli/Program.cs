@@ -4,5 +4,8 @@ using RegionalWarehouse.Cli.Commands;
 var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of England children's services data.")
 {
     MigrateCommand.Create(),
+    IngestCommand.Create(),
+    RulesCommand.Create(),
+    GenerateCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
@@ -35,6 +38,7 @@ public static class PlatformHost
         });
 
         AddWarehouse(builder.Services, builder.Configuration);
+        AddPipeline(builder.Services, builder.Configuration);
         return builder;
     }
 
@@ -44,5 +48,15 @@ public static class PlatformHost
         services.AddSingleton<IValidateOptions<WarehouseOptions>, WarehouseOptionsValidator>();
         services.AddSingleton<IWarehouseEngine>(sp => WarehouseEngineFactory.Create(sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
         services.AddSingleton<WarehouseMigrator>();
+    }
+
+    public static void AddPipeline(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
+        services.AddSingleton(sp => new ChildPseudonymiser(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.PseudonymisationKey!));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IReturnType, Ssda903ReturnType>();
+        services.AddSingleton<SubmissionPipeline>();
     }
 }

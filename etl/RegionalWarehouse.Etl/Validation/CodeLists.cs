@@ -19,13 +19,9 @@ public sealed class CodeLists
     public static CodeLists Load(IWarehouseEngine engine, string returnType)
     {
         using var connection = engine.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            $"select field_name, code, valid_from_year, valid_to_year from ref.code_list where return_type = {engine.Parameter("returnType")}";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "returnType";
-        parameter.Value = returnType;
-        command.Parameters.Add(parameter);
+        using var command = connection.Command(null,
+            $"select field_name, code, valid_from_year, valid_to_year from ref.code_list where return_type = {engine.Parameter("returnType")}",
+            ("returnType", returnType));
         using var reader = command.ExecuteReader();
         var entries = new List<CodeListEntry>();
         while (reader.Read())

@@ -120,17 +120,8 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
 
     private static void Execute(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<string> values)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var i = 0;
-        foreach (var value in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"p{i++}";
-            parameter.Value = value.Length == 0 ? DBNull.Value : value;
-            command.Parameters.Add(parameter);
-        }
+        using var command = connection.Command(transaction, sql,
+            values.Select((v, i) => ($"p{i}", v.Length == 0 ? null : (object)v)).ToArray());
         command.ExecuteNonQuery();
     }
 

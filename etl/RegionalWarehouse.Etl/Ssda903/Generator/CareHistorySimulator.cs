@@ -1,0 +1,262 @@
+using RegionalWarehouse.Etl.Privacy;
+
+namespace RegionalWarehouse.Etl.Ssda903.Generator;
+
+/// <summary>A synthetic child and everything that happens to them in care.</summary>
+public sealed class SimulatedChild
+{
+    public required string Id { get; init; }
+    public required DateOnly Dob { get; init; }
+    public required int Sex { get; init; }
+    public required string Ethnic { get; init; }
+    public required string Upn { get; init; }
+    public required bool Uasc { get; init; }
+    public required string HomePostcode { get; init; }
+    public DateOnly? MotherChildDob { get; set; }
+    public List<SimulatedEpisode> Episodes { get; } = [];
+    public List<DateOnly> Reviews { get; } = [];
+    public List<(DateOnly Start, DateOnly? End, string Kind)> MissingSpells { get; } = [];
+    public SimulatedAdoption? Adoption { get; set; }
+    public string PreviousPermanence { get; init; } = "Z1";
+
+    /// <summary>The day the last period of care ended, and how; null while still looked after.</summary>
+    public (DateOnly Date, string Reason)? CareEnded => Episodes.Count > 0 && Episodes[^1].End is { } end ? (end, Episodes[^1].Rec!) : null;
+}
+
+public sealed record SimulatedEpisode(DateOnly Start, DateOnly? End, string Rne, string Ls, string Cin, string Place, string Provider, string? Rec,
+    string? ReasonPlaceChange, string PlacementPostcode, string Urn);
+
+public sealed record SimulatedAdoption(DateOnly DecisionDate, DateOnly MatchDate, DateOnly PlacedDate, DateOnly AdoptedDate, bool ByFosterCarer);
+
+/// <summary>
+/// Simulates an LA's children in care day by day: entries at a rate that keeps the number looked after
+/// near the LA's real scale, then a chain of episodes per child with placement moves and legal status
+/// changes, ending in one of the real exit routes (home, special guardianship, adoption, adulthood).
+/// </summary>
+public sealed class CareHistorySimulator(Random random, string laCode, int targetInCare)
+{
+    private const double MeanDaysInCare = 760;
+    private int _next;
+
+    private static readonly (string Code, double Weight)[] Ethnicities =
+    [
+        ("WBRI", 66), ("WOTH", 5), ("WIRI", 0.5), ("WROM", 0.7), ("MWBC", 4), ("MWBA", 1.5), ("MWAS", 1.5), ("MOTH", 3), ("AIND", 0.8),
+        ("APKN", 1.2), ("ABAN", 0.6), ("AOTH", 1.5), ("BCRB", 1.2), ("BAFR", 4), ("BOTH", 1.5), ("CHNE", 0.2), ("OOTH", 4), ("REFU", 0.3), ("NOBT", 0.5),
+    ];
+
+    private static readonly string[] Districts = ["SG1", "SG13", "AL1", "WD17", "HP2", "CM1", "CM2", "CO1", "SS1", "SS2", "RM17", "LU1", "LU2", "MK40",
+        "MK41", "PE1", "PE2", "CB1", "CB4", "NR1", "NR3", "IP1", "IP4", "IP33"];
+
+    public List<SimulatedChild> Simulate(DateOnly from, DateOnly to)
+    {
+        var children = new List<SimulatedChild>();
+        var startsPerDay = targetInCare / MeanDaysInCare;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var arrivals = Poisson(startsPerDay);
+            for (var i = 0; i < arrivals; i++)
+                children.Add(EnterCare(day, to));
+        }
+        return children;
+    }
+
+    private SimulatedChild EnterCare(DateOnly entry, DateOnly horizon)
+    {
+        var uasc = random.NextDouble() < 0.06;
+        var age = uasc ? random.Next(14, 18) : Pick([(0, 20.0), (1, 6), (2, 5), (3, 4), (4, 4), (6, 10), (8, 10), (11, 12), (13, 13), (14, 10), (15, 9), (16, 7)]);
+        var dob = entry.AddYears(-age).AddDays(-random.Next(1, 360));
+        var sex = uasc ? (random.NextDouble() < 0.92 ? 1 : 2) : (random.NextDouble() < 0.56 ? 1 : 2);
+        var child = new SimulatedChild
+        {
+            Id = $"{laCode}C{++_next:D6}",
+            Dob = dob,
+            Sex = sex,
+            Ethnic = uasc ? Pick([("OOTH", 3.0), ("AOTH", 3), ("BAFR", 4)]) : Pick(Ethnicities),
+            Upn = age >= 5 && !uasc ? Rules.UpnCheckLetterRule.WithCheckLetter($"{random.NextInt64(100_000_000_000, 999_999_999_999)}") : "UN" + random.Next(1, 6),
+            Uasc = uasc,
+            HomePostcode = Postcode(),
+            PreviousPermanence = random.NextDouble() < 0.9 ? "Z1" : Pick([("P1", 1.0), ("P2", 2), ("P3", 1)]),
+        };
+        if (sex == 2 && age >= 15 && random.NextDouble() < 0.04)
+            child.MotherChildDob = entry.AddDays(-random.Next(30, 300));
+
+        var eighteenth = dob.AddYears(18);
+        var (route, duration) = ChooseExit(age, uasc);
+        var exit = route == "adulthood" ? eighteenth : Min(entry.AddDays(duration), eighteenth.AddDays(-1));
+        if (exit <= entry)
+            exit = entry.AddDays(1);
+        BuildEpisodes(child, entry, exit, route, horizon);
+        AddReviewsAndMissing(child, entry, exit, horizon);
+        return child;
+    }
+
+    private (string Route, int Days) ChooseExit(int age, bool uasc)
+    {
+        if (uasc)
+            return ("adulthood", 0);
+        if (age < 4 && random.NextDouble() < 0.35)
+            return ("adoption", random.Next(420, 1100));
+        var roll = random.NextDouble();
+        if (roll < 0.42)
+            return ("home", (int)(random.NextDouble() < 0.4 ? random.Next(3, 60) : Exponential(420)));
+        if (roll < 0.55)
+            return ("sgo", random.Next(300, 1200));
+        if (roll < 0.62)
+            return ("other", (int)Exponential(500));
+        return age >= 10 ? ("adulthood", 0) : ("home", (int)Exponential(1400));
+    }
+
+    private void BuildEpisodes(SimulatedChild child, DateOnly entry, DateOnly exit, string route, DateOnly horizon)
+    {
+        var ls = child.Uasc ? "V2" : Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("J1", 3), ("E1", 0.5)]);
+        var cin = child.Uasc ? "N7" : Pick([("N1", 65.0), ("N2", 4), ("N3", 4), ("N4", 7), ("N5", 13), ("N6", 2), ("N8", 5)]);
+        var place = FirstPlacement(child, entry);
+        var start = entry;
+        var rne = "S";
+        string? reasonChange = null;
+        DateOnly? adoptionPlaced = route == "adoption" ? exit.AddDays(-random.Next(120, 260)) : null;
+
+        while (true)
+        {
+            var nextChange = start.AddDays(Math.Max(7, (int)Exponential(route == "adulthood" ? 330 : 260)));
+            if (child.Adoption is not null)
+                nextChange = exit;
+            else if (adoptionPlaced is { } placed && placed > start && placed < nextChange)
+                nextChange = placed;
+            var endsCare = nextChange >= exit;
+            var end = endsCare ? exit : nextChange;
+            var open = end > horizon;
+            var rec = open ? null : endsCare ? ExitReason(route, child, end) : "X1";
+            child.Episodes.Add(new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, reasonChange,
+                Postcode(), place.StartsWith('K') || place.StartsWith('R') ? $"SC{random.Next(100000, 999999)}" : ""));
+            if (open || endsCare)
+                break;
+
+            var (newLs, newPlace) = (ls, place);
+            if (adoptionPlaced == end)
+            {
+                newLs = "E1";
+                newPlace = random.NextDouble() < 0.2 ? "A5" : "A6";
+                var match = end.AddDays(-random.Next(20, 60));
+                var decision = entry.AddDays(random.Next(60, 300));
+                if (decision > match.AddDays(-14))
+                    decision = match.AddDays(-14);
+                child.Adoption = new SimulatedAdoption(decision, match, end, exit, newPlace == "A5");
+            }
+            else if (ls is "C1" or "L1" or "L2" && random.NextDouble() < 0.5)
+                newLs = route == "adoption" && ls == "C2" ? "E1" : "C2";
+            else if (ls == "V2" && random.NextDouble() < 0.25)
+                newLs = "C1";
+            else if (route == "adoption" && ls == "C2" && random.NextDouble() < 0.5)
+                newLs = "E1";
+            if (newLs == ls || random.NextDouble() < 0.5)
+                newPlace = NextPlacement(child, end, place);
+
+            rne = (newLs != ls, newPlace != place) switch
+            {
+                (true, false) => "L",
+                (false, true) => "P",
+                (true, true) => random.NextDouble() < 0.8 ? "T" : "U",
+                _ => "P",
+            };
+            if (rne == "P" && newPlace == place)
+                newPlace = NextPlacement(child, end, place == "U6" ? "U4" : "U6");
+            reasonChange = newPlace != place ? Pick([("CARPL", 40.0), ("CREQB", 15), ("CREQO", 10), ("LAREQ", 15), ("CHRQ", 5), ("CLOSE", 5), ("OTHER", 10)]) : null;
+            (ls, place, start) = (newLs, newPlace, end);
+        }
+    }
+
+    private string FirstPlacement(SimulatedChild child, DateOnly on)
+    {
+        var age = Degrade.AgeOn(child.Dob, on);
+        // Independent living (P2) stands in for semi-independent/supported accommodation, whose codes changed in 2023-24.
+        if (age >= 16 && random.NextDouble() < 0.4)
+            return "P2";
+        if (age >= 12 && random.NextDouble() < 0.2)
+            return "K2";
+        return Pick([("U6", 50.0), ("U3", 15), ("U4", 8), ("U1", 4), ("P1", 5), ("R1", 1), ("Z1", 1)]);
+    }
+
+    private string NextPlacement(SimulatedChild child, DateOnly on, string current)
+    {
+        var age = Degrade.AgeOn(child.Dob, on);
+        string next;
+        do
+        {
+            next = age >= 16 && random.NextDouble() < 0.35 ? "P2"
+                : age >= 11 && random.NextDouble() < 0.2 ? "K2"
+                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5), ("P2", 1)]);
+        }
+        while (next == current);
+        return next;
+    }
+
+    private string ExitReason(string route, SimulatedChild child, DateOnly on) => route switch
+    {
+        "adoption" => random.NextDouble() < 0.7 ? "E11" : "E12",
+        "home" => Pick([("E4A", 80.0), ("E4B", 8), ("E13", 12)]),
+        "sgo" => Pick([("E45", 35.0), ("E46", 10), ("E47", 35), ("E48", 10), ("E41", 10)]),
+        "adulthood" => Degrade.AgeOn(child.Dob, on) >= 18 ? Pick([("E17", 25.0), ("E7", 30), ("E8", 35), ("E4A", 10)]) : "E8",
+        _ => Pick([("E8", 60.0), ("E3", 20), ("E4B", 20)]),
+    };
+
+    private void AddReviewsAndMissing(SimulatedChild child, DateOnly entry, DateOnly exit, DateOnly horizon)
+    {
+        var last = Min(exit, horizon);
+        for (var review = entry.AddDays(20); review < last; review = review.AddDays(review == entry.AddDays(20) ? 70 : 182))
+            child.Reviews.Add(review);
+        if (Degrade.AgeOn(child.Dob, entry) < 11 || random.NextDouble() > 0.22)
+            return;
+        var spells = random.Next(1, 7);
+        for (var i = 0; i < spells; i++)
+        {
+            var start = entry.AddDays(random.Next(1, Math.Max(2, last.DayNumber - entry.DayNumber)));
+            if (start >= last || child.MissingSpells.Any(s => s.Start == start))
+                continue;
+            var end = start.AddDays(random.Next(0, 4));
+            child.MissingSpells.Add((start, end > horizon ? null : end, random.NextDouble() < 0.7 ? "M" : "A"));
+        }
+    }
+
+    private string Provider(string place) => place switch
+    {
+        "P1" => "PR0",
+        "P2" => Pick([("PR4", 60.0), ("PR5", 25), ("PR1", 15)]),
+        "K2" or "R1" or "S1" => Pick([("PR4", 80.0), ("PR1", 15), ("PR2", 5)]),
+        _ => Pick([("PR1", 65.0), ("PR4", 30), ("PR5", 5)]),
+    };
+
+    private string Postcode()
+    {
+        var inward = $"{random.Next(1, 10)}{(char)('A' + random.Next(0, 26))}{(char)('A' + random.Next(0, 26))}";
+        return $"{Districts[random.Next(Districts.Length)]} {inward}";
+    }
+
+    private T Pick<T>((T Value, double Weight)[] options)
+    {
+        var roll = random.NextDouble() * options.Sum(o => o.Weight);
+        foreach (var (value, weight) in options)
+        {
+            if ((roll -= weight) <= 0)
+                return value;
+        }
+        return options[^1].Value;
+    }
+
+    private double Exponential(double mean) => -mean * Math.Log(1 - random.NextDouble());
+
+    private int Poisson(double lambda)
+    {
+        var limit = Math.Exp(-lambda);
+        var k = 0;
+        var p = random.NextDouble();
+        while (p > limit)
+        {
+            k++;
+            p *= random.NextDouble();
+        }
+        return k;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

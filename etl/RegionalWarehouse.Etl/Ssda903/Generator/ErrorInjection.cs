@@ -1,0 +1,113 @@
+namespace RegionalWarehouse.Etl.Ssda903.Generator;
+
+/// <summary>
+/// Named kinds of mistake the generator can plant in a return, each with the rule that must catch it,
+/// so tests and demos can show a rejection with the right code and location.
+/// </summary>
+public static class ErrorInjection
+{
+    public sealed record Kind(string Name, string ExpectedRule, string Description, Func<GeneratedReturn, bool> Apply);
+
+    public static readonly IReadOnlyList<Kind> Kinds =
+    [
+        new("missing-column", "FILE-02", "drop the LS column from the Episodes table", r => DropColumn(r[Ssda903Schema.Episodes], "LS")),
+        new("unknown-file", "FILE-01", "add a CSV that is not a 903 table", r => { r.ExtraFiles["notes.csv"] = "NOTE,AUTHOR\nchecked,me\n"; return true; }),
+        new("bad-code", "EPI-04", "give an episode the legal status ZZ", r => SetFirst(r[Ssda903Schema.Episodes], "LS", "ZZ")),
+        new("bad-date", "EPI-02", "give an episode the start date 31/02", r => SetFirst(r[Ssda903Schema.Episodes], "DECOM", $"31/02/{r.Year - 1}")),
+        new("duplicate-child", "HDR-08", "repeat a Header row", r => Duplicate(r[Ssda903Schema.Header])),
+        new("orphan-episode", "EPI-12", "add an episode for a child not in the Header", r => Orphan(r)),
+        new("bad-upn", "HDR-05", "corrupt a UPN's check letter", r => CorruptUpn(r[Ssda903Schema.Header])),
+        new("overlap", "EPI-13", "make an episode start before the previous one ends", r => Overlap(r[Ssda903Schema.Episodes])),
+        new("open-not-latest", "EPI-14", "clear the end date of an episode that has a successor", r => OpenNotLatest(r[Ssda903Schema.Episodes])),
+        new("dob-after-start", "EPI-19", "move a child's date of birth after their first episode", r => DobAfterStart(r)),
+    ];
+
+    public static Kind Find(string name) =>
+        Kinds.FirstOrDefault(k => k.Name == name)
+        ?? throw new ArgumentException($"Unknown error kind '{name}'. Known: {string.Join(", ", Kinds.Select(k => k.Name))}.");
+
+    private static bool DropColumn(GeneratedTable table, string column)
+    {
+        var index = table.Column(column);
+        table.Columns.RemoveAt(index);
+        for (var i = 0; i < table.Rows.Count; i++)
+            table.Rows[i] = [.. table.Rows[i].Take(index), .. table.Rows[i].Skip(index + 1)];
+        return true;
+    }
+
+    private static bool SetFirst(GeneratedTable table, string column, string value)
+    {
+        if (table.Rows.Count == 0)
+            return false;
+        table.Rows[0][table.Column(column)] = value;
+        return true;
+    }
+
+    private static bool Duplicate(GeneratedTable table)
+    {
+        if (table.Rows.Count == 0)
+            return false;
+        table.Rows.Add([.. table.Rows[0]]);
+        return true;
+    }
+
+    private static bool Orphan(GeneratedReturn r)
+    {
+        var episodes = r[Ssda903Schema.Episodes];
+        if (episodes.Rows.Count == 0)
+            return false;
+        string[] copy = [.. episodes.Rows[0]];
+        copy[episodes.Column("CHILD")] = "NOT-IN-HEADER";
+        episodes.Rows.Add(copy);
+        return true;
+    }
+
+    private static bool CorruptUpn(GeneratedTable header)
+    {
+        var column = header.Column("UPN");
+        var row = header.Rows.FirstOrDefault(r => r[column].Length == 13);
+        if (row is null)
+            return false;
+        row[column] = (row[column][0] == 'A' ? 'B' : 'A') + row[column][1..];
+        return true;
+    }
+
+    private static IEnumerable<(string[] Previous, string[] Next)> SameChildPairs(GeneratedTable episodes)
+    {
+        var child = episodes.Column("CHILD");
+        return episodes.Rows.Zip(episodes.Rows.Skip(1)).Where(p => p.First[child] == p.Second[child]);
+    }
+
+    private static bool Overlap(GeneratedTable episodes)
+    {
+        int decom = episodes.Column("DECOM"), dec = episodes.Column("DEC");
+        var pair = SameChildPairs(episodes).FirstOrDefault(p => Csv.DateValue.Parse(p.Previous[dec]) is { } end && Csv.DateValue.Parse(p.Previous[decom]) < end.AddDays(-2));
+        if (pair.Next is null)
+            return false;
+        pair.Next[decom] = Csv.DateValue.Format(Csv.DateValue.Parse(pair.Previous[dec])!.Value.AddDays(-1));
+        return true;
+    }
+
+    private static bool OpenNotLatest(GeneratedTable episodes)
+    {
+        var pair = SameChildPairs(episodes).FirstOrDefault();
+        if (pair.Previous is null)
+            return false;
+        pair.Previous[episodes.Column("DEC")] = "";
+        pair.Previous[episodes.Column("REC")] = "";
+        return true;
+    }
+
+    private static bool DobAfterStart(GeneratedReturn r)
+    {
+        var header = r[Ssda903Schema.Header];
+        var episodes = r[Ssda903Schema.Episodes];
+        if (episodes.Rows.Count == 0)
+            return false;
+        var first = episodes.Rows[0];
+        var child = first[episodes.Column("CHILD")];
+        var row = header.Rows.First(h => h[header.Column("CHILD")] == child);
+        row[header.Column("DOB")] = Csv.DateValue.Format(Csv.DateValue.Parse(first[episodes.Column("DECOM")])!.Value.AddDays(10));
+        return true;
+    }
+}

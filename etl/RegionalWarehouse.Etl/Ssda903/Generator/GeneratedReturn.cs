@@ -1,0 +1,30 @@
+namespace RegionalWarehouse.Etl.Ssda903.Generator;
+
+/// <summary>One generated 903 table: a header and rows of text, as a case-management export would hold them.</summary>
+public sealed class GeneratedTable(TableSchema schema)
+{
+    public TableSchema Schema { get; } = schema;
+
+    public List<string> Columns { get; } = [.. schema.Columns];
+
+    public List<string[]> Rows { get; } = [];
+
+    public int Column(string name) => Columns.IndexOf(name);
+}
+
+/// <summary>A generated return: one LA, one collection year, ten tables.</summary>
+public sealed class GeneratedReturn(string laCode, int year)
+{
+    public string LaCode { get; } = laCode;
+
+    public int Year { get; } = year;
+
+    public Dictionary<TableSchema, GeneratedTable> Tables { get; } = Ssda903Schema.Tables.ToDictionary(t => t, t => new GeneratedTable(t));
+
+    public GeneratedTable this[TableSchema schema] => Tables[schema];
+
+    /// <summary>Extra files an error injection adds (name → content).</summary>
+    public Dictionary<string, string> ExtraFiles { get; } = [];
+
+    public long RowCount => Tables.Values.Sum(t => (long)t.Rows.Count);
+}

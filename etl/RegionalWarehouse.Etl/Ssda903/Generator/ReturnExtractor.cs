@@ -1,0 +1,102 @@
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Privacy;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
+
+namespace RegionalWarehouse.Etl.Ssda903.Generator;
+
+/// <summary>
+/// Cuts one collection year's return out of a simulated care history, as an LA's system would at
+/// year end: episodes open during the year (those still open at 31 March have no end date), reviews
+/// and missing spells in the year, OC2 for children in care 12 months, OC3 for care leavers 17–21.
+/// </summary>
+public sealed class ReturnExtractor(Random random)
+{
+    public GeneratedReturn Extract(string laCode, int year, IEnumerable<SimulatedChild> children)
+    {
+        var yearStart = new DateOnly(year - 1, 4, 1);
+        var yearEnd = new DateOnly(year, 3, 31);
+        var result = new GeneratedReturn(laCode, year);
+        foreach (var child in children)
+        {
+            var episodes = child.Episodes.Where(e => e.Start <= yearEnd && (e.End is null || e.End >= yearStart)).ToList();
+            var careLeaver = episodes.Count == 0 && IsCareLeaver(child, yearEnd);
+            if (episodes.Count == 0 && !careLeaver)
+                continue;
+
+            Add(result[Header], [child.Id, child.Sex.ToString(), D(child.Dob), child.Ethnic, child.Upn,
+                child.MotherChildDob is null ? (child.Sex == 2 ? "0" : "") : "1", child.MotherChildDob is { } mc ? D(mc) : ""]);
+            if (careLeaver)
+            {
+                Add(result[Oc3], [child.Id, D(child.Dob), Pick(["YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "NO", "REFU"]),
+                    Pick(["F1", "F2", "P2", "F4", "F4", "P4", "G4", "G5", "G5", "G6"]), Pick(["B1", "D1", "E1", "K1", "K1", "R1", "Z1", "S2", "T2", "U2"])]);
+                continue;
+            }
+
+            foreach (var e in episodes)
+            {
+                var visibleEnd = e.End is { } end && end <= yearEnd ? end : (DateOnly?)null;
+                Add(result[Episodes], [child.Id, D(e.Start), e.Rne, e.Ls, e.Cin, e.Place, e.Provider, visibleEnd is { } v ? D(v) : "",
+                    visibleEnd is null ? "" : e.Rec ?? "", e.ReasonPlaceChange ?? "", child.HomePostcode, e.PlacementPostcode, e.Urn]);
+            }
+            foreach (var review in child.Reviews.Where(r => r >= yearStart && r <= yearEnd))
+                Add(result[Reviews], [child.Id, D(child.Dob), D(review), Degrade.AgeOn(child.Dob, review) < 4 ? "PN0" : Pick(["PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])]);
+            foreach (var spell in child.MissingSpells.Where(s => s.Start >= yearStart && s.Start <= yearEnd))
+                Add(result[Missing], [child.Id, D(child.Dob), spell.Kind, D(spell.Start), spell.End is { } se && se <= yearEnd ? D(se) : ""]);
+
+            if (child.Uasc)
+            {
+                var eighteenth = child.Dob.AddYears(18);
+                Add(result[Uasc], [child.Id, child.Sex.ToString(), D(child.Dob), eighteenth <= yearEnd ? D(eighteenth) : ""]);
+            }
+            if (episodes[0].Start >= yearStart && episodes[0].Rne == "S")
+                Add(result[PrevPerm], [child.Id, D(child.Dob), child.PreviousPermanence, child.PreviousPermanence == "Z1" ? "" : "919",
+                    child.PreviousPermanence == "Z1" ? "" : D(episodes[0].Start.AddYears(-2))]);
+            if (InCareTwelveMonths(child, yearStart, yearEnd))
+                AddOc2(result, child, yearEnd);
+            if (child.Adoption is { } adoption && adoption.PlacedDate <= yearEnd && adoption.AdoptedDate >= yearStart)
+            {
+                var adopted = adoption.AdoptedDate <= yearEnd && child.CareEnded is { Reason: "E11" or "E12" };
+                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.PlacedDate), adopted ? D(adoption.AdoptedDate) : "",
+                    adopted ? child.CareEnded!.Value.Reason : ""]);
+                if (adopted)
+                    Add(result[Ad1], [child.Id, D(child.Dob), D(adoption.DecisionDate), D(adoption.MatchDate), adoption.ByFosterCarer ? "1" : "0",
+                        random.NextDouble() < 0.8 ? "2" : "1", Pick(["MF", "MF", "MF", "MM", "FF", "F"]), Pick(["L11", "L11", "L12", "L13", "L2", "L3"])]);
+            }
+        }
+        return result;
+    }
+
+    private void AddOc2(GeneratedReturn result, SimulatedChild child, DateOnly yearEnd)
+    {
+        var age = Degrade.AgeOn(child.Dob, yearEnd);
+        var sdq = age is >= 4 and <= 16 && random.NextDouble() < 0.8;
+        Add(result[Oc2], [child.Id, D(child.Dob), sdq ? random.Next(2, 32).ToString() : "", sdq ? "" : (age < 4 ? "SDQ1" : Pick(["SDQ2", "SDQ4"])),
+            age >= 10 && random.NextDouble() < 0.03 ? "1" : "0", Flag(0.9), Flag(0.85), Flag(age < 5 ? 0.7 : 0.82), Flag(0.88),
+            age >= 10 && random.NextDouble() < 0.04 ? "1" : "0", "", ""]);
+    }
+
+    private static bool InCareTwelveMonths(SimulatedChild child, DateOnly yearStart, DateOnly yearEnd)
+    {
+        var open = child.Episodes.LastOrDefault(e => e.Start <= yearEnd && (e.End is null || e.End > yearEnd));
+        if (open is null)
+            return false;
+        var index = child.Episodes.IndexOf(open);
+        var start = open.Start;
+        while (index > 0 && child.Episodes[index - 1].Rec == "X1" && child.Episodes[index - 1].End == start)
+            start = child.Episodes[--index].Start;
+        return start <= yearStart;
+    }
+
+    private static bool IsCareLeaver(SimulatedChild child, DateOnly yearEnd) =>
+        child.CareEnded is { } ended && ended.Reason is "E17" or "E7" or "E8" && ended.Date <= yearEnd
+        && Degrade.AgeOn(child.Dob, ended.Date) >= 16 && Degrade.AgeOn(child.Dob, yearEnd) is >= 17 and <= 21
+        && ended.Date.DayNumber - child.Episodes[0].Start.DayNumber >= 91;
+
+    private static void Add(GeneratedTable table, string[] row) => table.Rows.Add(row);
+
+    private string Flag(double yes) => random.NextDouble() < yes ? "1" : "0";
+
+    private string Pick(string[] options) => options[random.Next(options.Length)];
+
+    private static string D(DateOnly date) => DateValue.Format(date);
+}

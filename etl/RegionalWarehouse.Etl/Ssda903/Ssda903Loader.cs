@@ -1,0 +1,86 @@
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Warehouse.Engines;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
+
+namespace RegionalWarehouse.Etl.Ssda903;
+
+/// <summary>
+/// Writes a validated 903 return into the dw facts. This is where personal data is reduced: CHILD becomes
+/// a keyed pseudonym, UPN is dropped (only whether one was recorded is kept), dates of birth become months,
+/// postcodes become districts. Columns are listed in table order, as the DuckDB appender requires.
+/// </summary>
+public sealed class Ssda903Loader(LoadContext context)
+{
+    public static readonly IReadOnlyList<string> FactTables =
+    [
+        "dw.fact_cla_child", "dw.fact_cla_episode", "dw.fact_cla_review", "dw.fact_cla_missing", "dw.fact_cla_oc2",
+        "dw.fact_cla_oc3", "dw.fact_cla_adoption", "dw.fact_cla_placed_for_adoption", "dw.fact_cla_uasc", "dw.fact_cla_previous_permanence",
+    ];
+
+    private static readonly string[] Lineage = ["submission_id", "la_key", "collection_year", "child_key"];
+
+    private short Year => short.Parse(context.Identity.Period);
+
+    public long Load(Ssda903Return data)
+    {
+        long rows = 0;
+        rows += Write("fact_cla_child", ["sex", "ethnic_code", "birth_month", "is_mother", "mother_child_birth_month", "upn_recorded"],
+            data[Header], r => [Small(r["SEX"]), Text(r["ETHNIC"]), Degrade.ToMonth(r.Date("DOB")), Flag(r["MOTHER"]),
+                Degrade.ToMonth(r.Date("MC_DOB")), !r.IsBlank("UPN") && !r["UPN"].StartsWith("UN", StringComparison.OrdinalIgnoreCase)]);
+
+        rows += Write("fact_cla_episode",
+            ["episode_start", "episode_end", "rne", "legal_status", "category_of_need", "placement_type", "placement_provider", "reason_ceased",
+             "reason_place_change", "home_district", "placement_district", "placement_urn", "age_at_start"],
+            data[Episodes], r => [r.Date("DECOM"), r.Date("DEC"), Text(r["RNE"]), Text(r["LS"]), Text(r["CIN"]), Text(r["PLACE"]),
+                Text(r["PLACE_PROVIDER"]), Text(r["REC"]), Text(r["REASON_PLACE_CHANGE"]), Degrade.ToDistrict(r["HOME_POST"]),
+                Degrade.ToDistrict(r["PL_POST"]), Text(r["URN"]), AgeAt(data, r.Child, r.Date("DECOM"))]);
+
+        rows += Write("fact_cla_review", ["review_date", "review_code"], data[Reviews], r => [r.Date("REVIEW"), Text(r["REVIEW_CODE"])]);
+
+        rows += Write("fact_cla_missing", ["missing_type", "missing_start", "missing_end"], data[Missing],
+            r => [Text(r["MISSING"]), r.Date("MIS_START"), r.Date("MIS_END")]);
+
+        rows += Write("fact_cla_oc2",
+            ["sdq_score", "sdq_reason", "convicted", "health_check", "immunisations", "teeth_check", "health_assessment", "substance_misuse",
+             "intervention_received", "intervention_offered"],
+            data[Oc2], r => [Small(r["SDQ_SCORE"]), Text(r["SDQ_REASON"]), Flag(r["CONVICTED"]), Flag(r["HEALTH_CHECK"]), Flag(r["IMMUNISATIONS"]),
+                Flag(r["TEETH_CHECK"]), Flag(r["HEALTH_ASSESSMENT"]), Flag(r["SUBSTANCE_MISUSE"]), Flag(r["INTERVENTION_RECEIVED"]), Flag(r["INTERVENTION_OFFERED"])]);
+
+        rows += Write("fact_cla_oc3", ["in_touch", "activity", "accommodation", "age_at_year_end"], data[Oc3],
+            r => [Text(r["IN_TOUCH"]), Text(r["ACTIV"]), Text(r["ACCOM"]), AgeAt(data, r.Child, data.YearEnd, r.Date("DOB"))]);
+
+        rows += Write("fact_cla_adoption",
+            ["date_should_be_adopted", "date_matched", "adopted_by_foster_carer", "number_of_adopters", "sex_of_adopters", "legal_status_of_adopters"],
+            data[Ad1], r => [r.Date("DATE_INT"), r.Date("DATE_MATCH"), Flag(r["FOSTER_CARE"]), Small(r["NB_ADOPTR"]), Text(r["SEX_ADOPTR"]), Text(r["LS_ADOPTR"])]);
+
+        rows += Write("fact_cla_placed_for_adoption", ["date_placed", "date_placed_ceased", "reason_placed_ceased"], data[PlacedAdoption],
+            r => [r.Date("DATE_PLACED"), r.Date("DATE_PLACED_CEASED"), Text(r["REASON_PLACED_CEASED"])]);
+
+        rows += Write("fact_cla_uasc", ["date_uasc_ceased"], data[Uasc], r => [r.Date("DUC")]);
+
+        rows += Write("fact_cla_previous_permanence", ["previous_permanence", "permanence_la", "date_permanence"], data[PrevPerm],
+            r => [Text(r["PREV_PERM"]), Text(r["LA_PERM"]), r.Date("DATE_PERM")]);
+        return rows;
+    }
+
+    private long Write(string table, string[] columns, IReadOnlyList<Record903> records, Func<Record903, object?[]> values)
+    {
+        using var writer = context.Writer.Open("dw", table, [.. Lineage, .. columns]);
+        foreach (var record in records)
+        {
+            object?[] lineage = [context.SubmissionId, context.LaKey, Year, context.Pseudonymiser.KeyFor(context.Identity.LaCode, record.Child)];
+            writer.Add([.. lineage, .. values(record)]);
+        }
+        return writer.Count;
+    }
+
+    private static short? AgeAt(Ssda903Return data, string child, DateOnly? on, DateOnly? dobOverride = null) =>
+        (dobOverride ?? data.DateOfBirth(child)) is { } dob && on is { } date && dob <= date ? (short)Degrade.AgeOn(dob, date) : null;
+
+    private static string? Text(string value) => value.Length == 0 ? null : value.ToUpperInvariant();
+
+    private static short? Small(string value) => short.TryParse(value, out var n) ? n : null;
+
+    private static bool? Flag(string value) => value switch { "1" => true, "0" => false, _ => null };
+}

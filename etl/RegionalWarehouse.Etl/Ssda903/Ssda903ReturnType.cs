@@ -1,0 +1,37 @@
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Ssda903.Rules;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Ssda903;
+
+/// <summary>The Children Looked After (SSDA903) return: a collection year's ten tables for one LA.</summary>
+public sealed class Ssda903ReturnType : IReturnType
+{
+    public string Code => Ssda903Schema.ReturnType;
+
+    public IReadOnlyList<string> FactTables => Ssda903Loader.FactTables;
+
+    public string? CheckPeriod(string period) =>
+        int.TryParse(period, out var year) && year is >= 2000 and <= 2100
+            ? null
+            : $"'{period}' is not a 903 collection year. Use the year the return ends, e.g. 2024 for April 2023 to March 2024.";
+
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    {
+        var data = Ssda903Parser.Parse(files, identity.LaCode, int.Parse(identity.Period));
+        var issues = Ssda903RuleSet.Validate(data, CodeLists.Load(engine, Code));
+        return new Prepared(data, issues);
+    }
+
+    private sealed class Prepared(Ssda903Return data, IReadOnlyList<ValidationIssue> issues) : PreparedReturn
+    {
+        public override IReadOnlyList<ValidationIssue> Issues => issues;
+
+        public override IReadOnlyDictionary<string, long> RowsByTable =>
+            Ssda903Schema.Tables.Where(t => data[t].Count > 0).ToDictionary(t => t.Name, t => (long)data[t].Count);
+
+        public override long Load(LoadContext context) => new Ssda903Loader(context).Load(data);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Data.Common;
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Submissions;
+
+/// <summary>
+/// What the shared submission pipeline needs from a return type (903, Supporting Families, context):
+/// how to read and validate its files, and how to load them.
+/// </summary>
+public interface IReturnType
+{
+    string Code { get; }
+
+    /// <summary>The fact tables a submission of this type owns; a resubmission replaces its rows in them.</summary>
+    IReadOnlyList<string> FactTables { get; }
+
+    /// <summary>Null when the period is acceptable, else what is wrong with it.</summary>
+    string? CheckPeriod(string period);
+
+    PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine);
+}
+
+/// <summary>A parsed and validated return, ready to load if it has no errors.</summary>
+public abstract class PreparedReturn
+{
+    public abstract IReadOnlyList<ValidationIssue> Issues { get; }
+
+    /// <summary>Rows read per table, for the report.</summary>
+    public abstract IReadOnlyDictionary<string, long> RowsByTable { get; }
+
+    /// <summary>Writes the return's facts inside the load transaction; returns rows written.</summary>
+    public abstract long Load(LoadContext context);
+}
+
+public sealed record LoadContext(
+    DbConnection Connection,
+    DbTransaction Transaction,
+    IBulkWriter Writer,
+    long SubmissionId,
+    int LaKey,
+    SubmissionIdentity Identity,
+    ChildPseudonymiser Pseudonymiser);

@@ -1,0 +1,19 @@
+namespace RegionalWarehouse.Etl.Submissions;
+
+/// <summary>Who submitted what for when: the LA's DfE code, the return type and its period.</summary>
+public sealed record SubmissionIdentity(string LaCode, string ReturnType, string Period)
+{
+    public override string ToString() => $"{LaCode} {ReturnType} {Period}";
+}
+
+public static class SubmissionStates
+{
+    public const string Received = "received";
+    public const string Validating = "validating";
+    public const string Loading = "loading";
+    public const string Loaded = "loaded";
+    public const string LoadedWithWarnings = "loaded_with_warnings";
+    public const string Rejected = "rejected";
+    public const string Failed = "failed";
+    public const string Superseded = "superseded";
+}

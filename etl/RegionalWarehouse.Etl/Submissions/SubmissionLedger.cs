@@ -1,0 +1,107 @@
+using System.Data.Common;
+using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Submissions;
+
+/// <summary>
+/// The etl.submission record of every submission: its state, counts and findings, with one
+/// etl.submission_event row per state change so "what happened to Luton's 2024 903?" has an answer.
+/// </summary>
+public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock)
+{
+    private string P(string name) => engine.Parameter(name);
+
+    public CurrentSubmission? FindCurrent(DbConnection connection, SubmissionIdentity identity, DbTransaction? transaction = null)
+    {
+        using var command = connection.Command(transaction,
+            $"select submission_id, content_hash from etl.submission where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and is_current",
+            ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    public long Open(DbConnection connection, SubmissionIdentity identity, string sourcePath, string contentHash)
+    {
+        long id;
+        using (var next = connection.Command(null, engine.NextValueSql("etl.submission_id_seq")))
+            id = Convert.ToInt64(next.ExecuteScalar());
+        var now = Now();
+        using (var insert = connection.Command(null,
+                   $"""
+                    insert into etl.submission (submission_id, la_code, return_type, period, source_path, content_hash, state,
+                        received_at, updated_at, attempts, rows_loaded, error_count, warning_count, is_current, message)
+                    values ({P("id")}, {P("la")}, {P("rt")}, {P("period")}, {P("source")}, {P("hash")}, {P("state")},
+                        {P("now")}, {P("now")}, 1, null, 0, 0, {P("current")}, null)
+                    """,
+                   ("id", id), ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period),
+                   ("source", Truncate(sourcePath, 500)), ("hash", contentHash), ("state", SubmissionStates.Received), ("now", now), ("current", false)))
+            insert.ExecuteNonQuery();
+        AddEvent(connection, null, id, SubmissionStates.Received, sourcePath);
+        return id;
+    }
+
+    public void SetState(DbConnection connection, DbTransaction? transaction, long id, string state, string? detail = null,
+        long? rows = null, int? errors = null, int? warnings = null)
+    {
+        using (var update = connection.Command(transaction,
+                   $"""
+                    update etl.submission set state = {P("state")}, updated_at = {P("now")}, message = {P("message")},
+                        rows_loaded = coalesce({P("rows")}, rows_loaded),
+                        error_count = coalesce({P("errors")}, error_count),
+                        warning_count = coalesce({P("warnings")}, warning_count)
+                    where submission_id = {P("id")}
+                    """,
+                   ("state", state), ("now", Now()), ("message", detail is null ? null : Truncate(detail, 2000)),
+                   ("rows", rows), ("errors", errors), ("warnings", warnings), ("id", id)))
+            update.ExecuteNonQuery();
+        AddEvent(connection, transaction, id, state, detail);
+    }
+
+    /// <summary>Makes <paramref name="id"/> the current submission for its identity, superseding any other.</summary>
+    public void MakeCurrent(DbConnection connection, DbTransaction transaction, long id, long? previous)
+    {
+        if (previous is { } old)
+        {
+            using (var supersede = connection.Command(transaction,
+                       $"update etl.submission set is_current = {P("no")}, state = {P("state")}, updated_at = {P("now")} where submission_id = {P("id")}",
+                       ("no", false), ("state", SubmissionStates.Superseded), ("now", Now()), ("id", old)))
+                supersede.ExecuteNonQuery();
+            AddEvent(connection, transaction, old, SubmissionStates.Superseded, $"replaced by submission {id}");
+        }
+        using var current = connection.Command(transaction,
+            $"update etl.submission set is_current = {P("yes")} where submission_id = {P("id")}", ("yes", true), ("id", id));
+        current.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the findings through the engine's bulk path: a rejected return can have thousands.</summary>
+    public void RecordIssues(DbConnection connection, DbTransaction transaction, long id, IEnumerable<ValidationIssue> issues)
+    {
+        using var writer = engine.CreateBulkWriter(connection, transaction);
+        using var table = writer.Open("etl", "submission_issue",
+            ["submission_id", "issue_seq", "rule_code", "severity", "file_name", "table_name", "source_row", "column_name", "cell_value", "message"]);
+        var seq = 0;
+        foreach (var issue in issues)
+            table.Add(id, ++seq, issue.RuleCode, issue.Severity.ToString().ToLowerInvariant(),
+                issue.File is null ? null : Truncate(issue.File, 260), issue.Table, issue.Row, issue.Column,
+                issue.Value is null ? null : Truncate(issue.Value, 200), Truncate(issue.Message, 1000));
+    }
+
+    private void AddEvent(DbConnection connection, DbTransaction? transaction, long id, string state, string? detail)
+    {
+        using var insert = connection.Command(transaction,
+            $"""
+             insert into etl.submission_event (submission_id, event_seq, state, occurred_at, detail)
+             select {P("id")}, coalesce(max(event_seq), 0) + 1, {P("state")}, {P("now")}, {P("detail")}
+             from etl.submission_event where submission_id = {P("id")}
+             """,
+            ("id", id), ("state", state), ("now", Now()), ("detail", detail is null ? null : Truncate(detail, 2000)));
+        insert.ExecuteNonQuery();
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
+
+public sealed record CurrentSubmission(long SubmissionId, string ContentHash);

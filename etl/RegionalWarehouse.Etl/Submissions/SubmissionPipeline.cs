@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Submissions;
+
+/// <summary>
+/// The lifecycle every submission goes through, whatever its return type: identify, skip if unchanged,
+/// validate, then either record the rejection or replace the LA's previous submission in one transaction.
+/// </summary>
+public sealed class SubmissionPipeline(
+    IWarehouseEngine engine,
+    IEnumerable<IReturnType> returnTypes,
+    ChildPseudonymiser pseudonymiser,
+    TimeProvider clock,
+    ILogger<SubmissionPipeline> logger)
+{
+    private readonly SubmissionLedger _ledger = new(engine, clock);
+
+    public IReturnType ReturnType(string code) =>
+        returnTypes.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown return type '{code}'. Known: {string.Join(", ", returnTypes.Select(r => r.Code))}.");
+
+    /// <summary>Thrown (after the failure is recorded) when something other than the data went wrong.</summary>
+    public sealed class LoadFailedException(string message, Exception inner) : Exception(message, inner);
+
+    public SubmissionReport Ingest(SubmissionIdentity identity, IReadOnlyList<ReturnFile> files, string sourcePath,
+        IProgress<PipelineStage>? progress = null, Action? beforeCommit = null)
+    {
+        var returnType = ReturnType(identity.ReturnType);
+        identity = identity with { ReturnType = returnType.Code };
+        var clockStart = Stopwatch.StartNew();
+        progress?.Report(new PipelineStage("hashing", 0));
+        var hash = SubmissionFiles.ContentHash(files);
+
+        using var connection = engine.Open();
+        var current = _ledger.FindCurrent(connection, identity);
+        if (current?.ContentHash == hash)
+        {
+            logger.LogInformation("{Submission}: same content as current submission {Id}; nothing to do", identity, current.SubmissionId);
+            return new SubmissionReport(current.SubmissionId, identity.LaCode, identity.ReturnType, identity.Period, "unchanged", hash,
+                clock.GetUtcNow().UtcDateTime, 0, new Dictionary<string, long>(), [],
+                $"Identical to submission {current.SubmissionId}, which is already loaded; nothing changed.");
+        }
+
+        var id = _ledger.Open(connection, identity, sourcePath, hash);
+        try
+        {
+            _ledger.SetState(connection, null, id, SubmissionStates.Validating);
+            progress?.Report(new PipelineStage("validating", 0));
+            var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
+            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files, identity, engine) : null;
+            var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
+            var rowsByTable = prepared?.RowsByTable ?? new Dictionary<string, long>();
+            var errors = issues.Count(i => i.Severity == Severity.Error);
+            var warnings = issues.Count - errors;
+
+            if (errors > 0)
+            {
+                using var rejectTx = connection.BeginTransaction();
+                _ledger.RecordIssues(connection, rejectTx, id, issues);
+                _ledger.SetState(connection, rejectTx, id, SubmissionStates.Rejected, $"{errors} error(s), {warnings} warning(s)", 0, errors, warnings);
+                rejectTx.Commit();
+                logger.LogWarning("{Submission}: rejected with {Errors} error(s); the warehouse is unchanged", identity, errors);
+                return Report(id, identity, SubmissionStates.Rejected, hash, 0, rowsByTable, issues, null);
+            }
+
+            progress?.Report(new PipelineStage("loading", 0));
+            long rows;
+            using (var transaction = connection.BeginTransaction())
+            {
+                _ledger.SetState(connection, transaction, id, SubmissionStates.Loading);
+                if (current is not null)
+                    foreach (var table in returnType.FactTables)
+                        using (var delete = connection.Command(transaction, $"delete from {table} where submission_id = {engine.Parameter("old")}", ("old", current.SubmissionId)))
+                            delete.ExecuteNonQuery();
+
+                using (var writer = engine.CreateBulkWriter(connection, transaction))
+                    rows = prepared!.Load(new LoadContext(connection, transaction, writer, id, laKey!.Value, identity, pseudonymiser));
+
+                _ledger.RecordIssues(connection, transaction, id, issues);
+                var state = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
+                _ledger.SetState(connection, transaction, id, state,
+                    current is null ? null : $"replaces submission {current.SubmissionId}", rows, 0, warnings);
+                _ledger.MakeCurrent(connection, transaction, id, current?.SubmissionId);
+                beforeCommit?.Invoke();
+                transaction.Commit();
+            }
+
+            var outcome = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
+            logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
+            return Report(id, identity, outcome, hash, rows, rowsByTable, issues,
+                current is null ? null : $"Replaces submission {current.SubmissionId}.");
+        }
+        catch (Exception ex)
+        {
+            _ledger.SetState(connection, null, id, SubmissionStates.Failed, ex.Message);
+            logger.LogError(ex, "{Submission}: failed; nothing was loaded", identity);
+            throw new LoadFailedException($"{identity}: the load failed and was rolled back ({ex.Message}). Nothing was loaded; run it again.", ex);
+        }
+    }
+
+    private (int? LaKey, List<ValidationIssue> Issues) CheckIdentity(System.Data.Common.DbConnection connection, SubmissionIdentity identity, IReturnType returnType)
+    {
+        var issues = new List<ValidationIssue>();
+        if (returnType.CheckPeriod(identity.Period) is { } periodProblem)
+            issues.Add(new ValidationIssue(SubmissionRules.BadPeriod.Code, Severity.Error, null, null, null, null, identity.Period, periodProblem));
+        using var lookup = connection.Command(null, $"select la_key from ref.local_authority where dfe_code = {engine.Parameter("la")}", ("la", identity.LaCode));
+        var laKey = lookup.ExecuteScalar();
+        if (laKey is null or DBNull)
+            issues.Add(new ValidationIssue(SubmissionRules.UnknownLa.Code, Severity.Error, null, null, null, null, identity.LaCode,
+                $"'{identity.LaCode}' is not the DfE code of a local authority this platform knows. Use your 3-digit DfE LA code, e.g. 919 for Hertfordshire."));
+        return (laKey is null or DBNull ? null : Convert.ToInt32(laKey), issues);
+    }
+
+    private SubmissionReport Report(long id, SubmissionIdentity identity, string outcome, string hash, long rows,
+        IReadOnlyDictionary<string, long> rowsByTable, IReadOnlyList<ValidationIssue> issues, string? message) =>
+        new(id, identity.LaCode, identity.ReturnType, identity.Period, outcome, hash, clock.GetUtcNow().UtcDateTime, rows, rowsByTable, issues, message);
+}
+
+public sealed record PipelineStage(string Name, long Rows);
+
+/// <summary>Rules about the submission as a whole, checked before its files are read.</summary>
+public static class SubmissionRules
+{
+    public static readonly RuleInfo UnknownLa = new("SUB-01", Severity.Error, "(submission)", "The submitting LA is a known local authority.");
+    public static readonly RuleInfo BadPeriod = new("SUB-02", Severity.Error, "(submission)", "The period is in the form the return type uses (a collection year such as 2024 for the 903).");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod];
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Submissions;
+
+/// <summary>What an LA is told about its submission: outcome, counts, and every finding located to row and column.</summary>
+public sealed record SubmissionReport(
+    long? SubmissionId,
+    string LaCode,
+    string ReturnType,
+    string Period,
+    string Outcome,
+    string ContentHash,
+    DateTime CompletedAtUtc,
+    long RowsLoaded,
+    IReadOnlyDictionary<string, long> RowsByTable,
+    IReadOnlyList<ValidationIssue> Issues,
+    string? Message)
+{
+    public int ErrorCount => Issues.Count(i => i.Severity == Severity.Error);
+
+    public int WarningCount => Issues.Count(i => i.Severity == Severity.Warning);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# {ReturnType} {Period} for LA {LaCode}: {Outcome.Replace('_', ' ')}");
+        text.AppendLine();
+        text.AppendLine($"- Submission: {SubmissionId?.ToString() ?? "(not recorded)"}; content hash `{ContentHash[..Math.Min(12, ContentHash.Length)]}`");
+        text.AppendLine($"- Completed: {CompletedAtUtc:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine($"- Rows loaded: {RowsLoaded:N0}; errors: {ErrorCount:N0}; warnings: {WarningCount:N0}");
+        if (Message is not null)
+            text.AppendLine($"- {Message}");
+        text.AppendLine();
+        text.AppendLine(Outcome switch
+        {
+            SubmissionStates.Rejected => "**Nothing from this submission was loaded.** Fix every error below and submit the whole return again.",
+            SubmissionStates.LoadedWithWarnings => "The return was loaded. Please review the warnings below; they may affect your figures.",
+            SubmissionStates.Loaded => "The return was loaded with no findings.",
+            _ => "",
+        });
+        if (RowsByTable.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("| table | rows |");
+            text.AppendLine("|---|---:|");
+            foreach (var (table, rows) in RowsByTable)
+                text.AppendLine($"| {table} | {rows:N0} |");
+        }
+        foreach (var group in Issues.GroupBy(i => i.Severity).OrderBy(g => g.Key))
+        {
+            text.AppendLine();
+            text.AppendLine($"## {(group.Key == Severity.Error ? "Errors" : "Warnings")} ({group.Count():N0})");
+            text.AppendLine();
+            text.AppendLine("| rule | file | row | column | value | what to fix |");
+            text.AppendLine("|---|---|---:|---|---|---|");
+            foreach (var issue in group.OrderBy(i => i.File).ThenBy(i => i.Row))
+                text.AppendLine($"| {issue.RuleCode} | {Cell(issue.File)} | {issue.Row} | {Cell(issue.Column)} | {Cell(issue.Value)} | {Cell(issue.Message)} |");
+        }
+        return text.ToString();
+    }
+
+    private static string Cell(string? value) => (value ?? "").Replace("|", "\\|").Replace("\n", " ");
+
+    /// <summary>Writes report.json and report.md into <paramref name="folder"/>.</summary>
+    public void WriteTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "report.json"), ToJson());
+        File.WriteAllText(Path.Combine(folder, "report.md"), ToMarkdown());
+    }
+}
