@@ -1,0 +1,176 @@
+using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Ssda903.Rules;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Ssda903;
+
+/// <summary>
+/// Every 903 rule, specified by example: the valid fixture (Fixtures/valid-919-2024) passes every rule,
+/// and one small edit to it makes each rule fire, at the file, row and column the edit touched.
+/// </summary>
+public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<CodeListFixture>
+{
+    private const string Fixture = "valid-919-2024";
+
+    public sealed record Case(string Rule, string Edit, Action<ReturnFixture> Apply, string? File, int? Row, string? Column)
+    {
+        public override string ToString() => $"{Rule}: {Edit}";
+    }
+
+    private static Case C(string rule, string edit, Action<ReturnFixture> apply, string? file, int? row, string? column) =>
+        new(rule, edit, apply, file, row, column);
+
+    public static readonly Case[] Cases =
+    [
+        C("FILE-01", "a CSV that is no 903 table", f => f.Write("notes.csv", "NOTE,AUTHOR\nchecked,me\n"), "notes.csv", 1, null),
+        C("FILE-02", "Episodes without its LS column", f => f.DropColumn("episodes.csv", "LS"), "episodes.csv", 1, "LS"),
+        C("FILE-03", "the Episodes table twice", f => f.Write("episodes_again.csv", f.Read("episodes.csv")), "episodes_again.csv", 1, null),
+        C("FILE-04", "no Header table", f => f.Remove("header.csv"), null, null, null),
+        C("FILE-05", "an extra NOTES column", f => f.AddColumn("oc3.csv", "NOTES", "ok"), "oc3.csv", 1, "NOTES"),
+        C("FILE-06", "a row with a value missing", f => f.Append("reviews.csv", "C1,14/05/2012,01/08/2023"), "reviews.csv", 5, null),
+
+        C("HDR-01", "a Header row without CHILD", f => f.Set("header.csv", 2, "CHILD", ""), "header.csv", 2, "CHILD"),
+        C("HDR-02", "SEX 3", f => f.Set("header.csv", 2, "SEX", "3"), "header.csv", 2, "SEX"),
+        C("HDR-03", "no DOB", f => f.Set("header.csv", 2, "DOB", ""), "header.csv", 2, "DOB"),
+        C("HDR-04", "ethnicity XXXX", f => f.Set("header.csv", 2, "ETHNIC", "XXXX"), "header.csv", 2, "ETHNIC"),
+        C("HDR-05", "a UPN with the wrong check letter", f => f.Set("header.csv", 2, "UPN", "A201234567890"), "header.csv", 2, "UPN"),
+        C("HDR-06", "a boy recorded as a mother", f => f.Set("header.csv", 6, "SEX", "1"), "header.csv", 6, "MOTHER"),
+        C("HDR-07", "a mother without her child's DOB", f => f.Set("header.csv", 6, "MC_DOB", ""), "header.csv", 6, "MC_DOB"),
+        C("HDR-08", "C1 twice in Header", f => f.Append("header.csv", "C1,2,14/05/2012,WBRI,,0,"), "header.csv", 7, "CHILD"),
+        C("HDR-09", "a child with no episodes or OC3", f => f.Append("header.csv", "C9,1,01/01/2015,WBRI,,,"), "header.csv", 7, "CHILD"),
+        C("HDR-10", "MOTHER 2", f => f.Set("header.csv", 2, "MOTHER", "2"), "header.csv", 2, "MOTHER"),
+        C("HDR-11", "MC_DOB 32/01/2023", f => f.Set("header.csv", 6, "MC_DOB", "32/01/2023"), "header.csv", 6, "MC_DOB"),
+
+        C("EPI-01", "an episode without CHILD", f => f.Set("episodes.csv", 2, "CHILD", ""), "episodes.csv", 2, "CHILD"),
+        C("EPI-02", "DECOM 31/02/2021", f => f.Set("episodes.csv", 2, "DECOM", "31/02/2021"), "episodes.csv", 2, "DECOM"),
+        C("EPI-03", "the retired RNE B", f => f.Set("episodes.csv", 2, "RNE", "B"), "episodes.csv", 2, "RNE"),
+        C("EPI-04", "legal status ZZ", f => f.Set("episodes.csv", 2, "LS", "ZZ"), "episodes.csv", 2, "LS"),
+        C("EPI-05", "category of need N9", f => f.Set("episodes.csv", 2, "CIN", "N9"), "episodes.csv", 2, "CIN"),
+        C("EPI-06", "placement Q1", f => f.Set("episodes.csv", 2, "PLACE", "Q1"), "episodes.csv", 2, "PLACE"),
+        C("EPI-07", "provider PR9", f => f.Set("episodes.csv", 2, "PLACE_PROVIDER", "PR9"), "episodes.csv", 2, "PLACE_PROVIDER"),
+        C("EPI-08", "DEC 10/13/2023", f => f.Set("episodes.csv", 2, "DEC", "10/13/2023"), "episodes.csv", 2, "DEC"),
+        C("EPI-09", "an episode ending before it starts", f => f.Set("episodes.csv", 4, "DEC", "10/06/2023"), "episodes.csv", 4, "DEC"),
+        C("EPI-10", "an ended episode without REC", f => f.Set("episodes.csv", 4, "REC", ""), "episodes.csv", 4, "REC"),
+        C("EPI-11", "C4's episode twice", f => f.Append("episodes.csv", "C4,01/10/2022,S,V2,N7,P2,PR4,,,,IP1 1AA,IP4 2BB,"), "episodes.csv", 10, "DECOM"),
+        C("EPI-12", "an episode for a child not in Header", f => f.Append("episodes.csv", "C9,01/10/2023,S,V2,N1,U6,PR1,,,,,,"), "episodes.csv", 10, "CHILD"),
+        C("EPI-13", "C1's second episode starting before the first ends", f => f.Set("episodes.csv", 3, "DECOM", "01/05/2023"), "episodes.csv", 3, "DECOM"),
+        C("EPI-14", "C1's first episode left open", f => f.Set("episodes.csv", 2, "DEC", "").Set("episodes.csv", 2, "REC", ""), "episodes.csv", 2, "DEC"),
+        C("EPI-15", "X1 with the next episode a day later", f => f.Set("episodes.csv", 3, "DECOM", "11/05/2023"), "episodes.csv", 2, "REC"),
+        C("EPI-16", "a new episode the day care ended", f => f.Set("episodes.csv", 2, "REC", "E4A"), "episodes.csv", 3, "DECOM"),
+        C("EPI-17", "C2's first episode with RNE P", f => f.Set("episodes.csv", 4, "RNE", "P"), "episodes.csv", 4, "RNE"),
+        C("EPI-18", "RNE L with a placement change", f => f.Set("episodes.csv", 5, "PLACE", "U6"), "episodes.csv", 5, "RNE"),
+        C("EPI-19", "a DOB after the first episode", f => f.Set("header.csv", 3, "DOB", "01/07/2023"), "episodes.csv", 4, "DECOM"),
+        C("EPI-20", "a child of 19 starting care", f => f.Set("header.csv", 5, "DOB", "01/09/2003"), "episodes.csv", 9, "DECOM"),
+        C("EPI-21", "an episode starting after the year", f => f.Set("episodes.csv", 9, "DECOM", "01/04/2024"), "episodes.csv", 9, "DECOM"),
+        C("EPI-22", "reason ceased E99", f => f.Set("episodes.csv", 8, "REC", "E99"), "episodes.csv", 8, "REC"),
+        C("EPI-23", "RNE P with a legal status change", f => f.Set("episodes.csv", 3, "LS", "C1"), "episodes.csv", 3, "LS"),
+        C("EPI-24", "an episode ending after 31 March", f => f.Set("episodes.csv", 9, "DEC", "01/05/2024").Set("episodes.csv", 9, "REC", "E8"), "episodes.csv", 9, "DEC"),
+        C("EPI-25", "reason for placement change BORED", f => f.Set("episodes.csv", 3, "REASON_PLACE_CHANGE", "BORED"), "episodes.csv", 3, "REASON_PLACE_CHANGE"),
+        C("EPI-26", "home postcode that is not one", f => f.Set("episodes.csv", 2, "HOME_POST", "NOWHERE"), "episodes.csv", 2, "HOME_POST"),
+        C("EPI-27", "placement postcode 12345", f => f.Set("episodes.csv", 2, "PL_POST", "12345"), "episodes.csv", 2, "PL_POST"),
+
+        C("REV-01", "review date 2023/07/01", f => f.Set("reviews.csv", 2, "REVIEW", "2023/07/01"), "reviews.csv", 2, "REVIEW"),
+        C("REV-02", "review code PN9", f => f.Set("reviews.csv", 2, "REVIEW_CODE", "PN9"), "reviews.csv", 2, "REVIEW_CODE"),
+        C("REV-03", "a review DOB unlike Header's", f => f.Set("reviews.csv", 2, "DOB", "15/05/2012"), "reviews.csv", 2, "DOB"),
+        C("REV-04", "a review for a child not in Header", f => f.Append("reviews.csv", "C9,01/01/2015,01/10/2023,PN1"), "reviews.csv", 5, "CHILD"),
+        C("REV-05", "the same review twice", f => f.Append("reviews.csv", "C1,14/05/2012,01/07/2023,PN2"), "reviews.csv", 5, "REVIEW"),
+
+        C("MIS-01", "missing type X", f => f.Set("missing.csv", 2, "MISSING", "X"), "missing.csv", 2, "MISSING"),
+        C("MIS-02", "no missing start date", f => f.Set("missing.csv", 2, "MIS_START", ""), "missing.csv", 2, "MIS_START"),
+        C("MIS-03", "back before going missing", f => f.Set("missing.csv", 2, "MIS_END", "31/08/2023"), "missing.csv", 2, "MIS_END"),
+        C("MIS-04", "a missing spell for a child not in Header", f => f.Append("missing.csv", "C9,01/01/2015,M,01/10/2023,"), "missing.csv", 3, "CHILD"),
+        C("MIS-05", "missing end 2023-09-32", f => f.Set("missing.csv", 2, "MIS_END", "2023-09-32"), "missing.csv", 2, "MIS_END"),
+
+        C("OC2-01", "OC2 for a child in care since June", f => f.Append("oc2.csv", "C2,02/02/2020,,SDQ1,0,1,1,1,1,0,,"), "oc2.csv", 3, "CHILD"),
+        C("OC2-02", "health check Y", f => f.Set("oc2.csv", 2, "HEALTH_CHECK", "Y"), "oc2.csv", 2, "HEALTH_CHECK"),
+        C("OC2-03", "SDQ score 41", f => f.Set("oc2.csv", 2, "SDQ_SCORE", "41"), "oc2.csv", 2, "SDQ_SCORE"),
+        C("OC2-04", "OC2 for a child not in Header", f => f.Append("oc2.csv", "C9,01/01/2015,10,,0,1,1,1,1,0,,"), "oc2.csv", 3, "CHILD"),
+        C("OC2-05", "SDQ reason SDQ9", f => f.Set("oc2.csv", 2, "SDQ_SCORE", "").Set("oc2.csv", 2, "SDQ_REASON", "SDQ9"), "oc2.csv", 2, "SDQ_REASON"),
+        C("OC2-06", "immunisations 2", f => f.Set("oc2.csv", 2, "IMMUNISATIONS", "2"), "oc2.csv", 2, "IMMUNISATIONS"),
+        C("OC2-07", "teeth check x", f => f.Set("oc2.csv", 2, "TEETH_CHECK", "x"), "oc2.csv", 2, "TEETH_CHECK"),
+        C("OC2-08", "convicted yes", f => f.Set("oc2.csv", 2, "CONVICTED", "yes"), "oc2.csv", 2, "CONVICTED"),
+        C("OC2-09", "substance misuse 3", f => f.Set("oc2.csv", 2, "SUBSTANCE_MISUSE", "3"), "oc2.csv", 2, "SUBSTANCE_MISUSE"),
+
+        C("OC3-01", "in touch MAYBE", f => f.Set("oc3.csv", 2, "IN_TOUCH", "MAYBE"), "oc3.csv", 2, "IN_TOUCH"),
+        C("OC3-02", "activity Z9", f => f.Set("oc3.csv", 2, "ACTIV", "Z9"), "oc3.csv", 2, "ACTIV"),
+        C("OC3-03", "accommodation K3", f => f.Set("oc3.csv", 2, "ACCOM", "K3"), "oc3.csv", 2, "ACCOM"),
+        C("OC3-04", "a 13-year-old care leaver", f => f.Set("oc3.csv", 2, "DOB", "20/07/2010"), "oc3.csv", 2, "DOB"),
+        C("OC3-05", "OC3 for a child not in Header", f => f.Append("oc3.csv", "C9,20/07/2004,YES,F4,K1"), "oc3.csv", 3, "CHILD"),
+
+        C("AD1-01", "no date of the adoption decision", f => f.Set("ad1.csv", 2, "DATE_INT", ""), "ad1.csv", 2, "DATE_INT"),
+        C("AD1-02", "matched before the decision", f => f.Set("ad1.csv", 2, "DATE_MATCH", "01/02/2022"), "ad1.csv", 2, "DATE_MATCH"),
+        C("AD1-03", "three adopters", f => f.Set("ad1.csv", 2, "NB_ADOPTR", "3"), "ad1.csv", 2, "NB_ADOPTR"),
+        C("AD1-04", "adopters' sex XY", f => f.Set("ad1.csv", 2, "SEX_ADOPTR", "XY"), "ad1.csv", 2, "SEX_ADOPTR"),
+        C("AD1-05", "AD1 for a child not in Header", f => f.Append("ad1.csv", "C9,01/01/2020,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "CHILD"),
+        C("PAD-01", "no date placed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", ""), "placed_adoption.csv", 2, "DATE_PLACED"),
+        C("PAD-02", "placement ended without a reason", f => f.Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", ""), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
+        C("PAD-03", "placement ended before it began", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/04/2023"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
+        C("PAD-04", "reason placed ceased ZZ", f => f.Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "ZZ"), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
+
+        C("UAS-01", "UASC status ended before birth", f => f.Set("uasc.csv", 2, "DUC", "01/01/2005"), "uasc.csv", 2, "DUC"),
+        C("UAS-02", "UASC for a child not in Header", f => f.Append("uasc.csv", "C9,1,01/01/2006,"), "uasc.csv", 3, "CHILD"),
+        C("PPM-01", "previous permanence Q9", f => f.Set("prev_perm.csv", 2, "PREV_PERM", "Q9"), "prev_perm.csv", 2, "PREV_PERM"),
+        C("PPM-02", "previous permanence for a child not in Header", f => f.Append("prev_perm.csv", "C9,01/01/2015,Z1,,"), "prev_perm.csv", 3, "CHILD"),
+    ];
+
+    public static TheoryData<Case> AllCases() => new(Cases);
+
+    private List<ValidationIssue> Validate(ReturnFixture fixture) =>
+        Ssda903RuleSet.Validate(Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024), codeLists.Codes);
+
+    [Fact]
+    public void The_valid_fixture_passes_every_rule()
+    {
+        using var fixture = ReturnFixture.Copy(Fixture);
+
+        Assert.Empty(Validate(fixture));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCases))]
+    public void Each_rule_fires_where_the_edit_was_made(Case example)
+    {
+        using var fixture = ReturnFixture.Copy(Fixture);
+        example.Apply(fixture);
+
+        var issues = Validate(fixture);
+
+        var rule = Ssda903RuleSet.Catalogue.Single(r => r.Code == example.Rule);
+        var found = issues.Where(i => i.RuleCode == example.Rule).ToList();
+        Assert.True(found.Count > 0, $"{example} did not fire. Issues: {string.Join("; ", issues)}");
+        Assert.Contains(found, i => i.File == example.File && i.Row == example.Row && i.Column == example.Column && i.Severity == rule.Severity);
+        Assert.All(found, i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
+    }
+
+    [Fact]
+    public void Every_rule_in_the_catalogue_has_a_failing_example()
+    {
+        var specified = Cases.Select(c => c.Rule).ToHashSet();
+
+        Assert.DoesNotContain(Ssda903RuleSet.Catalogue, r => !specified.Contains(r.Code));
+    }
+
+    [Fact]
+    public void Rule_codes_are_unique_and_there_are_at_least_forty()
+    {
+        var codes = Ssda903RuleSet.Catalogue.Select(r => r.Code).ToList();
+
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.True(codes.Count >= 40);
+    }
+
+    [Fact]
+    public void Findings_never_echo_a_childs_identifier_dob_upn_or_postcode()
+    {
+        using var fixture = ReturnFixture.Copy(Fixture);
+        fixture.Set("header.csv", 2, "UPN", "A201234567890").Set("episodes.csv", 2, "HOME_POST", "NOWHERE").Append("header.csv", "C1,2,14/05/2012,WBRI,,0,");
+
+        var issues = Validate(fixture);
+
+        Assert.NotEmpty(issues);
+        Assert.All(issues.Where(i => i.Column is "CHILD" or "UPN" or "DOB" or "HOME_POST"), i => Assert.Equal("(withheld)", i.Value));
+        Assert.DoesNotContain(issues, i => i.Message.Contains("A201234567890") || i.Message.Contains("14/05/2012"));
+    }
+}

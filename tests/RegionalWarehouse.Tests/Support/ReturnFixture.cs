@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace RegionalWarehouse.Tests.Support;
+
+/// <summary>
+/// A copy of a hand-written fixture return in a temporary folder, with small readable edits:
+/// "set row 4 of episodes.csv, column DEC, to 10/06/2023". Rows are numbered as Excel shows them.
+/// </summary>
+public sealed class ReturnFixture : IDisposable
+{
+    private ReturnFixture(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    public static ReturnFixture Copy(string name)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "Ssda903", "Fixtures", name);
+        var folder = Directory.CreateTempSubdirectory("rw-fixture-").FullName;
+        foreach (var file in Directory.GetFiles(source))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        return new ReturnFixture(folder);
+    }
+
+    public ReturnFixture Set(string file, int row, string column, string value) => Edit(file, lines =>
+    {
+        var header = lines[0].Split(',');
+        var cells = lines[row - 1].Split(',');
+        cells[Array.IndexOf(header, column)] = value;
+        lines[row - 1] = string.Join(",", cells);
+    });
+
+    public ReturnFixture Append(string file, string line) => Edit(file, lines => lines.Add(line));
+
+    public ReturnFixture DropColumn(string file, string column) => Edit(file, lines =>
+    {
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        for (var i = 0; i < lines.Count; i++)
+            lines[i] = string.Join(",", lines[i].Split(',').Where((_, c) => c != index));
+    });
+
+    public ReturnFixture AddColumn(string file, string column, string value) => Edit(file, lines =>
+    {
+        for (var i = 0; i < lines.Count; i++)
+            lines[i] += "," + (i == 0 ? column : value);
+    });
+
+    public ReturnFixture Write(string file, string content)
+    {
+        File.WriteAllText(Path.Combine(Folder, file), content);
+        return this;
+    }
+
+    public ReturnFixture Remove(string file)
+    {
+        File.Delete(Path.Combine(Folder, file));
+        return this;
+    }
+
+    public string Read(string file) => File.ReadAllText(Path.Combine(Folder, file));
+
+    public void WriteBytes(string file, byte[] bytes) => File.WriteAllBytes(Path.Combine(Folder, file), bytes);
+
+    private ReturnFixture Edit(string file, Action<List<string>> edit)
+    {
+        var path = Path.Combine(Folder, file);
+        var lines = File.ReadAllLines(path).ToList();
+        edit(lines);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+        return this;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
