@@ -55,4 +55,76 @@ public class RwCliTests
         Assert.StartsWith("error: Warehouse:Engine is 'Oracle'", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
+
+    private static readonly Dictionary<string, string> WithKey = new()
+    {
+        ["RW__Privacy__PseudonymisationKey"] = "cli-test-key-0123456789-0123456789",
+        ["RW__Logging__LogLevel__Default"] = "Warning",
+    };
+
+    [Fact]
+    public void Ingest_exits_0_when_loaded_2_when_rejected_and_says_unchanged_the_second_time()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;
+        try
+        {
+            var loaded = RwProcess.Run(folder, WithKey, "ingest", fixture.Folder, "--la", "919", "--period", "2024");
+            var again = RwProcess.Run(folder, WithKey, "ingest", fixture.Folder, "--la", "919", "--period", "2024");
+            fixture.Set("episodes.csv", 9, "LS", "ZZ");
+            var rejected = RwProcess.Run(folder, WithKey, "ingest", fixture.Folder, "--la", "919", "--period", "2024");
+
+            Assert.Equal(0, loaded.ExitCode);
+            Assert.Contains("loaded", loaded.Output);
+            Assert.Contains("unchanged", again.Output);
+            Assert.Equal(2, rejected.ExitCode);
+            Assert.Contains("EPI-04", rejected.Output);
+            Assert.True(Directory.EnumerateFiles(Path.Combine(folder, "data", "reports"), "report.md", SearchOption.AllDirectories).Count() >= 2);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ingest_without_a_pseudonymisation_key_refuses_to_start()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+
+        var result = RwProcess.Run(Path.GetTempPath(), new Dictionary<string, string> { ["RW__Warehouse__DuckDbPath"] = Path.Combine(fixture.Folder, "w.duckdb") },
+            "ingest", fixture.Folder, "--la", "919", "--period", "2024");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("PseudonymisationKey", result.Error);
+    }
+
+    [Fact]
+    public void Rules_lists_code_severity_table_and_description()
+    {
+        var result = RwProcess.Run(Path.GetTempPath(), null, "rules", "--table", "Episodes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("EPI-13", result.Output);
+        Assert.Contains("overlap", result.Output);
+        Assert.DoesNotContain("HDR-01", result.Output);
+    }
+
+    [Fact]
+    public void Generate_writes_complete_submissions_in_the_landing_layout()
+    {
+        var folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;
+        try
+        {
+            var result = RwProcess.Run(folder, null, "generate", "--la", "822", "--years", "2023-2024", "--scale", "0.1", "--out", "landing");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.True(File.Exists(Path.Combine(folder, "landing", "822", "SSDA903", "2024", "seed1", "_READY")));
+            Assert.Equal(10, Directory.GetFiles(Path.Combine(folder, "landing", "822", "SSDA903", "2023", "seed1"), "*.csv").Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

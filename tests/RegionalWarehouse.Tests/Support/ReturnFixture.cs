@@ -44,6 +44,19 @@ public sealed class ReturnFixture : IDisposable
             lines[i] += "," + (i == 0 ? column : value);
     });
 
+    /// <summary>Renames a child in every file (CHILD is each table's first column).</summary>
+    public ReturnFixture RenameChild(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(Folder, "*.csv"))
+            Edit(Path.GetFileName(file), lines =>
+            {
+                for (var i = 1; i < lines.Count; i++)
+                    if (lines[i].StartsWith(from + ",", StringComparison.Ordinal))
+                        lines[i] = to + lines[i][from.Length..];
+            });
+        return this;
+    }
+
     public ReturnFixture Write(string file, string content)
     {
         File.WriteAllText(Path.Combine(Folder, file), content);

@@ -151,5 +151,5 @@ public sealed class PostcodeFormatRule(string code, string column)
 {
     public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
         data[Table].Where(r => !r.IsBlank(column) && Degrade.ToDistrict(r[column]) is null)
-            .Select(r => Issue(r, column, $"{column} is not a recognisable UK postcode, so it will not be kept. Correct it, e.g. SG13 8DQ."));
+            .Select(r => Issue(r, column, $"{column} is not a recognisable UK postcode, so it will not be kept. Correct it, e.g. AB12 3CD."));
 }

@@ -1,0 +1,83 @@
+using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Ssda903;
+
+public class GeneratorTests
+{
+    private static readonly string[] Region = ["821", "822", "823", "873", "874", "881", "882", "883", "919", "926", "935"];
+
+    private static string Fingerprint(GeneratorRequest request) =>
+        string.Join("|", Ssda903Generator.Generate(request).SelectMany(r => r.Tables.Values.SelectMany(t => t.Rows.Select(row => string.Join(",", row)))));
+
+    [Fact]
+    public void The_same_seed_generates_the_same_returns_and_another_seed_does_not()
+    {
+        var request = new GeneratorRequest(["919"], 2023, 2024, Seed: 7, Scale: 0.2);
+
+        Assert.Equal(Fingerprint(request), Fingerprint(request));
+        Assert.NotEqual(Fingerprint(request), Fingerprint(request with { Seed = 8 }));
+    }
+
+    [Fact]
+    public void Each_la_is_generated_at_its_own_scale()
+    {
+        var returns = Ssda903Generator.Generate(new GeneratorRequest(["881", "822"], 2024, 2024, Scale: 0.5)).ToList();
+
+        var essex = returns.Single(r => r.LaCode == "881")[Ssda903Schema.Header].Rows.Count;
+        var bedford = returns.Single(r => r.LaCode == "822")[Ssda903Schema.Header].Rows.Count;
+        Assert.InRange(essex / (double)bedford, 2.5, 6.5);
+    }
+
+    [Fact]
+    public void A_generated_year_has_every_kind_of_record_a_real_return_has()
+    {
+        var result = Ssda903Generator.Generate(new GeneratorRequest(["881"], 2024, 2024)).Single();
+
+        foreach (var table in Ssda903Schema.Tables)
+            Assert.True(result[table].Rows.Count > 0, $"no {table.Name} rows");
+        var episodes = result[Ssda903Schema.Episodes];
+        var rnes = episodes.Rows.Select(r => r[episodes.Column("RNE")]).ToHashSet();
+        Assert.Superset(new HashSet<string> { "S", "L", "P", "T" }, rnes);
+        Assert.Contains(episodes.Rows, r => r[episodes.Column("REC")] is "E11" or "E12");
+        Assert.Contains(episodes.Rows, r => r[episodes.Column("REC")] is "E45" or "E47");
+    }
+
+    [Fact]
+    public void An_eleven_la_seven_year_history_ingests_cleanly()
+    {
+        using var harness = new PipelineHarness();
+        var root = Path.Combine(harness.Warehouse.Folder, "landing");
+
+        var outcomes = Ssda903Generator.Generate(new GeneratorRequest(Region, 2019, 2025, Seed: 3, Scale: 0.12))
+            .Select(r => (r.LaCode, r.Year, Report: harness.Ingest903(Ssda903Generator.Write(r, root), r.LaCode, r.Year.ToString())))
+            .ToList();
+
+        Assert.Equal(77, outcomes.Count);
+        Assert.All(outcomes, o => Assert.True(o.Report.Outcome == SubmissionStates.Loaded,
+            $"{o.LaCode} {o.Year}: {o.Report.Outcome}: {string.Join("; ", o.Report.Issues.Take(5))}"));
+        Assert.Equal(77, harness.Count("etl.submission", "is_current"));
+    }
+
+    public static TheoryData<string> ErrorKinds() => new(ErrorInjection.Kinds.Select(k => k.Name));
+
+    [Theory]
+    [MemberData(nameof(ErrorKinds))]
+    public void Each_injected_error_is_rejected_with_its_rule_and_location(string kind)
+    {
+        using var harness = new PipelineHarness();
+        var expected = ErrorInjection.Find(kind);
+        var generated = Ssda903Generator.Generate(new GeneratorRequest(["919"], 2024, 2024, Seed: 5, Scale: 0.1, InjectError: kind)).Single();
+        var folder = Ssda903Generator.Write(generated, Path.Combine(harness.Warehouse.Folder, "landing"));
+
+        var report = harness.Ingest903(folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        var issue = Assert.Single(report.Issues, i => i.RuleCode == expected.ExpectedRule);
+        Assert.NotNull(issue.File);
+        Assert.NotNull(issue.Row);
+        Assert.Equal(0, harness.Count("dw.fact_cla_episode"));
+    }
+}

@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Text;
+using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Ssda903.Rules;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Ssda903;
+
+public class ParsingTests(CodeListFixture codeLists) : IClassFixture<CodeListFixture>
+{
+    private List<RegionalWarehouse.Etl.Validation.ValidationIssue> Validate(string path) =>
+        Ssda903RuleSet.Validate(Ssda903Parser.Parse(SubmissionFiles.From(path), "919", 2024), codeLists.Codes);
+
+    [Fact]
+    public void Tables_are_recognised_by_their_header_whatever_the_files_are_called()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        File.Move(Path.Combine(fixture.Folder, "episodes.csv"), Path.Combine(fixture.Folder, "LL_EXPORT_0001.csv"));
+        File.Move(Path.Combine(fixture.Folder, "header.csv"), Path.Combine(fixture.Folder, "mosaic_children.CSV"));
+
+        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
+
+        Assert.Equal("LL_EXPORT_0001.csv", data.Sources[Ssda903Schema.Episodes]);
+        Assert.Equal(8, data[Ssda903Schema.Episodes].Count);
+        Assert.Empty(Validate(fixture.Folder));
+    }
+
+    [Fact]
+    public void Column_order_surrounding_whitespace_and_lower_case_headers_are_tolerated()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("uasc.csv", " dob , Child ,DUC,SEX \n 01/09/2006 , C4 ,, 1 \n");
+
+        Assert.Empty(Validate(fixture.Folder));
+    }
+
+    [Fact]
+    public void Iso_dates_are_accepted_as_well_as_british_ones()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Set("missing.csv", 2, "MIS_START", "2023-09-01").Set("missing.csv", 2, "MIS_END", "2023-09-02");
+
+        Assert.Empty(Validate(fixture.Folder));
+    }
+
+    [Fact]
+    public void Utf8_with_a_byte_order_mark_is_read()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.WriteBytes("oc3.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(fixture.Read("oc3.csv"))]);
+
+        Assert.Empty(Validate(fixture.Folder));
+    }
+
+    [Fact]
+    public void Windows_1252_files_are_read_without_mangling_text()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        // 0xE9 is é in Windows-1252 and invalid on its own in UTF-8.
+        fixture.WriteBytes("prev_perm.csv", Encoding.GetEncoding(1252).GetBytes("CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC2,02/02/2020,Z1,,\n"));
+        fixture.AddColumn("prev_perm.csv", "NOTE", "");
+        var bytes = File.ReadAllBytes(Path.Combine(fixture.Folder, "prev_perm.csv")).ToList();
+        bytes.InsertRange(bytes.Count - 1, Encoding.GetEncoding(1252).GetBytes("café"));
+        fixture.WriteBytes("prev_perm.csv", [.. bytes]);
+
+        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
+
+        var extra = Assert.Single(data.FileIssues);
+        Assert.Equal("FILE-05", extra.RuleCode);
+        Assert.Single(data[Ssda903Schema.PrevPerm]);
+    }
+
+    [Fact]
+    public void A_zip_of_the_csv_files_is_the_same_submission()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var zip = Path.Combine(Path.GetTempPath(), $"rw-{Guid.NewGuid():N}.zip");
+        ZipFile.CreateFromDirectory(fixture.Folder, zip);
+        try
+        {
+            Assert.Empty(Validate(zip));
+            Assert.Equal(SubmissionFiles.ContentHash(SubmissionFiles.From(fixture.Folder)), SubmissionFiles.ContentHash(SubmissionFiles.From(zip)));
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_is_not_csv_is_named_in_a_clear_error()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("episodes.xlsx", "not really a spreadsheet");
+
+        var issue = Assert.Single(Validate(fixture.Folder));
+
+        Assert.Equal(("FILE-01", "episodes.xlsx"), (issue.RuleCode, issue.File));
+        Assert.Contains("not a CSV", issue.Message);
+    }
+
+    [Fact]
+    public void The_ready_marker_and_earlier_reports_are_not_part_of_the_content()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var before = SubmissionFiles.ContentHash(SubmissionFiles.From(fixture.Folder));
+        fixture.Write("_READY", "").Write("report.json", "{}");
+
+        Assert.Equal(before, SubmissionFiles.ContentHash(SubmissionFiles.From(fixture.Folder)));
+    }
+}

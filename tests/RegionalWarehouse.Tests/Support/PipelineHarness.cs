@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Submissions;
+
+namespace RegionalWarehouse.Tests.Support;
+
+/// <summary>The real submission pipeline on a fresh DuckDB warehouse.</summary>
+public sealed class PipelineHarness : IDisposable
+{
+    public const string Key = "test-key-0123456789-0123456789-0123456789";
+
+    public PipelineHarness()
+    {
+        Warehouse = new TemporaryWarehouse();
+        Pipeline = new SubmissionPipeline(Warehouse.Engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key),
+            TimeProvider.System, NullLogger<SubmissionPipeline>.Instance);
+    }
+
+    public TemporaryWarehouse Warehouse { get; }
+
+    public SubmissionPipeline Pipeline { get; }
+
+    public SubmissionReport Ingest903(string folder, string la = "919", string year = "2024", Action? beforeCommit = null) =>
+        Pipeline.Ingest(new SubmissionIdentity(la, "SSDA903", year), SubmissionFiles.From(folder), folder, beforeCommit: beforeCommit);
+
+    public long Count(string table, string where = "true") => Warehouse.Scalar<long>($"select count(*) from {table} where {where}");
+
+    /// <summary>Row counts of every dw, etl and mart table: equal snapshots mean the warehouse did not change.</summary>
+    public string Snapshot() => string.Join("; ", Warehouse.Rows(
+            "select table_schema || '.' || table_name from information_schema.tables where table_type = 'BASE TABLE' and table_schema in ('dw', 'mart') order by 1")
+        .Select(r => (string)r[0]!)
+        .Select(t => $"{t}={Count(t)}"));
+
+    public void Dispose() => Warehouse.Dispose();
+}
