@@ -7,5 +7,9 @@ var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of 
     IngestCommand.Create(),
     RulesCommand.Create(),
     GenerateCommand.Create(),
+    WorkerCommand.Create(),
+    DemoCommand.Create(),
+    StatusCommand.Create(),
+    SasCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -21,6 +21,20 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         return reader.Read() ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>How often this exact content has failed to load (not been rejected: failed), and the latest error.</summary>
+    public FailureHistory Failures(DbConnection connection, SubmissionIdentity identity, string contentHash)
+    {
+        using var command = connection.Command(null,
+            $"""
+             select count(*), max(updated_at), max(message) from etl.submission
+             where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and content_hash = {P("hash")} and state = {P("failed")}
+             """,
+            ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period), ("hash", contentHash), ("failed", SubmissionStates.Failed));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new FailureHistory(Convert.ToInt32(reader.GetValue(0)), reader.IsDBNull(1) ? null : reader.GetDateTime(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+    }
+
     public long Open(DbConnection connection, SubmissionIdentity identity, string sourcePath, string contentHash)
     {
         long id;
@@ -105,3 +119,5 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
 }
 
 public sealed record CurrentSubmission(long SubmissionId, string ContentHash);
+
+public sealed record FailureHistory(int Count, DateTime? LastFailedAtUtc, string? LastMessage);

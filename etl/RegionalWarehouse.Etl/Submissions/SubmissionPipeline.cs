@@ -69,6 +69,7 @@ public sealed class SubmissionPipeline(
             }
 
             progress?.Report(new PipelineStage("loading", 0));
+            logger.LogInformation("{Submission}: valid ({Warnings} warning(s)); loading submission {Id}", identity, warnings, id);
             long rows;
             using (var transaction = connection.BeginTransaction())
             {

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Submissions;
+
+namespace RegionalWarehouse.Etl.Landing;
+
+/// <summary>
+/// The embedded default: landing/, archive/, quarantine/ and reports/ folders under one root. A claim is
+/// an exclusively opened lock file, which the operating system releases if the worker dies.
+/// </summary>
+public sealed class FolderLandingStore(string root) : ILandingStore
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string LandingFolder => Path.Combine(Root, "landing");
+
+    public string Describe() => $"folder {Root}";
+
+    public string AreaFolder(LandingArea area) => Path.Combine(Root, area.ToString().ToLowerInvariant());
+
+    public Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var folder in new[] { LandingFolder, AreaFolder(LandingArea.Archive), AreaFolder(LandingArea.Quarantine), AreaFolder(LandingArea.Reports), LockFolder })
+                Directory.CreateDirectory(folder);
+            return Task.CompletedTask;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LandingUnavailableException($"Cannot use the landing folder {Root}: {ex.Message}. Check Landing:Folder (RW__Landing__Folder).", ex);
+        }
+    }
+
+    public Task<IReadOnlyList<LandedSubmission>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<LandedSubmission>();
+        if (!Directory.Exists(LandingFolder))
+            return Task.FromResult<IReadOnlyList<LandedSubmission>>(found);
+        foreach (var periodFolder in Directory.EnumerateDirectories(LandingFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 2 })
+                     .Where(d => Relative(d).Split('/').Length == 3))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(periodFolder).Where(d => File.Exists(Path.Combine(d, SubmissionFiles.ReadyMarker))))
+                if (LandedSubmission.FromPath(Relative(folder), isZip: false) is { } s)
+                    found.Add(s);
+            foreach (var zip in Directory.EnumerateFiles(periodFolder, "*.zip"))
+                if (LandedSubmission.FromPath(Relative(zip), isZip: true) is { } s)
+                    found.Add(s);
+        }
+        return Task.FromResult<IReadOnlyList<LandedSubmission>>(found.OrderBy(s => s.Path, StringComparer.Ordinal).ToList());
+    }
+
+    public Task<ILandingClaim?> TryClaimAsync(LandedSubmission submission, CancellationToken cancellationToken)
+    {
+        if (!Exists(submission))
+            return Task.FromResult<ILandingClaim?>(null);
+        var lockPath = Path.Combine(LockFolder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(submission.Path)))[..32] + ".lock");
+        try
+        {
+            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            // Re-check after locking: another worker may have finished and moved it meanwhile.
+            if (!Exists(submission))
+            {
+                stream.Dispose();
+                return Task.FromResult<ILandingClaim?>(null);
+            }
+            return Task.FromResult<ILandingClaim?>(new FileClaim(stream));
+        }
+        catch (IOException)
+        {
+            return Task.FromResult<ILandingClaim?>(null);
+        }
+    }
+
+    public Task<IReadOnlyList<ReturnFile>> OpenFilesAsync(LandedSubmission submission, CancellationToken cancellationToken) =>
+        Task.FromResult(SubmissionFiles.From(FullPath(submission)));
+
+    public Task MoveAsync(LandedSubmission submission, ILandingClaim claim, LandingArea area, string folder, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(AreaFolder(area), folder);
+        Directory.CreateDirectory(target);
+        var source = FullPath(submission);
+        if (submission.IsZip)
+        {
+            File.Copy(source, Path.Combine(target, Path.GetFileName(source)), overwrite: false);
+            File.Delete(source);
+            return Task.CompletedTask;
+        }
+        foreach (var file in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != SubmissionFiles.ReadyMarker))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: false);
+        File.Delete(Path.Combine(source, SubmissionFiles.ReadyMarker));
+        Directory.Delete(source, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    public Task WriteReportAsync(LandingArea area, string folder, SubmissionReport report, CancellationToken cancellationToken)
+    {
+        report.WriteTo(Path.Combine(AreaFolder(area), folder));
+        return Task.CompletedTask;
+    }
+
+    private string LockFolder => Path.Combine(Root, ".locks");
+
+    private string FullPath(LandedSubmission submission) => Path.Combine(LandingFolder, submission.Path);
+
+    private bool Exists(LandedSubmission submission) =>
+        submission.IsZip ? File.Exists(FullPath(submission)) : File.Exists(Path.Combine(FullPath(submission), SubmissionFiles.ReadyMarker));
+
+    private string Relative(string path) => Path.GetRelativePath(LandingFolder, path).Replace('\\', '/');
+
+    private sealed class FileClaim(FileStream stream) : ILandingClaim
+    {
+        public bool Lost => false;
+
+        public ValueTask DisposeAsync() => stream.DisposeAsync();
+    }
+}

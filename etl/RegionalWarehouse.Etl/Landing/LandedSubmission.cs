@@ -1,0 +1,41 @@
+using RegionalWarehouse.Etl.Submissions;
+
+namespace RegionalWarehouse.Etl.Landing;
+
+/// <summary>
+/// A complete submission found in the landing area: a folder {la}/{return}/{period}/{name}/ holding
+/// a _READY marker, or a single {la}/{return}/{period}/{name}.zip. The path is the only source of the LA.
+/// </summary>
+public sealed record LandedSubmission(string LaCode, string ReturnType, string Period, string Name, string Path, bool IsZip)
+{
+    public SubmissionIdentity Identity => new(LaCode, ReturnType.ToUpperInvariant(), Period);
+
+    /// <summary>Parses a landing path's first three segments; null when it is not in the layout.</summary>
+    public static LandedSubmission? FromPath(string path, bool isZip)
+    {
+        var parts = path.Trim('/').Split('/');
+        if (parts.Length != 4 || parts.Any(string.IsNullOrWhiteSpace))
+            return null;
+        var name = isZip ? System.IO.Path.GetFileNameWithoutExtension(parts[3]) : parts[3];
+        return new LandedSubmission(parts[0], parts[1], parts[2], name, path.Trim('/'), isZip);
+    }
+
+    public override string ToString() => Path;
+}
+
+/// <summary>The areas beside landing: an immutable copy of what loaded, what was refused, and the LA reports.</summary>
+public enum LandingArea
+{
+    Archive,
+    Quarantine,
+    Reports,
+}
+
+/// <summary>Held while one worker processes a submission; disposing releases it.</summary>
+public interface ILandingClaim : IAsyncDisposable
+{
+    /// <summary>Set when the claim could not be kept alive (e.g. a lease renewal failed).</summary>
+    bool Lost { get; }
+}
+
+public sealed class LandingUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using RegionalWarehouse.Etl.Landing;
+
+namespace RegionalWarehouse.Etl.Workers;
+
+/// <summary>
+/// For one-shot runs (the demo with --exit-when-idle, CI): stops the host once landing holds nothing
+/// the workers can still process and no ingest job is running.
+/// </summary>
+public sealed class IdleShutdown(ILandingStore landing, ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, ILogger<IdleShutdown> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var quietChecks = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            try
+            {
+                var scheduler = await schedulers.GetScheduler(stoppingToken);
+                var pending = (await landing.DiscoverAsync(stoppingToken)).Count;
+                var running = (await scheduler.GetCurrentlyExecutingJobs(stoppingToken)).Count(j => j.JobDetail.Key.Group == "submissions");
+                var scheduled = (await scheduler.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<JobKey>.GroupEquals("submissions"), stoppingToken)).Count;
+                quietChecks = pending == 0 && running == 0 && scheduled == 0 ? quietChecks + 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                quietChecks = 0;
+            }
+            if (quietChecks >= 3)
+            {
+                logger.LogInformation("Landing is empty and no submission is being processed: stopping");
+                lifetime.StopApplication();
+                return;
+            }
+        }
+    }
+}

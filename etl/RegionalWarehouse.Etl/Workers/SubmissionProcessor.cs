@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Landing;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Workers;
+
+public enum ProcessOutcome
+{
+    /// <summary>Another worker holds it, or it has already gone.</summary>
+    Skipped,
+    Loaded,
+    Unchanged,
+    Rejected,
+    /// <summary>Failed this time; left in landing to retry after a back-off.</summary>
+    Failed,
+    /// <summary>Failed earlier and its back-off has not passed.</summary>
+    BackingOff,
+    /// <summary>Failed too often: moved to quarantine with the error.</summary>
+    Poisoned,
+}
+
+/// <summary>
+/// One submission from landing to its resting place: claim it, run the pipeline, then archive it
+/// (loaded or unchanged) or quarantine it (rejected, or failed too often), writing the LA's report
+/// beside the copy and in the reports area. Failures leave it in landing to be retried with back-off.
+/// </summary>
+public sealed class SubmissionProcessor(
+    ILandingStore landing,
+    SubmissionPipeline pipeline,
+    IWarehouseEngine engine,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<SubmissionProcessor> logger)
+{
+    private readonly SubmissionLedger _ledger = new(engine, clock);
+
+    public async Task<ProcessOutcome> ProcessAsync(LandedSubmission submission, CancellationToken cancellationToken)
+    {
+        await using var claim = await landing.TryClaimAsync(submission, cancellationToken);
+        if (claim is null)
+            return ProcessOutcome.Skipped;
+
+        var files = await landing.OpenFilesAsync(submission, cancellationToken);
+        var hash = SubmissionFiles.ContentHash(files);
+        FailureHistory failures;
+        using (var connection = engine.Open())
+            failures = _ledger.Failures(connection, submission.Identity, hash);
+
+        if (failures.Count >= options.Value.MaxAttempts)
+        {
+            var poison = new SubmissionReport(null, submission.LaCode, submission.Identity.ReturnType, submission.Period, "poisoned", hash,
+                clock.GetUtcNow().UtcDateTime, 0, new Dictionary<string, long>(), [],
+                $"Loading failed {failures.Count} times, so it was set aside. Last error: {failures.LastMessage}. An operator must fix the cause and resubmit.");
+            await FileAwayAsync(submission, claim, LandingArea.Quarantine, poison, "poison", cancellationToken);
+            logger.LogError("{Submission}: quarantined as poison after {Attempts} failed attempts: {Error}", submission, failures.Count, failures.LastMessage);
+            return ProcessOutcome.Poisoned;
+        }
+        if (failures.LastFailedAtUtc is { } last && clock.GetUtcNow().UtcDateTime < last + options.Value.BackOffAfter(failures.Count))
+            return ProcessOutcome.BackingOff;
+
+        SubmissionReport report;
+        try
+        {
+            report = pipeline.Ingest(submission.Identity, files, $"{BlobLandingStore.LandingContainer}/{submission.Path}");
+        }
+        catch (SubmissionPipeline.LoadFailedException ex)
+        {
+            logger.LogWarning("{Submission}: attempt {Attempt} of {Max} failed ({Error}); it stays in landing and will be retried",
+                submission, failures.Count + 1, options.Value.MaxAttempts, ex.InnerException?.Message);
+            return ProcessOutcome.Failed;
+        }
+
+        if (claim.Lost)
+        {
+            logger.LogWarning("{Submission}: the claim was lost while loading; leaving it for the next discovery", submission);
+            return ProcessOutcome.Failed;
+        }
+
+        var rejected = report.Outcome == SubmissionStates.Rejected;
+        await FileAwayAsync(submission, claim, rejected ? LandingArea.Quarantine : LandingArea.Archive, report, report.SubmissionId?.ToString() ?? "unrecorded", cancellationToken);
+        logger.LogInformation("{Submission}: {Outcome} (submission {Id}, {Rows:N0} rows, {Errors} errors, {Warnings} warnings) → {Area}",
+            submission, report.Outcome, report.SubmissionId, report.RowsLoaded, report.ErrorCount, report.WarningCount, rejected ? "quarantine" : "archive");
+        return report.Outcome switch
+        {
+            SubmissionStates.Rejected => ProcessOutcome.Rejected,
+            "unchanged" => ProcessOutcome.Unchanged,
+            _ => ProcessOutcome.Loaded,
+        };
+    }
+
+    private async Task FileAwayAsync(LandedSubmission submission, ILandingClaim claim, LandingArea area, SubmissionReport report, string label, CancellationToken cancellationToken)
+    {
+        var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMddTHHmmssfff");
+        var folder = $"{submission.LaCode}/{submission.Identity.ReturnType}/{submission.Period}/{label}-{submission.Name}-{stamp}";
+        await landing.MoveAsync(submission, claim, area, folder, cancellationToken);
+        await landing.WriteReportAsync(area, folder, report, cancellationToken);
+        await landing.WriteReportAsync(LandingArea.Reports, folder, report, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+namespace RegionalWarehouse.Etl.Workers;
+
+/// <summary>Bound from "Worker": how the scheduled workers behave.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>How often the discover job looks for complete submissions.</summary>
+    public int DiscoverIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Failed loads of the same content before it is quarantined as poison.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Back-off before the first retry; it doubles with each failure.</summary>
+    public int RetryBaseSeconds { get; set; } = 5;
+
+    /// <summary>Submissions processed at once by this worker. DuckDB has one writer, so 1 there.</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>"Memory" (embedded default) or "SqlServer": Quartz's clustered ADO job store in the warehouse database.</summary>
+    public string JobStore { get; set; } = "Memory";
+
+    public TimeSpan BackOffAfter(int failures) => TimeSpan.FromSeconds(RetryBaseSeconds * Math.Pow(2, Math.Max(0, failures - 1)));
+}

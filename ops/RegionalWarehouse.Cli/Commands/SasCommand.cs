@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Hosting;
+using RegionalWarehouse.Etl.Landing;
+using RegionalWarehouse.Etl.Workers;
+
+namespace RegionalWarehouse.Cli.Commands;
+
+public static class SasCommand
+{
+    public static Command Create()
+    {
+        var la = new Option<string>("--la") { Description = "The LA's DfE code; the URL can only write under landing/{la}/.", Required = true };
+        var hours = new Option<int>("--hours") { Description = "How long the URL works.", DefaultValueFactory = _ => 24 };
+        var command = new Command("sas", "Issue an upload URL for one LA: create/write only, scoped to that LA's landing folder, no read or list.") { la, hours };
+        command.SetAction(parse =>
+        {
+            var builder = PlatformHost.CreateBuilder([]);
+            builder.Services.AddLanding(builder.Configuration);
+            using var host = builder.Build();
+            var options = host.Services.GetRequiredService<IOptions<LandingOptions>>().Value;
+            if (!options.IsBlob)
+                throw new OptionsValidationException(LandingOptions.Section, typeof(LandingOptions),
+                    ["rw sas needs blob storage: set Landing:Kind to Blob and Landing:BlobConnectionString (with an account key)."]);
+            Console.WriteLine(UploadUri(options.BlobConnectionString!, parse.GetValue(la)!.Trim(), TimeSpan.FromHours(parse.GetValue(hours))));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// A directory SAS (sr=d) on landing/{la}: Azure honours its scope on accounts with a hierarchical
+    /// namespace (ADLS Gen2), which production landing accounts must have.
+    /// </summary>
+    public static Uri UploadUri(string connectionString, string la, TimeSpan lifetime)
+    {
+        if (la.Length != 3 || !la.All(char.IsAsciiDigit))
+            throw new OptionsValidationException("sas", typeof(string), [$"'{la}' is not a 3-digit DfE LA code."]);
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("AccountName", out var account) || !parts.TryGetValue("AccountKey", out var key))
+            throw new OptionsValidationException("sas", typeof(string), ["Landing:BlobConnectionString has no AccountName/AccountKey, which signing an upload URL needs."]);
+        var container = new BlobServiceClient(connectionString).GetBlobContainerClient(BlobLandingStore.LandingContainer);
+        var sas = new BlobSasBuilder
+        {
+            BlobContainerName = BlobLandingStore.LandingContainer,
+            BlobName = la,
+            Resource = "d",
+            IsDirectory = true,
+            ExpiresOn = DateTimeOffset.UtcNow.Add(lifetime),
+        };
+        sas.SetPermissions(BlobSasPermissions.Create | BlobSasPermissions.Write);
+        return new BlobUriBuilder(container.Uri) { BlobName = la, Sas = sas.ToSasQueryParameters(new StorageSharedKeyCredential(account, key)) }.ToUri();
+    }
+}
