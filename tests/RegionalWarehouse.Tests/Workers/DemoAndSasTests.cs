@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Storage.Blobs;
+using RegionalWarehouse.Cli.Commands;
+using RegionalWarehouse.Tests.Support;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Tests.Workers;
+
+public class DemoAndSasTests
+{
+    [Fact]
+    public void The_demo_on_a_clean_folder_loads_every_generated_submission_and_shows_their_status()
+    {
+        var folder = Directory.CreateTempSubdirectory("rw-demo-").FullName;
+        try
+        {
+            var result = RwProcess.Run(folder, new Dictionary<string, string> { ["RW__Worker__DiscoverIntervalSeconds"] = "1" },
+                "demo", "--scale", "0.05", "--years", "2024-2025", "--exit-when-idle");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("demo pseudonymisation key", result.Output);
+            Assert.Empty(Directory.GetFiles(Path.Combine(folder, "data", "storage", "landing"), "_READY", SearchOption.AllDirectories));
+            using var connection = new DuckDbEngine(Path.Combine(folder, "data", "warehouse.duckdb")).Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "select count(*) from etl.submission_status where state = 'loaded'";
+            Assert.Equal(22L, Convert.ToInt64(command.ExecuteScalar()));
+            Assert.Contains("loaded", result.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_upload_url_is_scoped_to_the_las_landing_folder_with_create_and_write_only()
+    {
+        using var azurite = Azurite.Start();
+
+        var uri = SasCommand.UploadUri(azurite.ConnectionString, "919", TimeSpan.FromHours(24));
+
+        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+        Assert.EndsWith("/landing/919", uri.AbsolutePath);
+        Assert.Equal("d", query["sr"]);
+        Assert.Equal("1", query["sdd"]);
+        Assert.Equal("cw", query["sp"]);
+        var container = new BlobContainerClient(new Uri($"{uri.GetLeftPart(UriPartial.Authority)}/devstoreaccount1/landing?{uri.Query.TrimStart('?')}"));
+        Assert.Throws<RequestFailedException>(() => container.GetBlobs().ToList());
+    }
+
+    [Fact]
+    public void An_upload_url_needs_a_real_la_code()
+    {
+        Assert.ThrowsAny<Exception>(() => SasCommand.UploadUri(Azurite.ConnectionStringFor(1), "91", TimeSpan.FromHours(1)));
+    }
+}
