@@ -57,6 +57,7 @@ public static class PlatformHost
         services.AddSingleton(sp => new ChildPseudonymiser(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.PseudonymisationKey!));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IReturnType, Ssda903ReturnType>();
+        services.AddSingleton<Benchmarks.MartRefresher>();
         services.AddSingleton<SubmissionPipeline>();
     }
 }

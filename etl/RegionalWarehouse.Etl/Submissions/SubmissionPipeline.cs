@@ -16,7 +16,8 @@ public sealed class SubmissionPipeline(
     IEnumerable<IReturnType> returnTypes,
     ChildPseudonymiser pseudonymiser,
     TimeProvider clock,
-    ILogger<SubmissionPipeline> logger)
+    ILogger<SubmissionPipeline> logger,
+    Benchmarks.MartRefresher? marts = null)
 {
     private readonly SubmissionLedger _ledger = new(engine, clock);
 
@@ -91,6 +92,7 @@ public sealed class SubmissionPipeline(
                 transaction.Commit();
             }
 
+            RefreshMarts(identity);
             var outcome = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
             return Report(id, identity, outcome, hash, rows, rowsByTable, issues,
@@ -101,6 +103,19 @@ public sealed class SubmissionPipeline(
             _ledger.SetState(connection, null, id, SubmissionStates.Failed, ex.Message);
             logger.LogError(ex, "{Submission}: failed; nothing was loaded", identity);
             throw new LoadFailedException($"{identity}: the load failed and was rolled back ({ex.Message}). Nothing was loaded; run it again.", ex);
+        }
+    }
+
+    /// <summary>The load has committed; a mart refresh failure leaves the marts stale, never the load undone.</summary>
+    private void RefreshMarts(SubmissionIdentity identity)
+    {
+        try
+        {
+            marts?.Refresh();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "{Submission}: loaded, but refreshing the benchmark marts failed; run `rw refresh`", identity);
         }
     }
 

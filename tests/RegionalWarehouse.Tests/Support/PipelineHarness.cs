@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
@@ -10,12 +12,16 @@ public sealed class PipelineHarness : IDisposable
 {
     public const string Key = "test-key-0123456789-0123456789-0123456789";
 
-    public PipelineHarness()
+    public PipelineHarness(int suppressCountsUpTo = 5)
     {
         Warehouse = new TemporaryWarehouse();
+        Marts = new MartRefresher(Warehouse.Engine, Options.Create(new PrivacyOptions { PseudonymisationKey = Key, SuppressCountsUpTo = suppressCountsUpTo }),
+            TimeProvider.System, NullLogger<MartRefresher>.Instance);
         Pipeline = new SubmissionPipeline(Warehouse.Engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key),
-            TimeProvider.System, NullLogger<SubmissionPipeline>.Instance);
+            TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, Marts);
     }
+
+    public MartRefresher Marts { get; }
 
     public TemporaryWarehouse Warehouse { get; }
 

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Benchmarks;
+
+/// <summary>
+/// Rebuilds mart.metric, mart.benchmark and mart.region_benchmark from the catalogue in one transaction.
+/// Each metric's numerator and denominator come from one generated, engine-neutral aggregate query;
+/// suppression and comparators are computed once, in <see cref="ComparatorCalculator"/>, for both engines.
+/// </summary>
+public sealed class MartRefresher(IWarehouseEngine engine, IOptions<PrivacyOptions> privacy, TimeProvider clock, ILogger<MartRefresher> logger)
+{
+    public int Refresh()
+    {
+        using var connection = engine.Open();
+        var las = ReadLas(connection);
+        var population = ReadPopulation(connection);
+        var measures = new List<LaMeasure>();
+        foreach (var metric in MetricCatalogue.All)
+        {
+            using var command = connection.Command(null, MeasureSql(metric));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var laKey = Convert.ToInt32(reader.GetValue(0));
+                var year = Convert.ToInt32(reader.GetValue(1));
+                var numerator = Number(reader.GetValue(2));
+                double? denominator = metric.UsesPopulation
+                    ? population.TryGetValue((laKey, year - 1), out var children) ? children : null
+                    : Number(reader.GetValue(3));
+                if (las.TryGetValue(laKey, out var la))
+                    measures.Add(new LaMeasure(laKey, la.Region, year, metric, numerator, denominator));
+            }
+        }
+
+        var calculator = new ComparatorCalculator(privacy.Value.SuppressCountsUpTo, ReadNeighbours(connection, las));
+        var (rows, regions) = calculator.Compute(measures);
+        Write(connection, rows, regions);
+        logger.LogInformation("Benchmark marts refreshed: {Rows:N0} LA rows, {Regions:N0} region rows", rows.Count, regions.Count);
+        return rows.Count;
+    }
+
+    /// <summary>DuckDB sums integers into 128-bit HUGEINTs; everything else converts directly.</summary>
+    private static double? Number(object value) => value switch
+    {
+        DBNull => null,
+        System.Numerics.BigInteger big => (double)big,
+        _ => Convert.ToDouble(value),
+    };
+
+    /// <summary>The engine-neutral aggregate query for one metric, grouped by LA and collection year.</summary>
+    public static string MeasureSql(Metric metric) =>
+        $"select la_key, collection_year, {metric.NumeratorSql} as numerator, {metric.DenominatorSql ?? "null"} as denominator " +
+        $"from {metric.Source} group by la_key, collection_year";
+
+    private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var table in new[] { "mart.benchmark", "mart.region_benchmark", "mart.metric" })
+            using (var delete = connection.Command(transaction, $"delete from {table}"))
+                delete.ExecuteNonQuery();
+        var now = clock.GetUtcNow().UtcDateTime;
+        using (var writer = engine.CreateBulkWriter(connection, transaction))
+        {
+            using (var metrics = writer.Open("mart", "metric",
+                       ["metric_id", "name", "description", "theme", "unit", "polarity", "numerator", "denominator", "source_facts", "minimum_count", "display_order"]))
+            {
+                var order = 0;
+                foreach (var m in MetricCatalogue.All)
+                    metrics.Add(m.Id, m.Name, m.Description, m.Theme, m.Unit.ToString(), m.Polarity.ToString(), m.NumeratorDescription,
+                        m.DenominatorDescription, m.Source, privacy.Value.SuppressCountsUpTo + 1, ++order);
+            }
+            using (var benchmark = writer.Open("mart", "benchmark",
+                       ["la_key", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "unavailable", "region_value",
+                        "neighbour_average", "england_value", "rank_in_region", "la_count_ranked", "quartile", "refreshed_at"]))
+            {
+                foreach (var r in rows)
+                    benchmark.Add(r.LaKey, (short)r.Year, r.MetricId, r.Numerator, r.Denominator, r.Value, r.Suppressed, r.Unavailable, r.RegionValue,
+                        r.NeighbourAverage, r.EnglandValue, (short?)r.RankInRegion, (short?)r.LaCountRanked, (short?)r.Quartile, now);
+            }
+            using (var region = writer.Open("mart", "region_benchmark",
+                       ["region_code", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "la_count"]))
+            {
+                foreach (var r in regions)
+                    region.Add(r.RegionCode, (short)r.Year, r.MetricId, r.Numerator, r.Denominator, r.Value, r.Suppressed, (short)r.LaCount);
+            }
+        }
+        transaction.Commit();
+    }
+
+    private static Dictionary<int, (string Dfe, string Region)> ReadLas(DbConnection connection)
+    {
+        using var command = connection.Command(null, "select la_key, dfe_code, region_code from ref.local_authority");
+        using var reader = command.ExecuteReader();
+        var las = new Dictionary<int, (string, string)>();
+        while (reader.Read())
+            las[Convert.ToInt32(reader.GetValue(0))] = (reader.GetString(1), reader.GetString(2));
+        return las;
+    }
+
+    private static Dictionary<(int LaKey, int MidYear), double> ReadPopulation(DbConnection connection)
+    {
+        using var command = connection.Command(null, "select la_key, mid_year, children from dw.population_0_17");
+        using var reader = command.ExecuteReader();
+        var population = new Dictionary<(int, int), double>();
+        while (reader.Read())
+            population[(Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)))] = Number(reader.GetValue(2)) ?? 0;
+        return population;
+    }
+
+    private static Dictionary<int, IReadOnlyList<int>> ReadNeighbours(DbConnection connection, Dictionary<int, (string Dfe, string Region)> las)
+    {
+        var keyByDfe = las.ToDictionary(l => l.Value.Dfe, l => l.Key);
+        using var command = connection.Command(null, """
+            select g.owner_dfe_code, m.member_dfe_code
+            from ref.comparator_group g join ref.comparator_group_member m on m.group_code = g.group_code
+            where g.group_type = 'statistical_neighbours'
+            """);
+        using var reader = command.ExecuteReader();
+        var pairs = new List<(int, int)>();
+        while (reader.Read())
+            if (keyByDfe.TryGetValue(reader.GetString(0), out var owner) && keyByDfe.TryGetValue(reader.GetString(1), out var member))
+                pairs.Add((owner, member));
+        return pairs.GroupBy(p => p.Item1).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(p => p.Item2).ToList());
+    }
+}

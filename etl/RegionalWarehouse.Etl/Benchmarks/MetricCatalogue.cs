@@ -1,0 +1,113 @@
+using static RegionalWarehouse.Etl.Benchmarks.MetricUnit;
+using static RegionalWarehouse.Etl.Benchmarks.Polarity;
+
+namespace RegionalWarehouse.Etl.Benchmarks;
+
+/// <summary>
+/// Every benchmark metric, in display order. Definitions follow the DfE's published CLA measures
+/// (see docs/metrics.md, generated from this list by `rw docs metrics`).
+/// </summary>
+public static class MetricCatalogue
+{
+    private const string ChildYear = "dw.cla_child_year";
+    private const string InCare = "sum(in_care_31_march)";
+    private const string LookedAfter = "count(*)";
+
+    private static string CountWhen(string condition) => $"sum(case when {condition} then 1 else 0 end)";
+
+    private static Metric Share(string id, string name, string theme, string description, Polarity polarity, string condition, string what) =>
+        new(id, name, theme, description, Percent, polarity, ChildYear, CountWhen($"in_care_31_march = 1 and {condition}"), InCare,
+            what, "children looked after at 31 March");
+
+    private static Metric CeaseShare(string id, string name, string group) =>
+        new(id, name, "Leaving care", $"Of the children who ceased to be looked after in the year, the percentage whose care ended by {group.ToLowerInvariant()} (their latest cease in the year).",
+            Percent, Neutral, ChildYear, CountWhen($"ceased_in_year = 1 and ceased_group = '{group}'"), "sum(ceased_in_year)",
+            $"children whose latest cease was {group.ToLowerInvariant()}", "children who ceased to be looked after");
+
+    public static readonly IReadOnlyList<Metric> Cla =
+    [
+        new("cla_31_march", "Children looked after at 31 March", "Children looked after",
+            "Children looked after at 31 March (an episode open at the end of the collection year).",
+            Count, Neutral, ChildYear, InCare, null, "children looked after at 31 March", null),
+        new("cla_rate_per_10k", "Children looked after per 10,000 children", "Children looked after",
+            "Children looked after at 31 March per 10,000 children aged 0–17 (ONS mid-year estimate for the previous June).",
+            RatePer10k, Neutral, ChildYear, InCare, null, "children looked after at 31 March", "children aged 0–17"),
+        new("starts_in_year", "Children starting to be looked after", "Children looked after",
+            "Children who started to be looked after in the year (an episode with RNE = S starting in the year), each counted once.",
+            Count, Neutral, ChildYear, "sum(started_in_year)", null, "children starting care", null),
+        new("starts_rate_per_10k", "Starts per 10,000 children", "Children looked after",
+            "Children starting to be looked after in the year per 10,000 children aged 0–17.",
+            RatePer10k, Neutral, ChildYear, "sum(started_in_year)", null, "children starting care", "children aged 0–17"),
+        new("ceased_in_year", "Children ceasing to be looked after", "Leaving care",
+            "Children whose care ended in the year (an episode ending with a reason other than X1), each counted once.",
+            Count, Neutral, ChildYear, "sum(ceased_in_year)", null, "children ceasing care", null),
+        new("ceased_rate_per_10k", "Ceases per 10,000 children", "Leaving care",
+            "Children ceasing to be looked after in the year per 10,000 children aged 0–17.",
+            RatePer10k, Neutral, ChildYear, "sum(ceased_in_year)", null, "children ceasing care", "children aged 0–17"),
+        CeaseShare("ceased_adopted_pct", "Ceased: adopted", "Adopted"),
+        CeaseShare("ceased_sgo_pct", "Ceased: special guardianship order", "Special guardianship order"),
+        CeaseShare("ceased_home_pct", "Ceased: returned home", "Returned home"),
+        CeaseShare("ceased_cao_pct", "Ceased: child arrangements order", "Child arrangements order"),
+        CeaseShare("ceased_independent_pct", "Ceased: independent living or staying put", "Independent living"),
+        new("stability_short_term_pct", "Three or more placements in the year", "Placement stability",
+            "Percentage of children looked after at 31 March who had three or more placements during the year (the placement held on 1 April counts as one).",
+            Percent, LowerIsBetter, ChildYear, CountWhen("in_care_31_march = 1 and placements_in_year >= 3"), InCare,
+            "children looked after at 31 March with 3+ placements in the year", "children looked after at 31 March"),
+        new("stability_long_term_pct", "Same placement for two years", "Placement stability",
+            "Of children under 16 at 31 March looked after continuously for at least 2.5 years, the percentage in the same placement for at least 2 years, or placed for adoption with that and the previous placement together lasting 2 years.",
+            Percent, HigherIsBetter, ChildYear, CountWhen("age_31_march < 16 and stable_two_years = 1"), CountWhen("age_31_march < 16 and in_care_two_and_a_half_years = 1"),
+            "of those, children in a placement lasting 2+ years", "children under 16 looked after 2.5+ years at 31 March"),
+        Share("placement_foster_pct", "Placed in foster care", "Placement type", "Percentage of children looked after at 31 March in foster placements (U1–U6).", Neutral, "placement_group = 'Foster placements'", "children in foster placements"),
+        Share("placement_residential_pct", "Placed in residential settings", "Placement type", "Percentage of children looked after at 31 March in secure units, children's homes, residential care or schools.", Neutral,
+            "placement_group in ('Secure, homes and hostels', 'Other residential settings', 'Residential schools')", "children in residential settings"),
+        Share("placement_parents_pct", "Placed with parents", "Placement type", "Percentage of children looked after at 31 March placed with parents or others with parental responsibility (P1).", Neutral, "placement_group = 'Placed with parents'", "children placed with parents"),
+        Share("placement_adoption_pct", "Placed for adoption", "Placement type", "Percentage of children looked after at 31 March placed for adoption (A3–A6).", Neutral, "placement_group = 'Placed for adoption'", "children placed for adoption"),
+        Share("placement_independent_pct", "Independent or semi-independent living", "Placement type", "Percentage of children looked after at 31 March living independently or in semi-independent / supported accommodation.", Neutral, "placement_group = 'Independent living'", "children living independently"),
+        Share("legal_care_order_pct", "On a care order", "Legal status", "Percentage of children looked after at 31 March on an interim or full care order (C1, C2).", Neutral, "legal_status_group = 'Care order'", "children on care orders"),
+        Share("legal_placement_order_pct", "On a placement order", "Legal status", "Percentage of children looked after at 31 March on a placement or freeing order (E1, D1).", Neutral, "legal_status_group = 'Placement order'", "children on placement orders"),
+        Share("legal_voluntary_pct", "Accommodated under section 20", "Legal status", "Percentage of children looked after at 31 March accommodated voluntarily under section 20 (V2).", Neutral, "legal_status_group = 'Voluntary (s20)'", "children accommodated under s20"),
+        Share("legal_youth_justice_pct", "On youth justice legal statuses", "Legal status", "Percentage of children looked after at 31 March on remand or youth justice statuses (J1–J3).", Neutral, "legal_status_group = 'Youth justice'", "children on youth justice statuses"),
+        new("uasc_31_march", "Unaccompanied asylum-seeking children", "Children looked after",
+            "Unaccompanied asylum-seeking children looked after at 31 March (UASC status not ceased by then).",
+            Count, Neutral, ChildYear, "sum(uasc_31_march)", null, "UASC looked after at 31 March", null),
+        new("missing_pct", "Children who went missing", "Missing",
+            "Percentage of children looked after during the year who had at least one missing incident (MISSING = M) in the year.",
+            Percent, LowerIsBetter, ChildYear, CountWhen("missing_incidents > 0"), LookedAfter, "children with a missing incident", "children looked after during the year"),
+        new("missing_incidents_per_child", "Missing incidents per missing child", "Missing",
+            "Missing incidents in the year divided by the children who went missing.",
+            Mean, LowerIsBetter, ChildYear, "sum(missing_incidents)", CountWhen("missing_incidents > 0"), "missing incidents", "children who went missing"),
+        Oc2("oc2_health_check_pct", "Health checks up to date", "health_check", HigherIsBetter),
+        Oc2("oc2_immunisations_pct", "Immunisations up to date", "immunisations", HigherIsBetter),
+        Oc2("oc2_teeth_check_pct", "Dental checks up to date", "teeth_check", HigherIsBetter),
+        Oc2("oc2_convicted_pct", "Convicted during the year", "convicted", LowerIsBetter),
+        Oc2("oc2_substance_misuse_pct", "Identified substance misuse", "substance_misuse", LowerIsBetter),
+        new("oc2_sdq_mean", "Average SDQ score", "Health and wellbeing",
+            "Mean Strengths and Difficulties Questionnaire score of children looked after 12+ months at 31 March who have one (0–40; 17+ is a cause for concern).",
+            Mean, LowerIsBetter, "dw.fact_cla_oc2", "sum(sdq_score)", "count(sdq_score)", "sum of SDQ scores", "children with an SDQ score"),
+        Oc3("oc3_eet_pct", "Care leavers in education, employment or training", "in_eet", "in education, employment or training"),
+        Oc3("oc3_suitable_accommodation_pct", "Care leavers in suitable accommodation", "suitably_accommodated", "in suitable accommodation"),
+        Oc3("oc3_in_touch_pct", "Care leavers in touch with the LA", "in_touch", "in touch with the LA"),
+        new("adoption_days_care_to_placed", "Days from entering care to moving in with adopters", "Adoption",
+            "For children adopted in the year, the mean days from the start of their period of care to being placed with their adoptive family.",
+            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_care_to_placed)", "count(days_care_to_placed)", "days, summed over adopted children", "adopted children"),
+        new("adoption_days_decision_to_match", "Days from adoption decision to match", "Adoption",
+            "For children adopted in the year, the mean days from the decision that the child should be placed for adoption (AD1 DATE_INT) to being matched with adopters (DATE_MATCH).",
+            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_decision_to_match)", "count(days_decision_to_match)", "days, summed over adopted children", "adopted children"),
+    ];
+
+    private static Metric Oc2(string id, string name, string column, Polarity polarity) =>
+        new(id, name, "Health and wellbeing",
+            $"Percentage of children looked after continuously for 12+ months at 31 March (OC2 cohort) with {name.ToLowerInvariant()}.",
+            Percent, polarity, "dw.fact_cla_oc2", CountWhen($"{column} = 1"), "count(*)", $"OC2 children: {name.ToLowerInvariant()}", "children looked after 12+ months at 31 March");
+
+    private static Metric Oc3(string id, string name, string column, string what) =>
+        new(id, name, "Care leavers",
+            $"Percentage of care leavers aged 19–21 (OC3, age at 31 March) who are {what}.",
+            Percent, HigherIsBetter, "dw.cla_care_leaver_year", CountWhen($"age_at_year_end between 19 and 21 and {column} = 1"), CountWhen("age_at_year_end between 19 and 21"),
+            $"care leavers aged 19–21 {what}", "care leavers aged 19–21");
+
+    public static IReadOnlyList<Metric> All => Cla;
+
+    public static Metric Find(string id) =>
+        All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"Unknown metric '{id}'. `rw benchmark --help` lists them.");
+}
