@@ -11,5 +11,9 @@ var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of 
     DemoCommand.Create(),
     StatusCommand.Create(),
     SasCommand.Create(),
+    BenchmarkCommands.Benchmark(),
+    BenchmarkCommands.Refresh(),
+    BenchmarkCommands.Metrics(),
+    BenchmarkCommands.ExportParquet(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Benchmarks;
@@ -11,7 +10,7 @@ namespace RegionalWarehouse.Etl.Benchmarks;
 /// Each metric's numerator and denominator come from one generated, engine-neutral aggregate query;
 /// suppression and comparators are computed once, in <see cref="ComparatorCalculator"/>, for both engines.
 /// </summary>
-public sealed class MartRefresher(IWarehouseEngine engine, IOptions<PrivacyOptions> privacy, TimeProvider clock, ILogger<MartRefresher> logger)
+public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOptions> options, TimeProvider clock, ILogger<MartRefresher> logger)
 {
     public int Refresh()
     {
@@ -36,7 +35,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<PrivacyOptio
             }
         }
 
-        var calculator = new ComparatorCalculator(privacy.Value.SuppressCountsUpTo, ReadNeighbours(connection, las));
+        var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, las));
         var (rows, regions) = calculator.Compute(measures);
         Write(connection, rows, regions);
         logger.LogInformation("Benchmark marts refreshed: {Rows:N0} LA rows, {Regions:N0} region rows", rows.Count, regions.Count);
@@ -71,7 +70,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<PrivacyOptio
                 var order = 0;
                 foreach (var m in MetricCatalogue.All)
                     metrics.Add(m.Id, m.Name, m.Description, m.Theme, m.Unit.ToString(), m.Polarity.ToString(), m.NumeratorDescription,
-                        m.DenominatorDescription, m.Source, privacy.Value.SuppressCountsUpTo + 1, ++order);
+                        m.DenominatorDescription, m.Source, options.Value.SuppressCountsUpTo + 1, ++order);
             }
             using (var benchmark = writer.Open("mart", "benchmark",
                        ["la_key", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "unavailable", "region_value",

@@ -12,9 +12,6 @@ public sealed class PrivacyOptions
 
     /// <summary>The HMAC key (at least 32 characters), from a secret store or RW__Privacy__PseudonymisationKey.</summary>
     public string? PseudonymisationKey { get; set; }
-
-    /// <summary>Counts from 1 to this value are suppressed in cross-LA outputs.</summary>
-    public int SuppressCountsUpTo { get; set; } = 5;
 }
 
 public sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
@@ -28,8 +25,6 @@ public sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
                 "`rw demo` uses a built-in key for synthetic data only.");
         if (options.PseudonymisationKey.Length < 32)
             return ValidateOptionsResult.Fail("Privacy:PseudonymisationKey is shorter than 32 characters; use a longer random secret.");
-        if (options.SuppressCountsUpTo < 0)
-            return ValidateOptionsResult.Fail("Privacy:SuppressCountsUpTo cannot be negative.");
         return ValidateOptionsResult.Success;
     }
 }

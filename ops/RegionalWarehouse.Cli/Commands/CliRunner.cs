@@ -10,6 +10,8 @@ public static class CliRunner
 {
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
+        if (Console.IsOutputRedirected)
+            Spectre.Console.AnsiConsole.Profile.Width = 200; // logs and pipes should not wrap tables at 80 columns
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

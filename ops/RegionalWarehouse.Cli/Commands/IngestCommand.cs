@@ -22,8 +22,7 @@ public static class IngestCommand
         };
         command.SetAction(parse =>
         {
-            using var host = PlatformHost.CreateBuilder([]).Build();
-            host.Services.GetRequiredService<WarehouseMigrator>().Migrate();
+            using var host = CliHost.Open();
             var pipeline = host.Services.GetRequiredService<SubmissionPipeline>();
             var source = parse.GetValue(path)!;
             var identity = new SubmissionIdentity(parse.GetValue(la)!.Trim(), parse.GetValue(returnType)!.Trim().ToUpperInvariant(), parse.GetValue(period)!.Trim());

@@ -14,7 +14,7 @@ public static class StatusCommand
         var command = new Command("status", "Show the latest submission for each LA x return x period: state, rows, errors, warnings, when.") { la };
         command.SetAction(parse =>
         {
-            using var host = PlatformHost.CreateBuilder([]).Build();
+            using var host = CliHost.Open();
             Print(host.Services.GetRequiredService<IWarehouseEngine>(), parse.GetValue(la));
             return ExitCodes.Success;
         });

@@ -15,7 +15,7 @@ public sealed class PipelineHarness : IDisposable
     public PipelineHarness(int suppressCountsUpTo = 5)
     {
         Warehouse = new TemporaryWarehouse();
-        Marts = new MartRefresher(Warehouse.Engine, Options.Create(new PrivacyOptions { PseudonymisationKey = Key, SuppressCountsUpTo = suppressCountsUpTo }),
+        Marts = new MartRefresher(Warehouse.Engine, Options.Create(new BenchmarkOptions { SuppressCountsUpTo = suppressCountsUpTo }),
             TimeProvider.System, NullLogger<MartRefresher>.Instance);
         Pipeline = new SubmissionPipeline(Warehouse.Engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key),
             TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, Marts);
