@@ -5,7 +5,19 @@ public sealed record LaMeasure(int LaKey, string RegionCode, int Year, Metric Me
 
 public sealed record BenchmarkRow(
     int LaKey, int Year, string MetricId, double? Numerator, double? Denominator, double? Value, bool Suppressed, bool Unavailable,
-    double? RegionValue, double? NeighbourAverage, double? EnglandValue, int? RankInRegion, int? LaCountRanked, int? Quartile);
+    double? RegionValue, double? NeighbourAverage, double? EnglandValue, int? RankInRegion, int? LaCountRanked, int? Quartile,
+    string? RegionSource = null, string? EnglandSource = null);
+
+/// <summary>
+/// England and region values the DfE published for catalogue metrics. They take precedence over values
+/// recomputed from the LAs' returns; a published symbol (c, x, …) is kept as a null, never recomputed around.
+/// </summary>
+public sealed record PublishedComparators(
+    IReadOnlyDictionary<(int Year, string MetricId), double?> England,
+    IReadOnlyDictionary<(string RegionCode, int Year, string MetricId), double?> Regions)
+{
+    public static readonly PublishedComparators None = new(new Dictionary<(int, string), double?>(), new Dictionary<(string, int, string), double?>());
+}
 
 public sealed record RegionRow(string RegionCode, int Year, string MetricId, double? Numerator, double? Denominator, double? Value, bool Suppressed, int LaCount);
 
@@ -26,8 +38,9 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
         _ => IsSmall(denominator),
     };
 
-    public (List<BenchmarkRow> Las, List<RegionRow> Regions) Compute(IReadOnlyList<LaMeasure> measures, IReadOnlyDictionary<(int Year, string MetricId), double?>? england = null)
+    public (List<BenchmarkRow> Las, List<RegionRow> Regions) Compute(IReadOnlyList<LaMeasure> measures, PublishedComparators? published = null)
     {
+        published ??= PublishedComparators.None;
         var shared = measures.Select(m =>
         {
             var value = m.Metric.ValueOf(m.Numerator, m.Denominator);
@@ -65,13 +78,18 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
             var peerValues = neighbours.GetValueOrDefault(m.LaKey, [])
                 .Select(n => byKey.TryGetValue((n, m.Year, m.Metric.Id), out var peer) ? peer.Value : null)
                 .Where(v => v is not null).Select(v => v!.Value).ToList();
+            var regionKey = (m.RegionCode, m.Year, m.Metric.Id);
+            var publishedRegion = published.Regions.TryGetValue(regionKey, out var pr);
+            var publishedEngland = published.England.TryGetValue((m.Year, m.Metric.Id), out var pe);
             var rank = ranks.TryGetValue((m.LaKey, m.Year, m.Metric.Id), out var r) ? r : ((int Rank, int Count)?)null;
             return new BenchmarkRow(m.LaKey, m.Year, m.Metric.Id,
                 s.Suppressed ? null : m.Numerator, s.Suppressed ? null : m.Denominator, s.Value, s.Suppressed, s.Unavailable,
-                regionValue.GetValueOrDefault((m.RegionCode, m.Year, m.Metric.Id)),
+                publishedRegion ? pr : regionValue.GetValueOrDefault(regionKey),
                 peerValues.Count == 0 ? null : peerValues.Average(),
-                england?.GetValueOrDefault((m.Year, m.Metric.Id)),
-                rank?.Rank, rank?.Count, rank is { } q ? (q.Rank - 1) * 4 / q.Count + 1 : null);
+                publishedEngland ? pe : null,
+                rank?.Rank, rank?.Count, rank is { } q ? (q.Rank - 1) * 4 / q.Count + 1 : null,
+                publishedRegion ? "published" : regionValue.GetValueOrDefault(regionKey) is null ? null : "recomputed",
+                publishedEngland ? "published" : null);
         }).ToList();
         return (las, regions);
     }

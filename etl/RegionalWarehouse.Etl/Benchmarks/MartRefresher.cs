@@ -36,7 +36,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         }
 
         var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, las));
-        var (rows, regions) = calculator.Compute(measures);
+        var (rows, regions) = calculator.Compute(measures, ReadPublished(connection));
         Write(connection, rows, regions);
         logger.LogInformation("Benchmark marts refreshed: {Rows:N0} LA rows, {Regions:N0} region rows", rows.Count, regions.Count);
         return rows.Count;
@@ -74,11 +74,11 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
             }
             using (var benchmark = writer.Open("mart", "benchmark",
                        ["la_key", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "unavailable", "region_value",
-                        "neighbour_average", "england_value", "rank_in_region", "la_count_ranked", "quartile", "refreshed_at"]))
+                        "neighbour_average", "england_value", "rank_in_region", "la_count_ranked", "quartile", "refreshed_at", "region_source", "england_source"]))
             {
                 foreach (var r in rows)
                     benchmark.Add(r.LaKey, (short)r.Year, r.MetricId, r.Numerator, r.Denominator, r.Value, r.Suppressed, r.Unavailable, r.RegionValue,
-                        r.NeighbourAverage, r.EnglandValue, (short?)r.RankInRegion, (short?)r.LaCountRanked, (short?)r.Quartile, now);
+                        r.NeighbourAverage, r.EnglandValue, (short?)r.RankInRegion, (short?)r.LaCountRanked, (short?)r.Quartile, now, r.RegionSource, r.EnglandSource);
             }
             using (var region = writer.Open("mart", "region_benchmark",
                        ["region_code", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "la_count"]))
@@ -88,6 +88,29 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
             }
         }
         transaction.Commit();
+    }
+
+    /// <summary>National and regional published values of the indicators mapped to catalogue metrics.</summary>
+    private static PublishedComparators ReadPublished(DbConnection connection)
+    {
+        using var command = connection.Command(null, """
+            select p.geographic_level, p.area_code, p.collection_year, m.metric_id, p.value
+            from dw.published_value p join ref.published_metric m on m.indicator = p.indicator
+            where p.geographic_level in ('National', 'Regional')
+            """);
+        using var reader = command.ExecuteReader();
+        var england = new Dictionary<(int, string), double?>();
+        var regions = new Dictionary<(string, int, string), double?>();
+        while (reader.Read())
+        {
+            var year = Convert.ToInt32(reader.GetValue(2));
+            var value = Number(reader.GetValue(4));
+            if (reader.GetString(0) == "National")
+                england[(year, reader.GetString(3))] = value;
+            else
+                regions[(reader.GetString(1), year, reader.GetString(3))] = value;
+        }
+        return new PublishedComparators(england, regions);
     }
 
     private static Dictionary<int, (string Dfe, string Region)> ReadLas(DbConnection connection)

@@ -106,7 +106,62 @@ public static class MetricCatalogue
             Percent, HigherIsBetter, "dw.cla_care_leaver_year", CountWhen($"age_at_year_end between 19 and 21 and {column} = 1"), CountWhen("age_at_year_end between 19 and 21"),
             $"care leavers aged 19–21 {what}", "care leavers aged 19–21");
 
-    public static IReadOnlyList<Metric> All => Cla;
+    private const string FamilyYear = "dw.sf_family_year";
+    private const string SfTheme = "Supporting Families";
+
+    private static readonly (string Column, string Code, string Name)[] SfHeadlines =
+    [
+        ("education", "EDUCATION", "getting a good education"),
+        ("early_years", "EARLY_YEARS", "good early years development"),
+        ("health", "HEALTH", "mental and physical health"),
+        ("substance_use", "SUBSTANCE_USE", "substance use"),
+        ("family_relationships", "FAMILY_RELATIONSHIPS", "family relationships"),
+        ("safe_from_abuse", "SAFE_FROM_ABUSE", "children safe from abuse and exploitation"),
+        ("crime", "CRIME", "crime"),
+        ("domestic_abuse", "DOMESTIC_ABUSE", "domestic abuse"),
+        ("housing", "HOUSING", "secure housing"),
+        ("work_finance", "WORK_FINANCE", "adults in work / financial stability"),
+    ];
+
+    /// <summary>
+    /// Supporting Families, per financial year (collection_year is the year's end, as for the 903), each
+    /// family counted once as its latest quarterly return describes it.
+    /// </summary>
+    public static readonly IReadOnlyList<Metric> SupportingFamilies =
+    [
+        new("sf_families_attached", "Families attached", SfTheme,
+            "Families whose work with the programme started (attachment) in the financial year, each counted once.",
+            Count, Neutral, FamilyYear, "sum(attached_in_year)", null, "families attached in the year", null),
+        new("sf_attached_rate_per_10k", "Families attached per 10,000 children", SfTheme,
+            "Families attached in the financial year per 10,000 children aged 0–17.",
+            RatePer10k, Neutral, FamilyYear, "sum(attached_in_year)", null, "families attached in the year", "children aged 0–17"),
+        new("sf_families_worked_with", "Families worked with", SfTheme,
+            "Families on any quarterly return in the financial year (attached in it or before and still open).",
+            Count, Neutral, FamilyYear, "count(*)", null, "families worked with in the year", null),
+        new("sf_needs_per_family", "Average needs per family", SfTheme,
+            "Mean number of headline needs identified for the families attached in the year.",
+            Mean, Neutral, FamilyYear, "sum(case when attached_in_year = 1 then need_count else 0 end)", "sum(attached_in_year)",
+            "needs identified for families attached in the year", "families attached in the year"),
+        .. SfHeadlines.Select(h => new Metric($"sf_need_{h.Column}_pct", $"Need: {h.Name}", "Supporting Families: needs",
+            $"Percentage of the families attached in the year whose assessment identified a need under {h.Code} ({h.Name}).",
+            Percent, Neutral, FamilyYear, CountWhen($"attached_in_year = 1 and need_{h.Column} = 1"), "sum(attached_in_year)",
+            $"families attached in the year with a {h.Name} need", "families attached in the year")),
+        new("sf_claims", "Payment-by-results claims", SfTheme,
+            "Families with a payment-by-results claim (SSP or EMP) made in the financial year.",
+            Count, HigherIsBetter, FamilyYear, "sum(claimed_in_year)", null, "claims made in the year", null),
+        new("sf_claim_rate_pct", "Claim rate", SfTheme,
+            "Claims made in the year as a percentage of the families worked with in the year.",
+            Percent, HigherIsBetter, FamilyYear, "sum(claimed_in_year)", "count(*)", "claims made in the year", "families worked with in the year"),
+        new("sf_days_to_claim", "Days from attachment to claim", SfTheme,
+            "For claims made in the year, the mean days from the family's attachment to the claim.",
+            Days, LowerIsBetter, FamilyYear, "sum(days_to_claim)", "count(days_to_claim)", "days, summed over claims", "claims made in the year"),
+        .. SfHeadlines.Select(h => new Metric($"sf_outcome_{h.Column}_pct", $"Outcome achieved: {h.Name}", "Supporting Families: outcomes",
+            $"Of the families worked with in the year with a {h.Name} need, the percentage who have achieved its outcome.",
+            Percent, HigherIsBetter, FamilyYear, CountWhen($"need_{h.Column} = 1 and outcome_{h.Column} = 1"), CountWhen($"need_{h.Column} = 1"),
+            $"families with the outcome achieved", $"families with a {h.Name} need")),
+    ];
+
+    public static IReadOnlyList<Metric> All { get; } = [.. Cla, .. SupportingFamilies];
 
     public static Metric Find(string id) =>
         All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"Unknown metric '{id}'. `rw benchmark --help` lists them.");

@@ -8,7 +8,7 @@ namespace RegionalWarehouse.Etl.Csv;
 /// Streams a CSV file: its header (trimmed, upper case) and then one row at a time, each with the row
 /// number an analyst sees in Excel (the header is row 1).
 /// </summary>
-public sealed class CsvTableReader : IDisposable
+public sealed class CsvTableReader : ITableReader
 {
     private readonly CsvReader _csv;
 

@@ -57,6 +57,11 @@ public static class PlatformHost
         services.AddSingleton(sp => new ChildPseudonymiser(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.PseudonymisationKey!));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IReturnType, Ssda903ReturnType>();
+        services.AddSingleton<IReturnType, SupportingFamilies.SfReturnType>();
+        services.AddSingleton<IReturnType, Context.PopulationReturnType>();
+        services.AddSingleton<IReturnType, Context.DeprivationReturnType>();
+        services.AddSingleton<IReturnType, Context.IndicatorReturnType>();
+        services.AddSingleton<IReturnType, Context.PublishedStatisticsReturnType>();
         services.AddOptions<Benchmarks.BenchmarkOptions>().Bind(configuration.GetSection(Benchmarks.BenchmarkOptions.Section))
             .Validate(o => o.SuppressCountsUpTo >= 0, "Benchmarks:SuppressCountsUpTo cannot be negative.");
         services.AddSingleton<Benchmarks.MartRefresher>();

@@ -13,6 +13,10 @@ public sealed class Ssda903ReturnType : IReturnType
 
     public IReadOnlyList<string> FactTables => Ssda903Loader.FactTables;
 
+    public bool AcceptsRegionWide => false;
+
+    public IEnumerable<RuleInfo> RuleCatalogue => Ssda903RuleSet.Catalogue;
+
     public string? CheckPeriod(string period) =>
         int.TryParse(period, out var year) && year is >= 2000 and <= 2100
             ? null

@@ -17,6 +17,12 @@ public interface IReturnType
     /// <summary>The fact tables a submission of this type owns; a resubmission replaces its rows in them.</summary>
     IReadOnlyList<string> FactTables { get; }
 
+    /// <summary>Whether the operator may submit one file covering many LAs (landing folder "region").</summary>
+    bool AcceptsRegionWide { get; }
+
+    /// <summary>Every rule a submission of this type is checked against (file rules included).</summary>
+    IEnumerable<RuleInfo> RuleCatalogue { get; }
+
     /// <summary>Null when the period is acceptable, else what is wrong with it.</summary>
     string? CheckPeriod(string period);
 
@@ -35,11 +41,12 @@ public abstract class PreparedReturn
     public abstract long Load(LoadContext context);
 }
 
+/// <summary>LaKey is null for a region-wide submission, whose rows name their own LAs.</summary>
 public sealed record LoadContext(
     DbConnection Connection,
     DbTransaction Transaction,
     IBulkWriter Writer,
     long SubmissionId,
-    int LaKey,
+    int? LaKey,
     SubmissionIdentity Identity,
     ChildPseudonymiser Pseudonymiser);

@@ -3,6 +3,11 @@ namespace RegionalWarehouse.Etl.Submissions;
 /// <summary>Who submitted what for when: the LA's DfE code, the return type and its period.</summary>
 public sealed record SubmissionIdentity(string LaCode, string ReturnType, string Period)
 {
+    /// <summary>The LA folder under which the operator drops files that cover many LAs.</summary>
+    public const string RegionWide = "region";
+
+    public bool IsRegionWide => string.Equals(LaCode, RegionWide, StringComparison.OrdinalIgnoreCase);
+
     public override string ToString() => $"{LaCode} {ReturnType} {Period}";
 }
 

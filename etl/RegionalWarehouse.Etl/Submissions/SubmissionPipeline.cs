@@ -29,7 +29,7 @@ public sealed class SubmissionPipeline(
     public sealed class LoadFailedException(string message, Exception inner) : Exception(message, inner);
 
     public SubmissionReport Ingest(SubmissionIdentity identity, IReadOnlyList<ReturnFile> files, string sourcePath,
-        IProgress<PipelineStage>? progress = null, Action? beforeCommit = null)
+        IProgress<PipelineStage>? progress = null, Action? beforeCommit = null, bool refreshMarts = true)
     {
         var returnType = ReturnType(identity.ReturnType);
         identity = identity with { ReturnType = returnType.Code };
@@ -81,7 +81,7 @@ public sealed class SubmissionPipeline(
                             delete.ExecuteNonQuery();
 
                 using (var writer = engine.CreateBulkWriter(connection, transaction))
-                    rows = prepared!.Load(new LoadContext(connection, transaction, writer, id, laKey!.Value, identity, pseudonymiser));
+                    rows = prepared!.Load(new LoadContext(connection, transaction, writer, id, laKey, identity, pseudonymiser));
 
                 _ledger.RecordIssues(connection, transaction, id, issues);
                 var state = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
@@ -92,7 +92,8 @@ public sealed class SubmissionPipeline(
                 transaction.Commit();
             }
 
-            RefreshMarts(identity);
+            if (refreshMarts)
+                RefreshMarts(identity);
             var outcome = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
             return Report(id, identity, outcome, hash, rows, rowsByTable, issues,
@@ -124,6 +125,13 @@ public sealed class SubmissionPipeline(
         var issues = new List<ValidationIssue>();
         if (returnType.CheckPeriod(identity.Period) is { } periodProblem)
             issues.Add(new ValidationIssue(SubmissionRules.BadPeriod.Code, Severity.Error, null, null, null, null, identity.Period, periodProblem));
+        if (identity.IsRegionWide)
+        {
+            if (!returnType.AcceptsRegionWide)
+                issues.Add(new ValidationIssue(SubmissionRules.NotRegionWide.Code, Severity.Error, null, null, null, null, identity.LaCode,
+                    $"A {returnType.Code} return is submitted by each LA for itself, not region-wide. Drop it under the LA's own folder, e.g. 919/{returnType.Code}/."));
+            return (null, issues);
+        }
         using var lookup = connection.Command(null, $"select la_key from ref.local_authority where dfe_code = {engine.Parameter("la")}", ("la", identity.LaCode));
         var laKey = lookup.ExecuteScalar();
         if (laKey is null or DBNull)
@@ -143,7 +151,9 @@ public sealed record PipelineStage(string Name, long Rows);
 public static class SubmissionRules
 {
     public static readonly RuleInfo UnknownLa = new("SUB-01", Severity.Error, "(submission)", "The submitting LA is a known local authority.");
-    public static readonly RuleInfo BadPeriod = new("SUB-02", Severity.Error, "(submission)", "The period is in the form the return type uses (a collection year such as 2024 for the 903).");
+    public static readonly RuleInfo BadPeriod = new("SUB-02", Severity.Error, "(submission)", "The period is in the form the return type uses (a collection year such as 2024 for the 903, a quarter such as 2024-Q3 for Supporting Families).");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod];
+    public static readonly RuleInfo NotRegionWide = new("SUB-03", Severity.Error, "(submission)", "Only the contextual returns (population, deprivation, indicators, published statistics) may be submitted region-wide.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide];
 }

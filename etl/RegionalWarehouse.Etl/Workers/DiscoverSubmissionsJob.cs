@@ -68,7 +68,7 @@ public sealed class LandingReadiness
 
 /// <summary>Processes one submission; at most one instance per submission runs at a time.</summary>
 [DisallowConcurrentExecution]
-public sealed class IngestSubmissionJob(SubmissionProcessor processor, ILogger<IngestSubmissionJob> logger) : IJob
+public sealed class IngestSubmissionJob(SubmissionProcessor processor, MartRefreshState marts, IOptions<WorkerOptions> options, ILogger<IngestSubmissionJob> logger) : IJob
 {
     public const string PathKey = "path";
     public const string ZipKey = "zip";
@@ -84,7 +84,8 @@ public sealed class IngestSubmissionJob(SubmissionProcessor processor, ILogger<I
             return;
         try
         {
-            await processor.ProcessAsync(submission, context.CancellationToken);
+            if (await processor.ProcessAsync(submission, context.CancellationToken) == ProcessOutcome.Loaded)
+                await RefreshMartsJob.RequestAsync(context.Scheduler, marts, options, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ namespace RegionalWarehouse.Etl.Workers;
 
 /// <summary>
 /// For one-shot runs (the demo with --exit-when-idle, CI): stops the host once landing holds nothing
-/// the workers can still process and no ingest job is running.
+/// the workers can still process and no ingest or mart refresh is running or due.
 /// </summary>
 public sealed class IdleShutdown(ILandingStore landing, ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, ILogger<IdleShutdown> logger) : BackgroundService
 {
@@ -21,8 +21,11 @@ public sealed class IdleShutdown(ILandingStore landing, ISchedulerFactory schedu
             {
                 var scheduler = await schedulers.GetScheduler(stoppingToken);
                 var pending = (await landing.DiscoverAsync(stoppingToken)).Count;
-                var running = (await scheduler.GetCurrentlyExecutingJobs(stoppingToken)).Count(j => j.JobDetail.Key.Group == "submissions");
-                var scheduled = (await scheduler.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<JobKey>.GroupEquals("submissions"), stoppingToken)).Count;
+                string[] work = ["submissions", RefreshMartsJob.Group];
+                var running = (await scheduler.GetCurrentlyExecutingJobs(stoppingToken)).Count(j => work.Contains(j.JobDetail.Key.Group));
+                var scheduled = 0;
+                foreach (var group in work)
+                    scheduled += (await scheduler.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<JobKey>.GroupEquals(group), stoppingToken)).Count;
                 quietChecks = pending == 0 && running == 0 && scheduled == 0 ? quietChecks + 1 : 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -63,7 +63,8 @@ public sealed class SubmissionProcessor(
         SubmissionReport report;
         try
         {
-            report = pipeline.Ingest(submission.Identity, files, $"{BlobLandingStore.LandingContainer}/{submission.Path}");
+            // The marts refresh in RefreshMartsJob, once for a burst of loads.
+            report = pipeline.Ingest(submission.Identity, files, $"{BlobLandingStore.LandingContainer}/{submission.Path}", refreshMarts: false);
         }
         catch (SubmissionPipeline.LoadFailedException ex)
         {

@@ -20,5 +20,8 @@ public sealed class WorkerOptions
     /// <summary>"Memory" (embedded default) or "SqlServer": Quartz's clustered ADO job store in the warehouse database.</summary>
     public string JobStore { get; set; } = "Memory";
 
+    /// <summary>Seconds after a load before the marts refresh, so a burst of loads shares one refresh.</summary>
+    public double MartRefreshDelaySeconds { get; set; } = 2;
+
     public TimeSpan BackOffAfter(int failures) => TimeSpan.FromSeconds(RetryBaseSeconds * Math.Pow(2, Math.Max(0, failures - 1)));
 }

@@ -32,6 +32,7 @@ public static class WorkerRegistration
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<LandingReadiness>();
+        services.AddSingleton<MartRefreshState>();
         var worker = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         var warehouse = configuration.GetSection(WarehouseOptions.Section).Get<WarehouseOptions>() ?? new WarehouseOptions();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Demo;
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Warehouse;
 using RegionalWarehouse.Warehouse.Engines;
@@ -55,12 +56,11 @@ public static class DemoCommand
         var request = new GeneratorRequest(GenerateCommand.EastOfEngland, first, last, Seed: 1, Scale: scale);
         AnsiConsole.Progress().Start(progress =>
         {
-            var task = progress.AddTask($"Generating a synthetic 903 history for 11 LAs, {first}-{last}", maxValue: request.LaCodes.Count * (last - first + 1));
-            foreach (var generated in Ssda903Generator.Generate(request))
-            {
-                Ssda903Generator.Write(generated, landing.LandingFolder, "demo");
-                task.Increment(1);
-            }
+            var task = progress.AddTask($"Generating synthetic 903, Supporting Families and context returns for 11 LAs, {first}-{last}",
+                maxValue: SyntheticLanding.CountSubmissions(SyntheticKinds.All, request.LaCodes.Count, first, last));
+            var writer = new SyntheticLanding(landing.LandingFolder, "demo");
+            writer.Written += _ => task.Increment(1);
+            writer.Write(SyntheticKinds.All, request);
         });
         AnsiConsole.MarkupLine($"Synthetic returns are in [blue]{landing.LandingFolder}[/]; the workers pick them up now.");
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegionalWarehouse.Etl.Demo;
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using Spectre.Console;
 
@@ -15,29 +16,42 @@ public static class GenerateCommand
         var years = new Option<string>("--years") { Description = "Collection years, e.g. 2019-2025 or 2024.", DefaultValueFactory = _ => "2019-2025" };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files.", DefaultValueFactory = _ => 1 };
         var scale = new Option<double>("--scale") { Description = "Multiply each LA's typical size (e.g. 0.1 for small test data).", DefaultValueFactory = _ => 1.0 };
+        var kind = new Option<string>("--kind") { Description = "What to write: 903, sf (Supporting Families), context (population, IMD, published statistics) or all.", DefaultValueFactory = _ => "903" };
         var inject = new Option<string?>("--inject") { Description = $"Plant a named error in every return: {string.Join(", ", ErrorInjection.Kinds.Select(k => k.Name))}." };
         var command = new Command("generate", "Write realistic synthetic 903 returns for any LAs and years (deterministic for a seed).")
         {
-            output, las, years, seed, scale, inject,
+            output, las, years, seed, scale, kind, inject,
         };
         command.SetAction(parse =>
         {
             var request = new GeneratorRequest(ParseLas(parse.GetValue(las)!), 0, 0, parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(inject));
             var (first, last) = ParseYears(parse.GetValue(years)!);
             request = request with { FirstYear = first, LastYear = last };
-            long rows = 0, returns = 0;
-            foreach (var generated in Ssda903Generator.Generate(request))
+            var kinds = ParseKinds(parse.GetValue(kind)!);
+            if (request.InjectError is not null && kinds != SyntheticKinds.Ssda903)
+                throw new ArgumentException("--inject plants 903 errors; use it with --kind 903.");
+            var returns = 0;
+            var landing = new SyntheticLanding(parse.GetValue(output)!, $"seed{request.Seed}");
+            landing.Written += folder =>
             {
-                var folder = Ssda903Generator.Write(generated, parse.GetValue(output)!, $"seed{request.Seed}");
-                rows += generated.RowCount;
                 returns++;
-                AnsiConsole.WriteLine($"{generated.LaCode} {generated.Year}: {generated.RowCount,7:N0} rows → {folder}");
-            }
-            AnsiConsole.MarkupLine($"[green]{returns} return(s), {rows:N0} rows written.[/]");
+                AnsiConsole.WriteLine($"→ {folder}");
+            };
+            landing.Write(kinds, request);
+            AnsiConsole.MarkupLine($"[green]{returns} submission(s) written.[/]");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    public static SyntheticKinds ParseKinds(string value) => value.ToLowerInvariant() switch
+    {
+        "903" or "ssda903" => SyntheticKinds.Ssda903,
+        "sf" => SyntheticKinds.SupportingFamilies,
+        "context" => SyntheticKinds.Context,
+        "all" => SyntheticKinds.All,
+        _ => throw new ArgumentException($"Unknown --kind '{value}'. Use 903, sf, context or all."),
+    };
 
     public static IReadOnlyList<string> ParseLas(string value) =>
         value.Equals("region", StringComparison.OrdinalIgnoreCase) ? EastOfEngland : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,23 +1,38 @@
 using System.CommandLine;
-using RegionalWarehouse.Etl.Ssda903.Rules;
+using RegionalWarehouse.Etl.Context;
+using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.SupportingFamilies;
 using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 
 public static class RulesCommand
 {
+    /// <summary>Every return type, for listing; rules need no warehouse, so no host is built.</summary>
+    public static readonly IReadOnlyList<IReturnType> ReturnTypes =
+    [
+        new Ssda903ReturnType(), new SfReturnType(), new PopulationReturnType(), new DeprivationReturnType(), new IndicatorReturnType(), new PublishedStatisticsReturnType(),
+    ];
+
     public static Command Create()
     {
         var table = new Option<string?>("--table") { Description = "Only the rules for this table (e.g. Episodes)." };
-        var command = new Command("rules", "List every validation rule: code, severity, table and what it checks.") { table };
+        var returnType = new Option<string?>("--return") { Description = $"Only this return type's rules: {string.Join(", ", ReturnTypes.Select(r => r.Code))}." };
+        var command = new Command("rules", "List every validation rule: code, severity, return, table and what it checks.") { table, returnType };
         command.SetAction(parse =>
         {
             var filter = parse.GetValue(table);
-            var grid = new Table().AddColumns("code", "severity", "table", "rule");
-            foreach (var rule in SubmissionRules.All.Concat(Ssda903RuleSet.Catalogue)
-                         .Where(r => filter is null || string.Equals(r.Table, filter, StringComparison.OrdinalIgnoreCase)))
-                grid.AddRow(rule.Code, rule.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Table), Markup.Escape(rule.Description));
+            var only = parse.GetValue(returnType);
+            if (only is not null && !ReturnTypes.Any(r => string.Equals(r.Code, only, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"Unknown return type '{only}'. Use one of: {string.Join(", ", ReturnTypes.Select(r => r.Code))}.");
+            var grid = new Table().AddColumns("code", "severity", "return", "table", "rule");
+            var rules = SubmissionRules.All.Select(r => (Return: "(all)", Rule: r))
+                .Concat(ReturnTypes.SelectMany(t => t.RuleCatalogue.Select(r => (Return: t.Code, Rule: r))))
+                .Where(x => only is null || x.Return == "(all)" || string.Equals(x.Return, only, StringComparison.OrdinalIgnoreCase))
+                .Where(x => filter is null || string.Equals(x.Rule.Table, filter, StringComparison.OrdinalIgnoreCase));
+            foreach (var (code, rule) in rules)
+                grid.AddRow(rule.Code, rule.Severity.ToString().ToLowerInvariant(), code, Markup.Escape(rule.Table), Markup.Escape(rule.Description));
             AnsiConsole.Write(grid);
             return ExitCodes.Success;
         });

@@ -19,6 +19,9 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         new("comparator_groups.csv", "ref.comparator_group", ["group_code"]),
         new("comparator_group_members.csv", "ref.comparator_group_member", ["group_code", "member_dfe_code"]),
         new("code_lists.csv", "ref.code_list", ["return_type", "field_name", "code", "valid_from_year"]),
+        new("sf_headlines.csv", "ref.sf_headline", ["headline_code"]),
+        new("indicators.csv", "ref.indicator", ["indicator_code"]),
+        new("published_metrics.csv", "ref.published_metric", ["indicator"]),
     ];
 
     public SeedOutcome Seed()

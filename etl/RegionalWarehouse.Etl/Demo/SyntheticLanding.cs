@@ -1,0 +1,57 @@
+using RegionalWarehouse.Etl.Context;
+using RegionalWarehouse.Etl.Context.Generator;
+using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.SupportingFamilies;
+using RegionalWarehouse.Etl.SupportingFamilies.Generator;
+
+namespace RegionalWarehouse.Etl.Demo;
+
+/// <summary>Which synthetic returns to write.</summary>
+[Flags]
+public enum SyntheticKinds
+{
+    Ssda903 = 1,
+    SupportingFamilies = 2,
+    Context = 4,
+    All = Ssda903 | SupportingFamilies | Context,
+}
+
+/// <summary>
+/// Writes synthetic submissions into a landing folder exactly as LAs and the operator would drop them:
+/// 903 and Supporting Families per LA, and region-wide population, deprivation and published statistics.
+/// </summary>
+public sealed class SyntheticLanding(string root, string submissionName)
+{
+    public event Action<string>? Written;
+
+    public static int CountSubmissions(SyntheticKinds kinds, int las, int firstYear, int lastYear) =>
+        (kinds.HasFlag(SyntheticKinds.Ssda903) ? las * (lastYear - firstYear + 1) : 0)
+        + (kinds.HasFlag(SyntheticKinds.SupportingFamilies) ? las * 4 * Math.Max(0, lastYear - Math.Max(SfGenerator.FirstProgrammeYear + 1, firstYear) + 1) : 0)
+        + (kinds.HasFlag(SyntheticKinds.Context) ? 3 : 0);
+
+    public void Write(SyntheticKinds kinds, GeneratorRequest request)
+    {
+        if (kinds.HasFlag(SyntheticKinds.Context))
+            WriteContext(request);
+        if (kinds.HasFlag(SyntheticKinds.Ssda903))
+            foreach (var generated in Ssda903Generator.Generate(request))
+                Written?.Invoke(Ssda903Generator.Write(generated, root, submissionName));
+        if (kinds.HasFlag(SyntheticKinds.SupportingFamilies))
+            foreach (var sf in SfGenerator.Generate(request.LaCodes, request.FirstYear, request.LastYear, request.Seed, request.Scale))
+                Written?.Invoke(LandingLayout.WriteSubmission(root, sf.LaCode, SfSchema.ReturnType, sf.Period.ToString(), submissionName,
+                    new Dictionary<string, IEnumerable<string>> { [$"sf_{sf.LaCode}_{sf.Period}.csv"] = sf.Lines }));
+    }
+
+    private void WriteContext(GeneratorRequest request)
+    {
+        const string region = SubmissionIdentity.RegionWide;
+        // Rates divide by the mid-year before each collection year, so population starts a year earlier.
+        Written?.Invoke(LandingLayout.WriteSubmission(root, region, PopulationReturnType.ReturnCode, (request.LastYear - 1).ToString(), submissionName,
+            new Dictionary<string, IEnumerable<string>> { ["population_mid_year.csv"] = ContextGenerator.Population(request.LaCodes, request.FirstYear - 1, request.LastYear - 1, request.Seed) }));
+        Written?.Invoke(LandingLayout.WriteSubmission(root, region, DeprivationReturnType.ReturnCode, "2019", submissionName,
+            new Dictionary<string, IEnumerable<string>> { ["imd2019_upper_tier.csv"] = ContextGenerator.Deprivation(request.LaCodes) }));
+        Written?.Invoke(LandingLayout.WriteSubmission(root, region, PublishedStatisticsReturnType.ReturnCode, $"cla-{request.LastYear}", submissionName,
+            new Dictionary<string, IEnumerable<string>> { ["cla_national_regional_la.csv"] = ContextGenerator.Publication(request.LaCodes, request.FirstYear, request.LastYear, request.Seed) }));
+    }
+}

@@ -1,0 +1,76 @@
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Tabular;
+
+/// <summary>
+/// Reads a single-table return (Supporting Families, population, deprivation, indicators, published
+/// statistics) from its one file, CSV or Excel. Problems with the file become TAB-* issues, not exceptions.
+/// </summary>
+public static class TabularFile
+{
+    public static TabularData Read(IReadOnlyList<ReturnFile> files, TableLayout layout)
+    {
+        var data = new TabularData(layout);
+        var usable = files.Where(f => IsCsv(f) || IsXlsx(f)).ToList();
+        foreach (var other in files.Except(usable))
+            data.FileIssues.Add(Issue(TabularFileRules.OneFile, other.Name, null,
+                $"This is not a .csv or .xlsx file. A {layout.Name} submission is one CSV or Excel file; remove this one."));
+        if (usable.Count == 0)
+        {
+            data.FileIssues.Add(Issue(TabularFileRules.OneFile, null, null, $"The submission holds no .csv or .xlsx file. Add the {layout.Name} file."));
+            return data;
+        }
+        foreach (var extra in usable.Skip(1))
+            data.FileIssues.Add(Issue(TabularFileRules.OneFile, extra.Name, null,
+                $"A {layout.Name} submission is one file, but {usable[0].Name} came first. Merge them, or submit this one separately."));
+
+        var file = usable[0];
+        data.File = file.Name;
+        using var reader = IsXlsx(file) ? XlsxTableReader.Open(file) : CsvTableReader.Open(file) as ITableReader;
+        data.Header = reader.Header;
+        var header = reader.Header.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = layout.Columns.Where(c => !header.Contains(c)).ToList();
+        foreach (var column in missing)
+            data.FileIssues.Add(Issue(TabularFileRules.MissingColumn, file.Name, 1,
+                $"The header row has no {column} column. Add it (the template in docs/ lists every column; it may be blank where allowed).", column));
+        if (!layout.AllowOtherColumns)
+            foreach (var column in data.OtherColumns)
+                data.FileIssues.Add(Issue(TabularFileRules.ExtraColumn, file.Name, 1,
+                    $"{column} is not a {layout.Name} column; it will be ignored.", column));
+        if (missing.Count > 0)
+            return data;
+
+        var index = reader.Header.Select((c, i) => (c, i)).GroupBy(x => x.c, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+        foreach (var row in reader.Rows())
+        {
+            if (row.Values.Length > reader.Header.Count)
+                data.FileIssues.Add(Issue(TabularFileRules.RaggedRow, file.Name, row.Number,
+                    $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns. Check for an unquoted comma."));
+            data.Rows.Add(new TableRow(file.Name, row.Number, index, row.Values));
+        }
+        if (data.Rows.Count == 0)
+            data.FileIssues.Add(Issue(TabularFileRules.NoRows, file.Name, null, $"The file has a header but no data rows. Submit the {layout.Name} data under the header."));
+        return data;
+    }
+
+    private static bool IsCsv(ReturnFile f) => f.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsXlsx(ReturnFile f) => f.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    private static ValidationIssue Issue(RuleInfo rule, string? file, int? row, string message, string? column = null) =>
+        new(rule.Code, rule.Severity, file, null, row, column, null, message);
+}
+
+/// <summary>The rules the single-table reader itself applies.</summary>
+public static class TabularFileRules
+{
+    public static readonly RuleInfo OneFile = new("TAB-01", Severity.Error, "(file)", "The submission is exactly one .csv or .xlsx file.");
+    public static readonly RuleInfo MissingColumn = new("TAB-02", Severity.Error, "(file)", "Every column of the return's layout is in the header row.");
+    public static readonly RuleInfo ExtraColumn = new("TAB-03", Severity.Warning, "(file)", "Columns the layout does not define are ignored.");
+    public static readonly RuleInfo RaggedRow = new("TAB-04", Severity.Error, "(file)", "No row has more values than the header has columns.");
+    public static readonly RuleInfo NoRows = new("TAB-05", Severity.Error, "(file)", "The file has at least one data row.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [OneFile, MissingColumn, ExtraColumn, RaggedRow, NoRows];
+}

@@ -1,0 +1,43 @@
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Tabular;
+
+/// <summary>Where a rule found a problem, and what to tell the analyst.</summary>
+public readonly record struct Finding(TableRow Row, string? Column, string Message);
+
+/// <summary>
+/// A validation rule of a single-table return: a stable code, a severity and a check over the rows,
+/// given what the return type knows (<typeparamref name="TContext"/>: the submission, code lists, LAs).
+/// </summary>
+public sealed class TabularRule<TContext>(string code, Severity severity, string table, string description,
+    Func<IReadOnlyList<TableRow>, TContext, IEnumerable<Finding>> check)
+{
+    public RuleInfo Info { get; } = new(code, severity, table, description);
+
+    /// <summary>A rule that looks at one row at a time.</summary>
+    public static TabularRule<TContext> PerRow(string code, Severity severity, string table, string description,
+        Func<TableRow, TContext, IEnumerable<Finding>> check) =>
+        new(code, severity, table, description, (rows, context) => rows.SelectMany(r => check(r, context)));
+
+    public IEnumerable<ValidationIssue> Check(TabularData data, TContext context) =>
+        check(data.Rows, context).Select(f => new ValidationIssue(Info.Code, Info.Severity, f.Row.File, data.Layout.Name, f.Row.Row, f.Column,
+            f.Column is null || f.Row.IsBlank(f.Column) ? null : data.Layout.PersonalColumns.Contains(f.Column) ? "(withheld)" : f.Row[f.Column],
+            f.Message));
+}
+
+public static class TabularValidation
+{
+    /// <summary>File problems first; row rules only run on a file whose header could be read.</summary>
+    public static List<ValidationIssue> Validate<TContext>(TabularData data, IEnumerable<TabularRule<TContext>> rules, TContext context)
+    {
+        var issues = new List<ValidationIssue>(data.FileIssues);
+        if (data.Readable)
+            foreach (var rule in rules)
+                issues.AddRange(rule.Check(data, context));
+        return issues;
+    }
+
+    /// <summary>Rows whose key appears more than once, reported at the second and later rows.</summary>
+    public static IEnumerable<Finding> Duplicates(IEnumerable<TableRow> rows, Func<TableRow, string> key, string column, Func<TableRow, string> message) =>
+        rows.Where(r => key(r).Length > 0).GroupBy(key).SelectMany(g => g.Skip(1).Select(r => new Finding(r, column, message(g.First()))));
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using RegionalWarehouse.Etl.Csv;
+
+namespace RegionalWarehouse.Etl.Tabular;
+
+/// <summary>
+/// Reads the first worksheet of an .xlsx file a row at a time (OpenXML's SAX reader, so a large sheet is
+/// never held in memory). Cells Excel stores as dates become dd/mm/yyyy text, as in the CSV layout.
+/// </summary>
+public sealed class XlsxTableReader : ITableReader
+{
+    private readonly SpreadsheetDocument _document;
+    private readonly OpenXmlReader _reader;
+    private readonly string[] _sharedStrings;
+    private readonly HashSet<uint> _dateStyles;
+
+    private XlsxTableReader(Stream stream)
+    {
+        _document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var workbook = _document.WorkbookPart ?? throw new InvalidDataException("The .xlsx file has no workbook.");
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("The .xlsx file has no worksheet.");
+        var sheetPart = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+        _sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        _dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
+        _reader = OpenXmlReader.Create(sheetPart);
+        var first = NextRow();
+        Header = first is null ? [] : first.Value.Values.Select(v => v.Trim().ToUpperInvariant()).ToArray();
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public static XlsxTableReader Open(ReturnFile file)
+    {
+        var stream = file.Open();
+        if (!stream.CanSeek)
+        {
+            var buffer = new MemoryStream();
+            using (stream)
+                stream.CopyTo(buffer);
+            buffer.Position = 0;
+            stream = buffer;
+        }
+        return new XlsxTableReader(stream);
+    }
+
+    public IEnumerable<CsvRow> Rows()
+    {
+        while (NextRow() is { } row)
+        {
+            if (row.Values.All(v => v.Length == 0))
+                continue;
+            yield return row;
+        }
+    }
+
+    private CsvRow? NextRow()
+    {
+        while (_reader.Read())
+        {
+            if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement)
+                continue;
+            var row = (Row)_reader.LoadCurrentElement()!;
+            var cells = new SortedDictionary<int, string>();
+            foreach (var cell in row.Elements<Cell>())
+                cells[ColumnIndex(cell.CellReference?.Value, cells.Count)] = CellText(cell);
+            var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
+            var values = Enumerable.Range(0, width).Select(i => cells.GetValueOrDefault(i, "")).ToArray();
+            return new CsvRow((int)(row.RowIndex?.Value ?? 0), values);
+        }
+        return null;
+    }
+
+    private string CellText(Cell cell)
+    {
+        if (cell.DataType?.Value == CellValues.InlineString)
+            return cell.InlineString?.InnerText ?? "";
+        var raw = cell.CellValue?.Text ?? "";
+        if (cell.DataType?.Value == CellValues.SharedString)
+            return int.TryParse(raw, out var i) && i < _sharedStrings.Length ? _sharedStrings[i] : "";
+        if (cell.DataType?.Value == CellValues.Boolean)
+            return raw == "1" ? "TRUE" : "FALSE";
+        if (cell.StyleIndex is not null && _dateStyles.Contains(cell.StyleIndex.Value)
+            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return raw;
+    }
+
+    /// <summary>"C7" is column 2; cells without a reference follow the previous one.</summary>
+    private static int ColumnIndex(string? reference, int fallback)
+    {
+        if (string.IsNullOrEmpty(reference))
+            return fallback;
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+            index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        return index - 1;
+    }
+
+    /// <summary>The cell styles whose number format shows a date (Excel's built-in ids 14–22 and 45–47, or a custom d/m/y format).</summary>
+    private static HashSet<uint> DateStyles(Stylesheet? styles)
+    {
+        var dateFormats = new HashSet<uint>([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+        foreach (var format in styles?.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+            if (format.FormatCode?.Value is { } code && code.Any(c => c is 'd' or 'y') && format.NumberFormatId is not null)
+                dateFormats.Add(format.NumberFormatId.Value);
+        var result = new HashSet<uint>();
+        var index = 0u;
+        foreach (var cellFormat in styles?.CellFormats?.Elements<CellFormat>() ?? [])
+        {
+            if (cellFormat.NumberFormatId is not null && dateFormats.Contains(cellFormat.NumberFormatId.Value))
+                result.Add(index);
+            index++;
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _document.Dispose();
+    }
+}
