@@ -15,5 +15,7 @@ var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of 
     BenchmarkCommands.Refresh(),
     BenchmarkCommands.Metrics(),
     BenchmarkCommands.ExportParquet(),
+    BenchmarkCommands.Correlate(),
+    TemplateCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -39,6 +39,32 @@ public static class BenchmarkCommands
         return command;
     }
 
+    public static Command Correlate()
+    {
+        var metric = new Argument<string>("metric") { Description = "A metric id from `rw metrics`, e.g. cla_rate_per_10k." };
+        var indicator = new Argument<string>("indicator") { Description = "An indicator code, e.g. imd_average_score (see README: contextual data)." };
+        var year = new Option<int>("--year") { Description = "The collection year; each LA's latest indicator value at or before it is used.", Required = true };
+        var command = new Command("correlate", "Pearson's r (and n) across LAs between a benchmark metric and a contextual indicator, e.g. CLA rate vs IMD score.")
+        {
+            metric, indicator, year,
+        };
+        command.SetAction(parse =>
+        {
+            var id = MetricCatalogue.Find(parse.GetValue(metric)!).Id;
+            using var host = CliHost.Open();
+            var result = CorrelationResult.Query(host.Services.GetRequiredService<IWarehouseEngine>(), id, parse.GetValue(indicator)!, parse.GetValue(year));
+            var table = new Table().AddColumns("LA", id, result.IndicatorCode, "indicator period");
+            foreach (var pair in result.Pairs)
+                table.AddRow($"{pair.LaCode} {Markup.Escape(pair.LaName)}", pair.MetricValue.ToString("0.###"), pair.IndicatorValue.ToString("0.###"), pair.IndicatorPeriod.ToString());
+            AnsiConsole.Write(table);
+            AnsiConsole.WriteLine(result.R is { } r
+                ? $"Pearson r = {r:0.000} (n = {result.N} LAs, {result.Year}). Suppressed and unavailable values are left out."
+                : $"Pearson r: not available (n = {result.N} LAs; it needs 3 or more with values that vary).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     public static Command Refresh()
     {
         var command = new Command("refresh", "Rebuild the benchmark marts from the warehouse (they are also refreshed after every load).");

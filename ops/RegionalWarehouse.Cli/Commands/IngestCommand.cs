@@ -11,10 +11,14 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A folder of the return's CSV files, or a .zip of them." };
-        var la = new Option<string>("--la") { Description = "The submitting LA's 3-digit DfE code, e.g. 919.", Required = true };
-        var period = new Option<string>("--period") { Description = "The period: for the 903, the collection year (2024 = April 2023 to March 2024).", Required = true };
-        var returnType = new Option<string>("--return") { Description = "The return type.", DefaultValueFactory = _ => "SSDA903" };
+        var path = new Argument<string>("path") { Description = "A folder of the return's files, a .zip of them, or a single CSV/.xlsx file." };
+        var la = new Option<string>("--la") { Description = "The submitting LA's 3-digit DfE code, e.g. 919, or 'region' for an operator's region-wide contextual file.", Required = true };
+        var period = new Option<string>("--period")
+        {
+            Description = "The period: 903 collection year (2024 = April 2023 to March 2024); SF quarter (2024-Q3); POPULATION/INDICATORS year; IMD edition (2019); PUBLISHED label (cla-2025).",
+            Required = true,
+        };
+        var returnType = new Option<string>("--return") { Description = "The return type: SSDA903, SF, POPULATION, IMD, INDICATORS or PUBLISHED.", DefaultValueFactory = _ => "SSDA903" };
         var reports = new Option<string>("--reports") { Description = "Where to write the JSON and Markdown reports.", DefaultValueFactory = _ => Path.Combine("data", "reports") };
         var command = new Command("ingest", "Validate, pseudonymise and load one submission directly (no scheduler). Exit 0 loaded, 2 rejected, 1 failure.")
         {

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Context;
 using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.SupportingFamilies;
 using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;
@@ -17,7 +19,9 @@ public sealed class PipelineHarness : IDisposable
         Warehouse = new TemporaryWarehouse();
         Marts = new MartRefresher(Warehouse.Engine, Options.Create(new BenchmarkOptions { SuppressCountsUpTo = suppressCountsUpTo }),
             TimeProvider.System, NullLogger<MartRefresher>.Instance);
-        Pipeline = new SubmissionPipeline(Warehouse.Engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key),
+        Pipeline = new SubmissionPipeline(Warehouse.Engine,
+            [new Ssda903ReturnType(), new SfReturnType(), new PopulationReturnType(), new DeprivationReturnType(), new IndicatorReturnType(), new PublishedStatisticsReturnType()],
+            new ChildPseudonymiser(Key),
             TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, Marts);
     }
 
@@ -29,6 +33,9 @@ public sealed class PipelineHarness : IDisposable
 
     public SubmissionReport Ingest903(string folder, string la = "919", string year = "2024", Action? beforeCommit = null) =>
         Pipeline.Ingest(new SubmissionIdentity(la, "SSDA903", year), SubmissionFiles.From(folder), folder, beforeCommit: beforeCommit);
+
+    public SubmissionReport Ingest(string returnType, string la, string period, string folder) =>
+        Pipeline.Ingest(new SubmissionIdentity(la, returnType, period), SubmissionFiles.From(folder), folder);
 
     public long Count(string table, string where = "true") => Warehouse.Scalar<long>($"select count(*) from {table} where {where}");
 

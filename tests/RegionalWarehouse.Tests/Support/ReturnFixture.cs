@@ -12,9 +12,10 @@ public sealed class ReturnFixture : IDisposable
 
     public string Folder { get; }
 
-    public static ReturnFixture Copy(string name)
+    /// <summary>Copies Fixtures/{name} from a capability's test folder (Ssda903, SupportingFamilies, Context).</summary>
+    public static ReturnFixture Copy(string name, string capability = "Ssda903")
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "Ssda903", "Fixtures", name);
+        var source = Path.Combine(AppContext.BaseDirectory, capability, "Fixtures", name);
         var folder = Directory.CreateTempSubdirectory("rw-fixture-").FullName;
         foreach (var file in Directory.GetFiles(source))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
@@ -28,6 +29,8 @@ public sealed class ReturnFixture : IDisposable
         cells[Array.IndexOf(header, column)] = value;
         lines[row - 1] = string.Join(",", cells);
     });
+
+    public ReturnFixture RemoveRow(string file, int row) => Edit(file, lines => lines.RemoveAt(row - 1));
 
     public ReturnFixture Append(string file, string line) => Edit(file, lines => lines.Add(line));
 

@@ -50,6 +50,18 @@ public static partial class TsqlSchema
                 .ToList();
         }
 
+        public override void Visit(AlterTableAddTableElementStatement node) =>
+            Columns[Name(node.SchemaObjectName)].AddRange(node.Definition.ColumnDefinitions.Select(c => new ColumnShape(
+                c.ColumnIdentifier.Value.ToLowerInvariant(), TypeFamily.FromTsql(c.DataType), c.Constraints.OfType<NullableConstraintDefinition>().All(n => n.Nullable))));
+
+        public override void Visit(AlterTableAlterColumnStatement node)
+        {
+            var columns = Columns[Name(node.SchemaObjectName)];
+            var index = columns.FindIndex(c => c.Name == node.ColumnIdentifier.Value.ToLowerInvariant());
+            if (index >= 0 && node.DataType is not null)
+                columns[index] = columns[index] with { Type = TypeFamily.FromTsql(node.DataType) };
+        }
+
         public override void Visit(CreateViewStatement node) => Views.Add(Name(node.SchemaObjectName));
 
         private static string Name(SchemaObjectName name) =>

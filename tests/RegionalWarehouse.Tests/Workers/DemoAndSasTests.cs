@@ -9,7 +9,7 @@ namespace RegionalWarehouse.Tests.Workers;
 public class DemoAndSasTests
 {
     [Fact]
-    public void The_demo_on_a_clean_folder_loads_every_generated_submission_and_shows_their_status()
+    public void The_demo_on_a_clean_folder_loads_every_generated_submission_of_every_kind_and_benchmarks_them()
     {
         var folder = Directory.CreateTempSubdirectory("rw-demo-").FullName;
         try
@@ -21,9 +21,20 @@ public class DemoAndSasTests
             Assert.Contains("demo pseudonymisation key", result.Output);
             Assert.Empty(Directory.GetFiles(Path.Combine(folder, "data", "storage", "landing"), "_READY", SearchOption.AllDirectories));
             using var connection = new DuckDbEngine(Path.Combine(folder, "data", "warehouse.duckdb")).Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "select count(*) from etl.submission_status where state = 'loaded'";
-            Assert.Equal(22L, Convert.ToInt64(command.ExecuteScalar()));
+            long Scalar(string sql)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                return Convert.ToInt64(command.ExecuteScalar());
+            }
+            // 11 LAs: a 903 for each of 2 years, SF for each quarter of 2023-24 and 2024-25, and 3 region-wide context files.
+            string[] returnTypes = ["SSDA903", "SF", "IMD", "POPULATION", "PUBLISHED"];
+            Assert.Equal("SSDA903=22, SF=88, IMD=1, POPULATION=1, PUBLISHED=1", string.Join(", ", returnTypes.Select(r =>
+                $"{r}={Scalar($"select count(*) from etl.submission_status where state = 'loaded' and return_type = '{r}'")}")));
+            Assert.Equal(0, Scalar("select count(*) from etl.submission_status where state <> 'loaded'"));
+            Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and value is not null"));
+            Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'sf_families_worked_with' and value is not null"));
+            Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and england_source = 'published'"));
             Assert.Contains("loaded", result.Output);
         }
         finally
