@@ -17,5 +17,6 @@ var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of 
     BenchmarkCommands.ExportParquet(),
     BenchmarkCommands.Correlate(),
     TemplateCommand.Create(),
+    DashboardCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

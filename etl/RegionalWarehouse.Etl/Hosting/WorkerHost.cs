@@ -8,12 +8,12 @@ namespace RegionalWarehouse.Etl.Hosting;
 /// <summary>The long-running worker host: the platform services plus the Quartz-scheduled workers.</summary>
 public static class WorkerHost
 {
-    public static IHost Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    public static IHost Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration>? configure = null)
     {
         var builder = PlatformHost.CreateBuilder(args, overrides);
         builder.Services.AddWorkers(builder.Configuration);
         builder.Services.AddSingleton<ILoggerFactory>(sp => new QuartzSafeLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(sp)));
-        configure?.Invoke(builder.Services);
+        configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Warehouse.Migrations;
@@ -12,7 +13,7 @@ public static class WorkerCommand
     public static Command Create()
     {
         var exitWhenIdle = new Option<bool>("--exit-when-idle") { Description = "Stop once landing is empty and nothing is being processed." };
-        var command = new Command("worker", "Run the scheduled workers: discover complete submissions in landing, ingest, archive or quarantine, report. Ctrl+C stops cleanly.")
+        var command = new Command("worker", "Run the scheduled workers (discover complete submissions in landing, ingest, archive or quarantine, report, refresh marts) and the web dashboard. Ctrl+C stops cleanly.")
         {
             exitWhenIdle,
         };
@@ -26,8 +27,9 @@ public static class WorkerCommand
 
     public static async Task RunAsync(IDictionary<string, string?>? overrides, bool exitWhenIdle, CancellationToken cancellationToken)
     {
-        using var host = WorkerHost.Build([], overrides, services =>
+        using var host = WorkerHost.Build([], overrides, (services, configuration) =>
         {
+            services.AddDashboard(configuration);
             if (exitWhenIdle)
                 services.AddHostedService<IdleShutdown>();
         });

@@ -21,11 +21,12 @@ public static class WorkerRun
         ["Landing:Folder"] = landingFolder,
         ["Worker:DiscoverIntervalSeconds"] = "1",
         ["Worker:RetryBaseSeconds"] = "0",
+        ["Worker:MartRefreshDelaySeconds"] = "0.2",
         ["Logging:LogLevel:Default"] = "Information",
     };
 
     public static IHost Build(Dictionary<string, string?> settings, LogCapture? logs = null, bool exitWhenIdle = true) =>
-        WorkerHost.Build([], settings, services =>
+        WorkerHost.Build([], settings, (services, _) =>
         {
             if (exitWhenIdle)
                 services.AddHostedService<IdleShutdown>();

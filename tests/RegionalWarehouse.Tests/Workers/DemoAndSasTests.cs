@@ -14,7 +14,7 @@ public class DemoAndSasTests
         var folder = Directory.CreateTempSubdirectory("rw-demo-").FullName;
         try
         {
-            var result = RwProcess.Run(folder, new Dictionary<string, string> { ["RW__Worker__DiscoverIntervalSeconds"] = "1" },
+            var result = RwProcess.Run(folder, new Dictionary<string, string> { ["RW__Worker__DiscoverIntervalSeconds"] = "1", ["RW__Dashboard__Url"] = "http://127.0.0.1:0" },
                 "demo", "--scale", "0.05", "--years", "2024-2025", "--exit-when-idle");
 
             Assert.Equal(0, result.ExitCode);
@@ -36,6 +36,7 @@ public class DemoAndSasTests
             Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'sf_families_worked_with' and value is not null"));
             Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and england_source = 'published'"));
             Assert.Contains("loaded", result.Output);
+            Assert.Matches(@"Dashboard at http://127\.0\.0\.1:\d+", result.Output);
         }
         finally
         {

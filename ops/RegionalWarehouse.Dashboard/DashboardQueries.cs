@@ -1,0 +1,63 @@
+using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Dashboard;
+
+public sealed record LaOption(string Code, string Name);
+
+/// <summary>One LA × year × metric as the dashboard shows it: values already suppressed by the mart.</summary>
+public sealed record BenchmarkPoint(
+    string La, string LaName, int Year, string MetricId, double? Value, bool Suppressed, bool Unavailable,
+    double? Region, double? Neighbours, double? England, int? Rank, int? Ranked, int? Quartile);
+
+/// <summary>
+/// What the dashboard reads: only the marts (aggregates after small-number suppression) through the
+/// named view mart.la_benchmark, never child-level facts, so it is safe for regional viewers.
+/// </summary>
+public sealed class DashboardQueries(IWarehouseEngine engine)
+{
+    public IReadOnlyList<LaOption> Las() =>
+        Read("select dfe_code, la_name from ref.local_authority where is_platform_member order by la_name", [], r => new LaOption(r.GetString(0), r.GetString(1)));
+
+    public IReadOnlyList<int> Years() =>
+        Read("select distinct collection_year from mart.la_benchmark order by collection_year", [], r => Convert.ToInt32(r.GetValue(0)));
+
+    public IReadOnlyList<BenchmarkPoint> ForLaAndYear(string la, int year) =>
+        Points($"dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}", ("la", la), ("year", year));
+
+    public IReadOnlyList<BenchmarkPoint> Trend(string la, string metric) =>
+        Points($"dfe_code = {engine.Parameter("la")} and metric_id = {engine.Parameter("metric")}", ("la", la), ("metric", metric));
+
+    public IReadOnlyList<BenchmarkPoint> Ranking(string metric, int year) =>
+        Points($"metric_id = {engine.Parameter("metric")} and collection_year = {engine.Parameter("year")}", ("metric", metric), ("year", year));
+
+    private IReadOnlyList<BenchmarkPoint> Points(string where, params (string, object?)[] parameters) =>
+        Read($"""
+              select dfe_code, la_name, collection_year, metric_id, value, suppressed, unavailable, region_value, neighbour_average,
+                     england_value, rank_in_region, la_count_ranked, quartile
+              from mart.la_benchmark where {where}
+              order by display_order, collection_year, rank_in_region, la_name
+              """, parameters,
+            r => new BenchmarkPoint(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2)), r.GetString(3), D(r, 4), r.GetBoolean(5), r.GetBoolean(6),
+                D(r, 7), D(r, 8), D(r, 9), I(r, 10), I(r, 11), I(r, 12)));
+
+    private static double? D(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDouble(r.GetValue(i));
+
+    private static int? I(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i));
+
+    private List<T> Read<T>(string sql, (string, object?)[] parameters, Func<System.Data.Common.DbDataReader, T> map)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(map(reader));
+        return rows;
+    }
+
+    public static IEnumerable<object> Catalogue() => MetricCatalogue.All.Select(m => new
+    {
+        id = m.Id, name = m.Name, theme = m.Theme, description = m.Description, unit = m.Unit.ToString(), polarity = m.Polarity.ToString(), format = m.FormatString,
+    });
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Dashboard;
+
+/// <summary>
+/// The built-in web dashboard: one page (wwwroot/index.html, no external scripts) and a small read-only
+/// JSON API over the marts. It runs as a hosted service beside the workers, or alone (`rw dashboard`).
+/// </summary>
+public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardOptions> options, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The address it listens on once started (the real port when the configured one is 0).</summary>
+    public Uri? Address { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.UseUrls(options.Value.Url);
+        var app = builder.Build();
+        Map(app, new DashboardQueries(engine));
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        Address = new Uri(app.Urls.First());
+        loggers.CreateLogger<DashboardServer>().LogInformation("Dashboard at {Url}", Address);
+    }
+
+    public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
+    {
+        app.MapGet("/", () => Results.Content(Page(), "text/html; charset=utf-8"));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/api/las", () => queries.Las());
+        app.MapGet("/api/years", () => queries.Years());
+        app.MapGet("/api/metrics", () => DashboardQueries.Catalogue());
+        app.MapGet("/api/benchmark", (string la, int year) => queries.ForLaAndYear(la, year));
+        app.MapGet("/api/trend", (string la, string metric) => queries.Trend(la, metric));
+        app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year));
+    }
+
+    private static string Page()
+    {
+        using var stream = typeof(DashboardServer).Assembly.GetManifestResourceStream("RegionalWarehouse.Dashboard.wwwroot.index.html")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+            await _app.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+}
+
+public static class DashboardRegistration
+{
+    public static void AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
+        if (configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>()?.Enabled ?? true)
+            services.AddHostedService<DashboardServer>();
+    }
+}

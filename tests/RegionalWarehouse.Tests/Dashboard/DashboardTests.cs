@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Dashboard;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Dashboard;
+
+/// <summary>
+/// The built-in dashboard on a real warehouse (the 903 fixture for 919, 2024, with suppression of
+/// counts up to 5 on), through its JSON API and in headless Chromium.
+/// </summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private readonly PipelineHarness _harness = new();
+    private DashboardServer _server = null!;
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        _harness.Ingest903(fixture.Folder);
+        _server = new DashboardServer(_harness.Warehouse.Engine, Options.Create(new DashboardOptions { Url = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
+        await _server.StartAsync(CancellationToken.None);
+        _http.BaseAddress = _server.Address;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.StopAsync(CancellationToken.None);
+        await _server.DisposeAsync();
+        _http.Dispose();
+        _harness.Dispose();
+    }
+
+    [Fact]
+    public async Task The_api_serves_an_las_benchmarks_with_small_numbers_suppressed_never_revealed()
+    {
+        var points = await _http.GetFromJsonAsync<JsonElement[]>("/api/benchmark?la=919&year=2024");
+
+        var cla = Assert.Single(points!, p => p.GetProperty("metricId").GetString() == "cla_31_march");
+        Assert.True(cla.GetProperty("suppressed").GetBoolean());                 // 3 children: suppressed
+        Assert.Equal(JsonValueKind.Null, cla.GetProperty("value").ValueKind);    // and the number is not sent
+        Assert.Equal("Hertfordshire", cla.GetProperty("laName").GetString());
+    }
+
+    [Fact]
+    public async Task The_api_lists_las_years_metrics_trend_and_ranking()
+    {
+        var las = await _http.GetFromJsonAsync<JsonElement[]>("/api/las");
+        var years = await _http.GetFromJsonAsync<int[]>("/api/years");
+        var metrics = await _http.GetFromJsonAsync<JsonElement[]>("/api/metrics");
+        var trend = await _http.GetFromJsonAsync<JsonElement[]>("/api/trend?la=919&metric=oc2_sdq_mean");
+        var ranking = await _http.GetFromJsonAsync<JsonElement[]>("/api/ranking?metric=oc2_sdq_mean&year=2024");
+
+        Assert.Equal(11, las!.Length);
+        Assert.Equal([2024], years);
+        Assert.Contains(metrics!, m => m.GetProperty("id").GetString() == "sf_claim_rate_pct");
+        Assert.Equal(2024, Assert.Single(trend!).GetProperty("year").GetInt32());
+        Assert.Single(ranking!);
+    }
+
+    [Fact]
+    public async Task In_a_browser_the_page_shows_the_overview_trend_and_ranking()
+    {
+        const string chromium = "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), "Chromium is not installed: ops/test.sh installs it (Debian packages chromium and chromium-driver).");
+        var url = new Uri(_server.Address!, "/?la=919&year=2024&metric=oc2_sdq_mean");
+        var start = new ProcessStartInfo(chromium)
+        {
+            ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--virtual-time-budget=10000", "--dump-dom", url.ToString() },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var browser = Process.Start(start)!;
+        var stderr = browser.StandardError.ReadToEndAsync();
+        var dom = await browser.StandardOutput.ReadToEndAsync();
+        await browser.WaitForExitAsync();
+
+        Assert.Contains("data-ready=\"true\"", dom);
+        Assert.Contains("Hertfordshire, 2024: against neighbours, region and England", dom);
+        Assert.Contains("<td>Children looked after at 31 March</td><td>c</td>", dom);   // suppressed, shown as c
+        Assert.Contains("<td>Average SDQ score</td><td>c</td>", dom);                  // a mean over one child
+        Assert.Contains("Regional ranking, 2024: Average SDQ score", dom);
+        Assert.Contains("<td>2024</td><td>c</td>", dom);                                  // the trend table
+    }
+}
