@@ -18,5 +18,6 @@ var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of 
     BenchmarkCommands.Correlate(),
     TemplateCommand.Create(),
     DashboardCommand.Create(),
+    ModelCommands.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -4,7 +4,7 @@ using RegionalWarehouse.Warehouse.Engines;
 namespace RegionalWarehouse.Etl.Export;
 
 /// <summary>
-/// Writes the star schema, reference data and marts as Parquet files (one per table or view) for Power BI
+/// Writes the star schema, reference data, marts and the Power BI views (bi) as Parquet files (one per table or view) for Power BI
 /// Desktop to import, using DuckDB's own Parquet writer. SQL Server users connect the model to the database instead.
 /// </summary>
 public static class ParquetExporter
@@ -17,7 +17,7 @@ public static class ParquetExporter
         using var connection = engine.Open();
         var objects = new List<string>();
         using (var list = connection.Command(null,
-                   "select table_schema || '.' || table_name from information_schema.tables where table_schema in ('ref', 'dw', 'mart') order by 1"))
+                   "select table_schema || '.' || table_name from information_schema.tables where table_schema in ('ref', 'dw', 'mart', 'bi') order by 1"))
         using (var reader = list.ExecuteReader())
             while (reader.Read())
                 objects.Add(reader.GetString(0));

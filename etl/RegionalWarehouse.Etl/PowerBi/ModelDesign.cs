@@ -1,0 +1,205 @@
+namespace RegionalWarehouse.Etl.PowerBi;
+
+public sealed record ModelColumn(string Name, string Source, string Description, bool Hidden = false, bool IsKey = false, string? FormatString = null);
+
+public sealed record ModelMeasure(string Name, string Expression, string FormatString, string DisplayFolder, string Description);
+
+public enum TableRole
+{
+    Dimension,
+    Date,
+    Comparator,
+    ChildLevel,
+    Security,
+}
+
+public sealed record ModelTable(string Name, string View, TableRole Role, string Description, IReadOnlyList<ModelColumn> Columns, IReadOnlyList<ModelMeasure>? Measures = null)
+{
+    public IReadOnlyList<ModelMeasure> AllMeasures => Measures ?? [];
+}
+
+public sealed record ModelRelationship(string FromTable, string FromColumn, string ToTable, string ToColumn);
+
+public sealed record ModelRole(string Name, string Description, IReadOnlyList<(string Table, string Filter)> Permissions);
+
+/// <summary>
+/// The regional benchmarking model: which warehouse views become which tables, their columns, the
+/// relationships (fact → dimension, single direction, integer keys), the measures (one per catalogue
+/// metric, from <see cref="Benchmarks.MetricCatalogue"/>) and the row-level security roles.
+/// </summary>
+public static class ModelDesign
+{
+    public const string Benchmark = "Benchmark";
+
+    public static IReadOnlyList<ModelTable> Tables { get; } =
+    [
+        new("Local Authority", "bi.local_authority", TableRole.Dimension, "One row per local authority: codes, name, type and region.",
+        [
+            new("LA Key", "la_key", "Surrogate key of the local authority.", Hidden: true, IsKey: true, FormatString: "0"),
+            new("DfE Code", "dfe_code", "The LA's 3-digit DfE code, e.g. 919."),
+            new("ONS Code", "ons_code", "The LA's ONS (GSS) code, e.g. E10000015."),
+            new("LA Name", "la_name", "The local authority's name."),
+            new("LA Type", "la_type", "County or unitary authority."),
+            new("Region Code", "region_code", "The ONS code of the LA's region."),
+            new("Region Name", "region_name", "The LA's region."),
+        ]),
+        new("Date", "bi.calendar", TableRole.Date, "The calendar, with financial and 903 collection years (marked as the model's date table).",
+        [
+            new("Date Key", "date_key", "The date as yyyymmdd.", Hidden: true, FormatString: "0"),
+            new("Date", "calendar_date", "The calendar date.", IsKey: true, FormatString: "dd/mm/yyyy"),
+            new("Calendar Year", "calendar_year", "The calendar year.", FormatString: "0"),
+            new("Month Number", "calendar_month", "The month number, 1-12.", Hidden: true, FormatString: "0"),
+            new("Month", "month_name", "The month's name."),
+            new("Financial Year", "financial_year", "The financial year, e.g. 2023-24."),
+            new("Collection Year (date)", "collection_year", "The collection year the date falls in (its 31 March).", Hidden: true, FormatString: "0"),
+        ]),
+        new("Collection Year", "bi.collection_year", TableRole.Dimension, "Collection years, each ending on 31 March (2024 is April 2023 to March 2024).",
+        [
+            new("Collection Year", "collection_year", "The year ending 31 March, e.g. 2024.", IsKey: true, FormatString: "0"),
+            new("Year Label", "year_label", "The financial year, e.g. 2023-24."),
+            new("Year Start", "year_start", "The first day of the collection year.", FormatString: "dd/mm/yyyy"),
+            new("Year End", "year_end", "The last day (31 March).", FormatString: "dd/mm/yyyy"),
+        ]),
+        new("Metric", "bi.metric", TableRole.Dimension, "The metric catalogue: one row per benchmark metric (see docs/metrics.md).",
+        [
+            new("Metric Key", "metric_key", "Surrogate key of the metric (its display order).", Hidden: true, IsKey: true, FormatString: "0"),
+            new("Metric Id", "metric_id", "The metric's stable id, e.g. cla_rate_per_10k."),
+            new("Metric Name", "name", "The metric's name."),
+            new("Metric Description", "description", "How the metric is defined."),
+            new("Theme", "theme", "The theme the metric belongs to."),
+            new("Unit", "unit", "Count, Percent, RatePer10k, Mean or Days."),
+            new("Polarity", "polarity", "HigherIsBetter, LowerIsBetter or Neutral."),
+        ]),
+        new(Benchmark, "bi.benchmark", TableRole.Comparator,
+            "One row per LA, collection year and metric, after small-number suppression, with its comparators. Not filtered by row-level security, so benchmarks stay whole.",
+        [
+            new("LA Key", "la_key", "Key of the local authority.", Hidden: true, FormatString: "0"),
+            new("Collection Year", "collection_year", "Key of the collection year.", Hidden: true, FormatString: "0"),
+            new("Metric Key", "metric_key", "Key of the metric.", Hidden: true, FormatString: "0"),
+            new("Numerator", "numerator", "The metric's numerator (empty when suppressed).", Hidden: true, FormatString: "#,0"),
+            new("Denominator", "denominator", "The metric's denominator (empty when suppressed).", Hidden: true, FormatString: "#,0"),
+            new("Value", "value", "The LA's value (empty when suppressed or unavailable).", Hidden: true, FormatString: "#,0.0"),
+            new("Suppressed", "suppressed", "True when small numbers were suppressed."),
+            new("Region Comparator", "region_value", "The region's value (published where the DfE publishes it).", Hidden: true, FormatString: "#,0.0"),
+            new("Neighbour Comparator", "neighbour_average", "Mean of the statistical neighbours' unsuppressed values.", Hidden: true, FormatString: "#,0.0"),
+            new("England Comparator", "england_value", "England's published value.", Hidden: true, FormatString: "#,0.0"),
+            new("Rank", "rank_in_region", "Rank within the region, 1 is best.", Hidden: true, FormatString: "0"),
+            new("LAs Ranked", "la_count_ranked", "How many LAs were ranked.", Hidden: true, FormatString: "0"),
+            new("Quartile Band", "quartile", "Quartile within the region, 1 is best.", Hidden: true, FormatString: "0"),
+        ]),
+        new("Region Benchmark", "bi.region_benchmark", TableRole.Comparator, "The region's totals per collection year and metric, recomputed from its LAs.",
+        [
+            new("Region Code", "region_code", "The ONS code of the region."),
+            new("Collection Year", "collection_year", "Key of the collection year.", Hidden: true, FormatString: "0"),
+            new("Metric Key", "metric_key", "Key of the metric.", Hidden: true, FormatString: "0"),
+            new("Region Numerator", "numerator", "The region's numerator.", Hidden: true, FormatString: "#,0"),
+            new("Region Denominator", "denominator", "The region's denominator.", Hidden: true, FormatString: "#,0"),
+            new("Region Total Value", "value", "The region's value.", Hidden: true, FormatString: "#,0.0"),
+            new("Region Suppressed", "suppressed", "True when the region total was suppressed."),
+            new("LAs In Total", "la_count", "How many LAs the total covers.", Hidden: true, FormatString: "0"),
+        ]),
+        new("CLA Episode", "bi.cla_episode", TableRole.ChildLevel,
+            "Episodes of care (the latest return's version), child-level and pseudonymous: LA analysts see only their own LA's rows.",
+        [
+            new("LA Key", "la_key", "Key of the local authority.", Hidden: true, FormatString: "0"),
+            new("Collection Year", "collection_year", "The collection year of the return the episode came from.", Hidden: true, FormatString: "0"),
+            new("Child Key", "child_key", "The child's keyed pseudonym (never the LA's identifier).", Hidden: true, FormatString: "0"),
+            new("Start Date Key", "start_date_key", "Key of the episode's start date.", Hidden: true, FormatString: "0"),
+            new("Legal Status", "legal_status", "The 903 legal status code."),
+            new("Category Of Need", "category_of_need", "The 903 category of need code."),
+            new("Placement Type", "placement_type", "The 903 placement type code."),
+            new("Reason Ceased", "reason_ceased", "The 903 reason episode ceased code (blank while open)."),
+            new("Age At Start", "age_at_start", "The child's age in whole years when the episode started.", Hidden: true, FormatString: "0"),
+        ],
+        [
+            new("Episodes", "COUNTROWS ( 'CLA Episode' )", "#,0", "Child level", "Number of episodes of care (your own LA's only, for LA analysts)."),
+            new("Children With Episodes", "DISTINCTCOUNT ( 'CLA Episode'[Child Key] )", "#,0", "Child level", "Number of distinct children with an episode."),
+        ]),
+        new("SF Family", "bi.sf_family", TableRole.ChildLevel,
+            "Supporting Families families per financial year (latest quarterly row), pseudonymous: LA analysts see only their own LA's rows.",
+        [
+            new("LA Key", "la_key", "Key of the local authority.", Hidden: true, FormatString: "0"),
+            new("Collection Year", "collection_year", "The financial year's end.", Hidden: true, FormatString: "0"),
+            new("Family Key", "family_key", "The family's keyed pseudonym.", Hidden: true, FormatString: "0"),
+            new("Attached Date Key", "attached_date_key", "Key of the attachment date.", Hidden: true, FormatString: "0"),
+            new("Lead Service", "lead_service", "The lead practitioner's service."),
+            new("Need Count", "need_count", "Headline needs identified.", Hidden: true, FormatString: "0"),
+            new("Claim Type", "claim_type", "SSP, EMP or blank."),
+            new("Attached In Year", "attached_in_year", "1 when attached in the financial year.", Hidden: true, FormatString: "0"),
+            new("Claimed In Year", "claimed_in_year", "1 when a claim was made in the financial year.", Hidden: true, FormatString: "0"),
+            new("Days To Claim", "days_to_claim", "Days from attachment to the claim.", Hidden: true, FormatString: "#,0"),
+        ],
+        [
+            new("Families", "COUNTROWS ( 'SF Family' )", "#,0", "Child level", "Number of families worked with (your own LA's only, for LA analysts)."),
+        ]),
+        new("User LA Access", "bi.user_la_access", TableRole.Security,
+            "Which LA each analyst may see at child level (from the platform's Access configuration); used only by the LA Analyst role.",
+        [
+            new("User Principal Name", "user_principal_name", "The analyst's sign-in name.", Hidden: true),
+            new("LA Key", "la_key", "The LA whose child-level rows they may see.", Hidden: true, FormatString: "0"),
+        ]),
+    ];
+
+    public static IReadOnlyList<ModelRelationship> Relationships { get; } =
+    [
+        new(Benchmark, "LA Key", "Local Authority", "LA Key"),
+        new(Benchmark, "Collection Year", "Collection Year", "Collection Year"),
+        new(Benchmark, "Metric Key", "Metric", "Metric Key"),
+        new("Region Benchmark", "Collection Year", "Collection Year", "Collection Year"),
+        new("Region Benchmark", "Metric Key", "Metric", "Metric Key"),
+        new("CLA Episode", "LA Key", "Local Authority", "LA Key"),
+        new("CLA Episode", "Collection Year", "Collection Year", "Collection Year"),
+        new("CLA Episode", "Start Date Key", "Date", "Date Key"),
+        new("SF Family", "LA Key", "Local Authority", "LA Key"),
+        new("SF Family", "Collection Year", "Collection Year", "Collection Year"),
+        new("SF Family", "Attached Date Key", "Date", "Date Key"),
+    ];
+
+    private const string OwnLa = "IN CALCULATETABLE ( VALUES ( 'User LA Access'[LA Key] ), 'User LA Access'[User Principal Name] = USERPRINCIPALNAME () )";
+
+    /// <summary>
+    /// RLS filters the child-level tables themselves, never Local Authority: filtering the dimension would
+    /// also filter Benchmark and break region, neighbour and England comparisons for restricted viewers.
+    /// </summary>
+    public static IReadOnlyList<ModelRole> Roles { get; } =
+    [
+        new("LA Analyst", "LA analysts: child-level rows of their own LA (User LA Access), all benchmarks and comparators.",
+        [
+            ("CLA Episode", $"'CLA Episode'[LA Key] {OwnLa}"),
+            ("SF Family", $"'SF Family'[LA Key] {OwnLa}"),
+            ("User LA Access", "'User LA Access'[User Principal Name] = USERPRINCIPALNAME ()"),
+        ]),
+        new("Regional Lead", "Regional leads: benchmarks and comparators for every LA, no child-level rows.",
+        [
+            ("CLA Episode", "FALSE ()"),
+            ("SF Family", "FALSE ()"),
+            ("User LA Access", "FALSE ()"),
+        ]),
+    ];
+
+    /// <summary>The DAX for one catalogue metric over the Benchmark table: pooled numerator over pooled denominator.</summary>
+    public static string MetricDax(Benchmarks.Metric metric)
+    {
+        const string numerator = "SUM ( 'Benchmark'[Numerator] )";
+        const string denominator = "SUM ( 'Benchmark'[Denominator] )";
+        var value = metric.Unit switch
+        {
+            Benchmarks.MetricUnit.Count => numerator,
+            Benchmarks.MetricUnit.Percent => $"DIVIDE ( {numerator}, {denominator} ) * 100",
+            Benchmarks.MetricUnit.RatePer10k => $"DIVIDE ( {numerator}, {denominator} ) * 10000",
+            _ => $"DIVIDE ( {numerator}, {denominator} )",
+        };
+        return $"CALCULATE ( {value}, 'Metric'[Metric Id] = \"{metric.Id}\" )";
+    }
+
+    /// <summary>Comparator measures for visuals driven by a Metric slicer (one metric in context).</summary>
+    public static IReadOnlyList<ModelMeasure> ComparatorMeasures { get; } =
+    [
+        new("LA Value", "MAX ( 'Benchmark'[Value] )", "#,0.0", "Comparators", "The selected LA's value for the metric in context (blank when suppressed)."),
+        new("Region Value", "MAX ( 'Benchmark'[Region Comparator] )", "#,0.0", "Comparators", "The region's value for the metric in context."),
+        new("Neighbour Average", "MAX ( 'Benchmark'[Neighbour Comparator] )", "#,0.0", "Comparators", "The statistical neighbours' average for the metric in context."),
+        new("England Value", "MAX ( 'Benchmark'[England Comparator] )", "#,0.0", "Comparators", "England's value for the metric in context."),
+        new("Rank In Region", "MIN ( 'Benchmark'[Rank] )", "0", "Comparators", "Rank within the region, 1 is best."),
+        new("Quartile", "MIN ( 'Benchmark'[Quartile Band] )", "0", "Comparators", "Quartile within the region, 1 is best."),
+    ];
+}

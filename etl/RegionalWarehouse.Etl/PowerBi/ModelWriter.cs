@@ -1,0 +1,178 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RegionalWarehouse.Etl.Benchmarks;
+
+namespace RegionalWarehouse.Etl.PowerBi;
+
+/// <summary>
+/// Generates the PBIP project under semantic-model/ from <see cref="ModelDesign"/>, the metric catalogue
+/// and the warehouse's own column types (read from a migrated warehouse). The same inputs always give
+/// the same bytes: lineage tags are derived from object paths and every list has a fixed order.
+/// </summary>
+public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column), string> warehouseTypes)
+{
+    public const string ProjectName = "RegionalBenchmarking";
+    public const string ModelFolder = ProjectName + ".SemanticModel";
+    public const string ReportFolder = ProjectName + ".Report";
+
+    /// <summary>Every file of the project, by path relative to semantic-model/.</summary>
+    public SortedDictionary<string, string> Files()
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [".gitignore"] = "**/.pbi/localSettings.json\n**/.pbi/cache.abf\n",
+            [$"{ProjectName}.pbip"] = Json(new JsonObject
+            {
+                ["$schema"] = "https://developer.microsoft.com/json-schemas/fabric/pbip/pbipProperties/1.0.0/schema.json",
+                ["version"] = "1.0",
+                ["artifacts"] = new JsonArray(new JsonObject { ["report"] = new JsonObject { ["path"] = ReportFolder } }),
+                ["settings"] = new JsonObject { ["enableAutoRecovery"] = true },
+            }),
+            [$"{ModelFolder}/definition.pbism"] = Json(new JsonObject
+            {
+                ["$schema"] = "https://developer.microsoft.com/json-schemas/fabric/item/semanticModel/definitionProperties/1.0.0/schema.json",
+                ["version"] = "4.0",
+                ["settings"] = new JsonObject(),
+            }),
+            [$"{ModelFolder}/.platform"] = Platform("SemanticModel", "Regional Benchmarking", "SemanticModel"),
+            [$"{ModelFolder}/definition/database.tmdl"] = Tmdl.Serialize([new TmdlObject("database", null).With("compatibilityLevel", "1567")]),
+            [$"{ModelFolder}/definition/model.tmdl"] = Tmdl.Serialize(Model()),
+            [$"{ModelFolder}/definition/expressions.tmdl"] = Tmdl.Serialize(Expressions()),
+            [$"{ModelFolder}/definition/relationships.tmdl"] = Tmdl.Serialize(ModelDesign.Relationships.Select(Relationship)),
+        };
+        foreach (var table in ModelDesign.Tables)
+            files[$"{ModelFolder}/definition/tables/{table.Name}.tmdl"] = Tmdl.Serialize([Table(table)]);
+        foreach (var role in ModelDesign.Roles)
+            files[$"{ModelFolder}/definition/roles/{role.Name}.tmdl"] = Tmdl.Serialize([Role(role)]);
+        foreach (var (path, content) in new ReportWriter(ModelDesign.Benchmark).Files())
+            files[$"{ReportFolder}/{path}"] = content;
+        files[$"{ReportFolder}/.platform"] = Platform("Report", "Regional Benchmarking", "Report");
+        return files;
+    }
+
+    public static string Json(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n") + "\n";
+
+    private static string Platform(string type, string name, string salt) => Json(new JsonObject
+    {
+        ["$schema"] = "https://developer.microsoft.com/json-schemas/fabric/gitIntegration/platformProperties/2.0.0/schema.json",
+        ["metadata"] = new JsonObject { ["type"] = type, ["displayName"] = name },
+        ["config"] = new JsonObject { ["version"] = "2.0", ["logicalId"] = Tmdl.LineageTag("platform/" + salt) },
+    });
+
+    private static IEnumerable<TmdlObject> Model()
+    {
+        var model = new TmdlObject("model", "Model")
+            .With("culture", "en-GB").With("defaultPowerBIDataSourceVersion", "powerBI_V3").With("discourageImplicitMeasures").With("sourceQueryCulture", "en-GB");
+        var access = new TmdlObject("dataAccessOptions", null).With("legacyRedirects").With("returnErrorValuesAsNull");
+        model.Children.Add(access);
+        yield return model;
+        yield return new TmdlObject("annotation", "__PBI_TimeIntelligenceEnabled") { DefaultValue = "0" };
+        foreach (var table in ModelDesign.Tables)
+            yield return new TmdlObject("ref", $"table {Tmdl.Quote(table.Name)}");
+    }
+
+    /// <summary>Data source parameters: SQL Server / Azure SQL by default; DataSource = "Parquet" reads `rw export-parquet` files instead.</summary>
+    private static IEnumerable<TmdlObject> Expressions()
+    {
+        TmdlObject Parameter(string name, string value, string description)
+        {
+            var o = new TmdlObject("expression", name) { DefaultValue = $"\"{value}\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]" };
+            o.Description.Add(description);
+            return o.With("lineageTag", Tmdl.LineageTag($"expression/{name}"));
+        }
+        yield return Parameter("DataSource", "SqlServer", "Where the model reads from: SqlServer (production) or Parquet (the embedded default, via rw export-parquet).");
+        yield return Parameter("SqlServer", "your-server.database.windows.net", "The SQL Server / Azure SQL server holding the warehouse.");
+        yield return Parameter("SqlDatabase", "RegionalWarehouse", "The warehouse database.");
+        yield return Parameter("ParquetFolder", "C:\\RegionalWarehouse\\parquet", "The folder rw export-parquet wrote (used when DataSource is Parquet).");
+    }
+
+    private TmdlObject Table(ModelTable table)
+    {
+        var t = new TmdlObject("table", Tmdl.Quote(table.Name));
+        t.Description.Add(table.Description);
+        t.With("lineageTag", Tmdl.LineageTag($"table/{table.Name}"));
+        if (table.Role == TableRole.Date)
+            t.With("dataCategory", "Time");
+        if (table.Role == TableRole.Security)
+        {
+            // A disconnected security table: only the LA Analyst role's filters read it.
+            t.Children.Add(new TmdlObject("annotation", "BestPracticeAnalyzer_IgnoreRules") { DefaultValue = "{\"RuleIDs\":[\"ENSURE_TABLES_HAVE_RELATIONSHIPS\"]}" });
+        }
+        var measures = table.AllMeasures.Concat(table.Name == ModelDesign.Benchmark ? MetricMeasures().Concat(ModelDesign.ComparatorMeasures) : []);
+        foreach (var measure in measures)
+        {
+            var m = new TmdlObject("measure", Tmdl.Quote(measure.Name)) { DefaultExpression = [measure.Expression] };
+            m.Description.Add(measure.Description);
+            m.With("formatString", measure.FormatString).With("displayFolder", measure.DisplayFolder).With("lineageTag", Tmdl.LineageTag($"table/{table.Name}/measure/{measure.Name}"));
+            t.Children.Add(m);
+        }
+        foreach (var column in table.Columns)
+        {
+            var dataType = DataType(table.View, column.Source);
+            var c = new TmdlObject("column", Tmdl.Quote(column.Name));
+            c.Description.Add(column.Description);
+            c.With("dataType", dataType);
+            if (column.Hidden)
+                c.With("isHidden");
+            if (column.IsKey)
+                c.With("isKey");
+            if (column.FormatString is not null)
+                c.With("formatString", column.FormatString);
+            c.With("lineageTag", Tmdl.LineageTag($"table/{table.Name}/column/{column.Name}")).With("summarizeBy", "none").With("sourceColumn", column.Source);
+            t.Children.Add(c);
+        }
+        var (schema, view) = (table.View.Split('.')[0], table.View.Split('.')[1]);
+        var partition = new TmdlObject("partition", Tmdl.Quote(table.Name)) { DefaultValue = "m" };
+        partition.With("mode", "import").WithExpression("source",
+        [
+            "let",
+            "    Data = if DataSource = \"Parquet\"",
+            $"        then Parquet.Document(File.Contents(ParquetFolder & \"\\{table.View}.parquet\"))",
+            $"        else Sql.Database(SqlServer, SqlDatabase){{[Schema=\"{schema}\",Item=\"{view}\"]}}[Data]",
+            "in",
+            "    Data",
+        ]);
+        t.Children.Add(partition);
+        return t;
+    }
+
+    public static IEnumerable<ModelMeasure> MetricMeasures() => MetricCatalogue.All.Select(m =>
+        new ModelMeasure(m.Name, ModelDesign.MetricDax(m), m.Unit switch
+        {
+            MetricUnit.Count or MetricUnit.Days => "#,0",
+            MetricUnit.Mean => "#,0.00",
+            _ => "#,0.0",
+        }, m.Theme, $"{m.Description} [{m.Id}]"));
+
+    private string DataType(string view, string column) =>
+        warehouseTypes.TryGetValue((view, column), out var type) ? TmdlType(type)
+            : throw new InvalidOperationException($"{view}.{column} is not in the warehouse: the model and the migrations disagree.");
+
+    /// <summary>The model type for a warehouse column type. Doubles become fixed decimals (BPA: avoid floating point).</summary>
+    public static string TmdlType(string warehouseType) => warehouseType.ToUpperInvariant() switch
+    {
+        "INTEGER" or "BIGINT" or "SMALLINT" or "TINYINT" or "HUGEINT" or "INT" => "int64",
+        "DOUBLE" or "FLOAT" or "REAL" => "decimal",
+        var t when t.StartsWith("DECIMAL", StringComparison.Ordinal) => "decimal",
+        "VARCHAR" or "TEXT" or "NVARCHAR" => "string",
+        "DATE" or "TIMESTAMP" or "DATETIME2" => "dateTime",
+        "BOOLEAN" or "BIT" => "boolean",
+        _ => throw new InvalidOperationException($"No model type for warehouse type {warehouseType}."),
+    };
+
+    private static TmdlObject Relationship(ModelRelationship r)
+    {
+        var o = new TmdlObject("relationship", Tmdl.LineageTag($"relationship/{r.FromTable}/{r.FromColumn}/{r.ToTable}"));
+        return o.With("fromColumn", $"{Tmdl.Quote(r.FromTable)}.{Tmdl.Quote(r.FromColumn)}").With("toColumn", $"{Tmdl.Quote(r.ToTable)}.{Tmdl.Quote(r.ToColumn)}");
+    }
+
+    private static TmdlObject Role(ModelRole role)
+    {
+        var o = new TmdlObject("role", Tmdl.Quote(role.Name));
+        o.Description.Add(role.Description);
+        o.With("modelPermission", "read");
+        foreach (var (table, filter) in role.Permissions)
+            o.Children.Add(new TmdlObject("tablePermission", Tmdl.Quote(table)) { DefaultValue = filter });
+        return o;
+    }
+}

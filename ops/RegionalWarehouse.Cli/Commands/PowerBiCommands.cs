@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Warehouse.Engines;
+using Spectre.Console;
+
+namespace RegionalWarehouse.Cli.Commands;
+
+/// <summary>`rw model deploy|refresh|reconcile`: the Power BI service side, over its REST APIs.</summary>
+public static class PowerBiCommands
+{
+    public static IEnumerable<Command> Create() => [Deploy(), Refresh(), Reconcile()];
+
+    private static (Microsoft.Extensions.Hosting.IHost Host, PowerBiClient Client) Open()
+    {
+        var host = CliHost.Open();
+        var options = host.Services.GetRequiredService<IOptions<PowerBiOptions>>().Value;
+        if (!options.IsConfigured)
+        {
+            host.Dispose();
+            throw new InvalidOperationException("Power BI is not configured: set PowerBi:WorkspaceId and PowerBi:SemanticModelId (RW__PowerBi__WorkspaceId, RW__PowerBi__SemanticModelId) and a service principal (PowerBi:TenantId, ClientId, ClientSecret).");
+        }
+        return (host, host.Services.GetRequiredService<PowerBiClient>());
+    }
+
+    private static Command Deploy()
+    {
+        var folder = new Option<string>("--folder") { Description = "The semantic-model folder.", DefaultValueFactory = _ => "semantic-model" };
+        var command = new Command("deploy", "Upload the TMDL definition to the configured semantic model (Fabric updateDefinition) and wait for the service to accept it.") { folder };
+        command.SetAction(async (parse, ct) =>
+        {
+            var files = ModelProject.Read(parse.GetValue(folder)!);
+            var model = new ParsedModel(files);
+            if (ModelRules.Check(model).Any())
+                throw new InvalidOperationException("The model has rule violations; run `rw model check` and fix them before deploying.");
+            var prefix = ModelWriter.ModelFolder + "/";
+            var parts = files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && (f.Key.EndsWith(".tmdl", StringComparison.Ordinal) || f.Key.EndsWith("definition.pbism", StringComparison.Ordinal)))
+                .ToDictionary(f => f.Key[prefix.Length..], f => f.Value);
+            var (host, client) = Open();
+            using (host)
+                await client.DeployAsync(parts, ct);
+            AnsiConsole.WriteLine($"Deployed {parts.Count} definition parts.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Refresh()
+    {
+        var noWait = new Option<bool>("--no-wait") { Description = "Start the refresh and return without waiting for it." };
+        var command = new Command("refresh", "Start an enhanced refresh of the semantic model and follow it until it completes.") { noWait };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (host, client) = Open();
+            using (host)
+            {
+                var location = await client.StartRefreshAsync(ct);
+                AnsiConsole.WriteLine($"Refresh started: {location}");
+                if (!parse.GetValue(noWait))
+                    AnsiConsole.WriteLine($"Refresh {(await client.WaitForRefreshAsync(location, ct)).ToLowerInvariant()}.");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Reconcile()
+    {
+        var metric = new Option<string?>("--metric") { Description = "Only this metric (default: every metric in the catalogue)." };
+        var command = new Command("reconcile", "Run every metric's DAX measure in the deployed model and compare it with the marts; exit 1 on any mismatch.") { metric };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (host, client) = Open();
+            using (host)
+            {
+                var metrics = parse.GetValue(metric) is { } id ? [MetricCatalogue.Find(id)] : MetricCatalogue.All;
+                var reconciler = new ModelReconciler(client, host.Services.GetRequiredService<IWarehouseEngine>());
+                var (compared, mismatches) = await reconciler.ReconcileAsync(metrics, new Progress<Metric>(m => AnsiConsole.WriteLine($"checked {m.Id}")), ct);
+                foreach (var m in mismatches)
+                    AnsiConsole.WriteLine($"MISMATCH {m.MetricId} {m.La} {m.Year}: model {m.Model?.ToString("0.######") ?? "blank"}, mart {m.Mart?.ToString("0.######") ?? "blank"}");
+                AnsiConsole.WriteLine($"{compared} LA-year values compared across {metrics.Count} metric(s): {mismatches.Count} mismatch(es).");
+                return mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+}
