@@ -36,22 +36,25 @@ public sealed class SyntheticLanding(string root, string submissionName)
             WriteContext(request);
         if (kinds.HasFlag(SyntheticKinds.Ssda903))
             foreach (var generated in Ssda903Generator.Generate(request))
-                Written?.Invoke(Ssda903Generator.Write(generated, root, submissionName));
+                Report(Ssda903Generator.Write(generated, root, submissionName));
         if (kinds.HasFlag(SyntheticKinds.SupportingFamilies))
             foreach (var sf in SfGenerator.Generate(request.LaCodes, request.FirstYear, request.LastYear, request.Seed, request.Scale))
-                Written?.Invoke(LandingLayout.WriteSubmission(root, sf.LaCode, SfSchema.ReturnType, sf.Period.ToString(), submissionName,
+                Report(LandingLayout.WriteSubmission(root, sf.LaCode, SfSchema.ReturnType, sf.Period.ToString(), submissionName,
                     new Dictionary<string, IEnumerable<string>> { [$"sf_{sf.LaCode}_{sf.Period}.csv"] = sf.Lines }));
     }
+
+    /// <summary>Takes the folder just written (the write happens whether or not anyone listens).</summary>
+    private void Report(string folder) => Written?.Invoke(folder);
 
     private void WriteContext(GeneratorRequest request)
     {
         const string region = SubmissionIdentity.RegionWide;
         // Rates divide by the mid-year before each collection year, so population starts a year earlier.
-        Written?.Invoke(LandingLayout.WriteSubmission(root, region, PopulationReturnType.ReturnCode, (request.LastYear - 1).ToString(), submissionName,
+        Report(LandingLayout.WriteSubmission(root, region, PopulationReturnType.ReturnCode, (request.LastYear - 1).ToString(), submissionName,
             new Dictionary<string, IEnumerable<string>> { ["population_mid_year.csv"] = ContextGenerator.Population(request.LaCodes, request.FirstYear - 1, request.LastYear - 1, request.Seed) }));
-        Written?.Invoke(LandingLayout.WriteSubmission(root, region, DeprivationReturnType.ReturnCode, "2019", submissionName,
+        Report(LandingLayout.WriteSubmission(root, region, DeprivationReturnType.ReturnCode, "2019", submissionName,
             new Dictionary<string, IEnumerable<string>> { ["imd2019_upper_tier.csv"] = ContextGenerator.Deprivation(request.LaCodes) }));
-        Written?.Invoke(LandingLayout.WriteSubmission(root, region, PublishedStatisticsReturnType.ReturnCode, $"cla-{request.LastYear}", submissionName,
+        Report(LandingLayout.WriteSubmission(root, region, PublishedStatisticsReturnType.ReturnCode, $"cla-{request.LastYear}", submissionName,
             new Dictionary<string, IEnumerable<string>> { ["cla_national_regional_la.csv"] = ContextGenerator.Publication(request.LaCodes, request.FirstYear, request.LastYear, request.Seed) }));
     }
 }

@@ -65,6 +65,7 @@ public static class PlatformHost
         services.AddOptions<Benchmarks.BenchmarkOptions>().Bind(configuration.GetSection(Benchmarks.BenchmarkOptions.Section))
             .Validate(o => o.SuppressCountsUpTo >= 0, "Benchmarks:SuppressCountsUpTo cannot be negative.");
         services.AddSingleton<Benchmarks.MartRefresher>();
+        services.AddOptions<PowerBi.AccessOptions>().Bind(configuration.GetSection(PowerBi.AccessOptions.Section));
         services.AddOptions<PowerBi.PowerBiOptions>().Bind(configuration.GetSection(PowerBi.PowerBiOptions.Section));
         services.AddSingleton(sp =>
         {

@@ -36,7 +36,8 @@ public sealed class MartRefreshState
 /// so a burst of loads shares one refresh; never two at once.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state, ILogger<RefreshMartsJob> logger) : IJob
+public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state, PowerBi.PowerBiClient powerBi, IOptions<PowerBi.PowerBiOptions> powerBiOptions,
+    ILogger<RefreshMartsJob> logger) : IJob
 {
     public const string Group = "marts";
     public static readonly JobKey Key = new("refresh-marts", Group);
@@ -51,8 +52,9 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
         await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
     }
 
-    public Task Execute(IJobExecutionContext context)
+    public async Task Execute(IJobExecutionContext context)
     {
+        var refreshed = false;
         do
         {
             while (state.TakeStale())
@@ -60,6 +62,7 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
                 try
                 {
                     marts.Refresh();
+                    refreshed = true;
                 }
                 catch (Exception ex)
                 {
@@ -69,6 +72,25 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
             }
         }
         while (state.FinishRun());
-        return Task.CompletedTask;
+        if (refreshed && powerBiOptions.Value is { RefreshAfterLoad: true, IsConfigured: true })
+            await RefreshModelAsync(context.CancellationToken);
+    }
+
+    /// <summary>Starts the Power BI model's refresh and returns; the service carries on with it.</summary>
+    private async Task RefreshModelAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var location = await powerBi.StartRefreshAsync(cancellationToken);
+            logger.LogInformation("Power BI model refresh started: {Location}", location);
+        }
+        catch (PowerBi.RefreshInProgressException ex)
+        {
+            logger.LogInformation("{Message}", ex.Message);
+        }
+        catch (Exception ex) when (ex is PowerBi.PowerBiException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogError("Could not start the Power BI model refresh ({Message}); run `rw model refresh`", ex.Message);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RegionalWarehouse.Etl.Hosting;
+using RegionalWarehouse.Etl.PowerBi;
 using RegionalWarehouse.Warehouse.Migrations;
 
 namespace RegionalWarehouse.Cli.Commands;
@@ -12,6 +13,12 @@ public static class CliHost
     {
         var host = PlatformHost.CreateBuilder([], overrides).Build();
         host.Services.GetRequiredService<WarehouseMigrator>().Migrate();
+        ApplyAccess(host.Services);
         return host;
     }
+
+    /// <summary>The model's RLS mapping (ref.user_la_access) follows the Access configuration on every start.</summary>
+    public static void ApplyAccess(IServiceProvider services) =>
+        UserAccess.Apply(services.GetRequiredService<RegionalWarehouse.Warehouse.Engines.IWarehouseEngine>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value);
 }

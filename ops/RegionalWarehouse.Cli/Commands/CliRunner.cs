@@ -16,7 +16,9 @@ public static class CliRunner
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException)
+        catch (Exception ex) when (ex is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException
+                                       or ArgumentException or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException
+                                       or Etl.PowerBi.PowerBiException or Etl.PowerBi.RefreshInProgressException or HttpRequestException)
         {
             var message = ex is OptionsValidationException ove ? string.Join(Environment.NewLine, ove.Failures) : ex.Message;
             await Console.Error.WriteLineAsync($"error: {message}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RegionalWarehouse.Etl.Hosting;
+using RegionalWarehouse.Etl.PowerBi;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 
@@ -31,6 +32,7 @@ public static class MigrateCommand
 
             var outcome = migrator.Migrate();
             Console.WriteLine($"{engine.Describe()}: {outcome.AppliedScripts.Count} script(s) applied; reference data {outcome.Seed}.");
+            Console.WriteLine($"Power BI row-level security: {UserAccess.Apply(engine, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value)} analyst-to-LA grant(s) from Access:LaAnalysts.");
             return ExitCodes.Success;
         });
         return command;

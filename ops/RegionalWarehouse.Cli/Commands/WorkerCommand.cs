@@ -34,6 +34,7 @@ public static class WorkerCommand
                 services.AddHostedService<IdleShutdown>();
         });
         host.Services.GetRequiredService<WarehouseMigrator>().Migrate();
+        CliHost.ApplyAccess(host.Services);
         await host.RunAsync(cancellationToken);
     }
 }

@@ -1,0 +1,44 @@
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.PowerBi;
+
+/// <summary>
+/// Bound from "Access": which LA analysts may see which LA's child-level rows in the Power BI model,
+/// e.g. "Access": { "LaAnalysts": { "analyst@hertfordshire.gov.uk": "919" } } (several LAs comma-separated).
+/// </summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    public Dictionary<string, string> LaAnalysts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Makes ref.user_la_access (the model's RLS mapping table) match the configuration, in one transaction.</summary>
+public static class UserAccess
+{
+    public static int Apply(IWarehouseEngine engine, AccessOptions options)
+    {
+        using var connection = engine.Open();
+        var las = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        using (var read = connection.Command(null, "select dfe_code, la_key from ref.local_authority"))
+        using (var reader = read.ExecuteReader())
+            while (reader.Read())
+                las[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1));
+
+        var rows = new List<(string User, int LaKey)>();
+        foreach (var (user, codes) in options.LaAnalysts)
+            foreach (var code in codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                rows.Add((user.Trim().ToLowerInvariant(), las.TryGetValue(code, out var key) ? key
+                    : throw new InvalidOperationException($"Access:LaAnalysts gives {user} the LA '{code}', which is not a DfE LA code the platform knows.")));
+
+        using var transaction = connection.BeginTransaction();
+        using (var delete = connection.Command(transaction, "delete from ref.user_la_access"))
+            delete.ExecuteNonQuery();
+        foreach (var (user, laKey) in rows.Distinct())
+            using (var insert = connection.Command(transaction, $"insert into ref.user_la_access (user_principal_name, la_key) values ({engine.Parameter("user")}, {engine.Parameter("la")})",
+                       ("user", user), ("la", laKey)))
+                insert.ExecuteNonQuery();
+        transaction.Commit();
+        return rows.Distinct().Count();
+    }
+}

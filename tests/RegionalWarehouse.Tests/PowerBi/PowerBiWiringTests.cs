@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.PowerBi;
+
+/// <summary>The REST client as operators use it: through the worker after loads, and through `rw model deploy`.</summary>
+public sealed class PowerBiWiringTests : IAsyncDisposable
+{
+    private readonly PowerBiReplayServer _server = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("rw-pbi-").FullName;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Dictionary<string, string?> PowerBi() => new()
+    {
+        ["PowerBi:WorkspaceId"] = "ws-1",
+        ["PowerBi:SemanticModelId"] = "model-1",
+        ["PowerBi:AccessToken"] = "local-test-token",
+        ["PowerBi:FabricApiUrl"] = _server.BaseAddress.ToString(),
+        ["PowerBi:PowerBiApiUrl"] = _server.BaseAddress.ToString(),
+    };
+
+    [Fact]
+    public async Task When_configured_the_worker_starts_a_model_refresh_after_loads_refresh_the_marts()
+    {
+        _server.On("POST /v1.0/myorg/groups/ws-1/datasets/model-1/refreshes", new Replay(202, Location: "/v1.0/myorg/groups/ws-1/datasets/model-1/refreshes/r-1"));
+        var landing = Path.Combine(_folder, "storage");
+        foreach (var generated in Ssda903Generator.Generate(new GeneratorRequest(["919"], 2024, 2024, Seed: 2, Scale: 0.05)))
+            Ssda903Generator.Write(generated, Path.Combine(landing, "landing"), "one");
+        var settings = WorkerRun.Settings(Path.Combine(_folder, "warehouse.duckdb"), landingFolder: landing);
+        foreach (var (key, value) in PowerBi())
+            settings[key] = value;
+        settings["PowerBi:RefreshAfterLoad"] = "true";
+
+        await WorkerRun.RunUntilIdleAsync(settings);
+
+        var refresh = Assert.Single(_server.Requests);
+        Assert.Equal("POST", refresh.Method);
+        Assert.Equal("Bearer local-test-token", refresh.Authorization);
+        Assert.Equal("Full", JsonNode.Parse(refresh.Body)!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Rw_model_deploy_uploads_the_checked_in_definition()
+    {
+        _server.On("POST /v1/workspaces/ws-1/semanticModels/model-1/updateDefinition", new Replay(200));
+        var environment = PowerBi().ToDictionary(s => "RW__" + s.Key.Replace(":", "__"), s => s.Value!);
+
+        var result = RwProcess.Run(_folder, environment, "model", "deploy", "--folder", Path.Combine(Azurite.RepositoryRoot(), "semantic-model"));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var parts = JsonNode.Parse(Assert.Single(_server.Requests).Body)!["definition"]!["parts"]!.AsArray().Select(p => p!["path"]!.GetValue<string>()).ToList();
+        Assert.Contains("definition.pbism", parts);
+        Assert.Contains("definition/tables/Benchmark.tmdl", parts);
+        Assert.Contains("definition/roles/LA Analyst.tmdl", parts);
+        Assert.DoesNotContain(parts, p => p.EndsWith(".platform", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rw_model_refresh_without_configuration_says_what_to_set()
+    {
+        var result = RwProcess.Run(_folder, new Dictionary<string, string>(), "model", "refresh");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: Power BI is not configured: set PowerBi:WorkspaceId", result.Error);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.PowerBi;
+
+/// <summary>The generated PBIP/TMDL project in semantic-model/: deterministic, readable back, checked, and true to the warehouse.</summary>
+public class SemanticModelTests
+{
+    private static readonly string Root = Path.Combine(Azurite.RepositoryRoot(), "semantic-model");
+
+    private static readonly Lazy<SortedDictionary<string, string>> Generated = new(ModelProject.Generate);
+
+    [Fact]
+    public void The_checked_in_project_is_exactly_what_rw_model_generate_produces()
+    {
+        var checkedIn = ModelProject.Read(Root);
+
+        Assert.Equal(Generated.Value.Keys, checkedIn.Keys);
+        Assert.All(Generated.Value, f => Assert.True(f.Value == checkedIn[f.Key], $"{f.Key} differs: run `rw model generate` and commit."));
+        Assert.Equal(Generated.Value, ModelProject.Generate()); // and generating twice gives the same bytes
+    }
+
+    [Fact]
+    public void The_project_has_the_pbip_layout()
+    {
+        var files = Generated.Value.Keys.ToHashSet();
+
+        Assert.Contains("RegionalBenchmarking.pbip", files);
+        Assert.Contains(".gitignore", files);
+        Assert.Contains("RegionalBenchmarking.SemanticModel/definition.pbism", files);
+        Assert.Contains("RegionalBenchmarking.SemanticModel/.platform", files);
+        Assert.Contains("RegionalBenchmarking.SemanticModel/definition/model.tmdl", files);
+        Assert.Contains("RegionalBenchmarking.SemanticModel/definition/expressions.tmdl", files);
+        Assert.Contains("RegionalBenchmarking.Report/definition.pbir", files);
+        Assert.Contains("**/.pbi/cache.abf", Generated.Value[".gitignore"]);
+    }
+
+    [Fact]
+    public void Every_tmdl_file_reads_back_and_writes_back_byte_for_byte()
+    {
+        foreach (var (path, text) in Generated.Value.Where(f => f.Key.EndsWith(".tmdl", StringComparison.Ordinal)))
+            Assert.Equal(text, Tmdl.Serialize(TmdlReader.Parse(text, path)));
+    }
+
+    [Fact]
+    public void The_reader_rejects_broken_indentation_with_the_file_and_line()
+    {
+        var error = Assert.Throws<TmdlReader.TmdlFormatException>(() => TmdlReader.Parse("table X\n\t\t\tcolumn Y\n", "tables/X.tmdl"));
+
+        Assert.Contains("tables/X.tmdl line 2", error.Message);
+    }
+
+    [Fact]
+    public void The_model_passes_every_structural_and_best_practice_rule()
+    {
+        var model = new ParsedModel(Generated.Value);
+
+        Assert.Empty(ModelRules.Check(model).Select(v => $"{v.Rule.Id}: {v.Where}"));
+        Assert.True(ModelRules.BestPractice.Count >= 15);
+        Assert.Equal(Etl.Benchmarks.MetricCatalogue.All.Count + ModelDesign.ComparatorMeasures.Count + 3, model.Measures.Count());
+    }
+
+    public static TheoryData<string, string, string, string> BrokenModels() => new()
+    {
+        { "HIDE_FOREIGN_KEYS", "tables/Benchmark.tmdl", "\tcolumn 'LA Key'\n\t\tdataType: int64\n\t\tisHidden\n", "\tcolumn 'LA Key'\n\t\tdataType: int64\n" },
+        { "MARK_PRIMARY_KEYS", "tables/Metric.tmdl", "\t\tisHidden\n\t\tisKey\n", "\t\tisHidden\n" },
+        { "RELATIONSHIP_COLUMNS_SAME_DATA_TYPE", "tables/Metric.tmdl", "column 'Metric Key'\n\t\tdataType: int64", "column 'Metric Key'\n\t\tdataType: string" },
+        { "AVOID_FLOATING_POINT_DATA_TYPES", "tables/Benchmark.tmdl", "column Value\n\t\tdataType: decimal", "column Value\n\t\tdataType: double" },
+        { "PROVIDE_FORMAT_STRING_FOR_MEASURES", "tables/CLA Episode.tmdl", "\t\tformatString: #,0\n\t\tdisplayFolder: Child level\n", "\t\tdisplayFolder: Child level\n" },
+        { "NUMERIC_COLUMN_SUMMARIZE_BY", "tables/Date.tmdl", "summarizeBy: none\n\t\tsourceColumn: calendar_year", "summarizeBy: sum\n\t\tsourceColumn: calendar_year" },
+        { "USE_THE_DIVIDE_FUNCTION_FOR_DIVISION", "tables/SF Family.tmdl", "COUNTROWS ( 'SF Family' )", "COUNTROWS ( 'SF Family' ) / 2" },
+        { "OBJECTS_WITH_NO_DESCRIPTION", "tables/Local Authority.tmdl", "\t/// The local authority's name.\n", "" },
+        { "DAX_REFERENCES_EXIST", "roles/LA Analyst.tmdl", "'User LA Access'[User Principal Name] = USERPRINCIPALNAME ()", "'User LA Access'[Email] = USERPRINCIPALNAME ()" },
+        { "MODEL_SHOULD_HAVE_A_DATE_TABLE", "tables/Date.tmdl", "\tdataCategory: Time\n", "" },
+        { "REMOVE_AUTO-DATE_TABLE", "model.tmdl", "annotation __PBI_TimeIntelligenceEnabled = 0", "annotation __PBI_TimeIntelligenceEnabled = 1" },
+        { "HIDE_FACT_TABLE_COLUMNS", "tables/Benchmark.tmdl", "\t/// The metric's numerator (empty when suppressed).\n\tcolumn Numerator\n\t\tdataType: decimal\n\t\tisHidden\n", "\t/// The metric's numerator (empty when suppressed).\n\tcolumn Numerator\n\t\tdataType: decimal\n" },
+        { "ENSURE_TABLES_HAVE_RELATIONSHIPS", "tables/User LA Access.tmdl", "ENSURE_TABLES_HAVE_RELATIONSHIPS", "SOMETHING_ELSE" },
+        { "PARTITION_NAME_SHOULD_MATCH_TABLE_NAME", "tables/Metric.tmdl", "partition Metric = m", "partition 'Metric-1' = m" },
+        { "SINGLE_DIRECTION_RELATIONSHIPS", "relationships.tmdl", "\ttoColumn: 'Local Authority'.'LA Key'\n", "\ttoColumn: 'Local Authority'.'LA Key'\n\tcrossFilteringBehavior: bothDirections\n" },
+        { "TABLES_ARE_REFERENCED", "model.tmdl", "ref table Metric\n", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenModels))]
+    public void Each_rule_catches_the_mistake_it_is_for(string rule, string file, string find, string replace)
+    {
+        var files = new SortedDictionary<string, string>(Generated.Value);
+        var path = $"RegionalBenchmarking.SemanticModel/definition/{file}";
+        Assert.Contains(find, files[path]);
+        files[path] = files[path].Replace(find, replace);
+
+        var violations = ModelRules.Check(new ParsedModel(files)).Select(v => v.Rule.Id).ToList();
+
+        Assert.Contains(rule, violations);
+    }
+
+    [Fact]
+    public void Every_column_comes_from_a_warehouse_column_of_a_compatible_type()
+    {
+        using var warehouse = new TemporaryWarehouse();
+        var types = ModelProject.WarehouseTypes(warehouse.Engine);
+        var model = new ParsedModel(Generated.Value);
+
+        foreach (var table in ModelDesign.Tables)
+            foreach (var column in table.Columns)
+            {
+                Assert.True(types.TryGetValue((table.View, column.Source), out var type), $"{table.View}.{column.Source} is not in the warehouse");
+                Assert.Equal(ModelWriter.TmdlType(type!), model.Column(table.Name, column.Name)!.Property("dataType"));
+                Assert.Equal(column.Source, model.Column(table.Name, column.Name)!.Property("sourceColumn"));
+            }
+    }
+
+    [Fact]
+    public void On_demo_data_every_relationship_key_is_unique_on_the_one_side_with_no_orphans_on_the_many_side()
+    {
+        using var harness = new PipelineHarness();
+        var landing = Path.Combine(harness.Warehouse.Folder, "landing");
+        new SyntheticLanding(landing, "demo").Write(SyntheticKinds.All, new GeneratorRequest(["919", "881"], 2024, 2025, Seed: 3, Scale: 0.05));
+        foreach (var folder in Directory.GetFiles(landing, SubmissionFiles.ReadyMarker, SearchOption.AllDirectories).Select(Path.GetDirectoryName).Order())
+        {
+            var parts = Path.GetRelativePath(landing, folder!).Split(Path.DirectorySeparatorChar);
+            Assert.NotEqual(SubmissionStates.Rejected, harness.Ingest(parts[1], parts[0], parts[2], folder!).Outcome);
+        }
+
+        string View(string table) => ModelDesign.Tables.Single(t => t.Name == table).View;
+        string Source(string table, string column) => ModelDesign.Tables.Single(t => t.Name == table).Columns.Single(c => c.Name == column).Source;
+        foreach (var r in ModelDesign.Relationships)
+        {
+            var (many, manyKey, one, oneKey) = (View(r.FromTable), Source(r.FromTable, r.FromColumn), View(r.ToTable), Source(r.ToTable, r.ToColumn));
+            Assert.True(harness.Count(many) > 0, $"{many} is empty on demo data");
+            Assert.Equal(0L, harness.Warehouse.Scalar<long>($"select count(*) - count(distinct {oneKey}) from {one}"));
+            Assert.Equal(0L, harness.Warehouse.Scalar<long>($"select count(*) from {many} f where f.{manyKey} is not null and not exists (select 1 from {one} d where d.{oneKey} = f.{manyKey})"));
+        }
+    }
+
+    [Fact]
+    public void Row_level_security_filters_child_level_tables_only_so_comparators_stay_whole()
+    {
+        var model = new ParsedModel(Generated.Value);
+        var filtered = model.Roles.SelectMany(r => r.ChildrenOf("tablePermission")).Select(p => p.UnquotedName).ToHashSet();
+
+        Assert.Equal(["CLA Episode", "SF Family", "User LA Access"], filtered.Order());
+        Assert.Equal(["LA Analyst", "Regional Lead"], model.Roles.Select(r => r.UnquotedName).Order());
+        Assert.All(model.Roles.Single(r => r.UnquotedName == "Regional Lead").ChildrenOf("tablePermission"), p => Assert.Equal("FALSE ()", p.DefaultValue));
+        Assert.Contains("USERPRINCIPALNAME ()", model.Roles.Single(r => r.UnquotedName == "LA Analyst").ChildrenOf("tablePermission").First().DefaultValue);
+    }
+
+    [Fact]
+    public void Every_report_visual_uses_fields_that_exist_in_the_model()
+    {
+        var model = new ParsedModel(Generated.Value);
+        var visuals = Generated.Value.Where(f => f.Key.EndsWith("/visual.json", StringComparison.Ordinal)).ToList();
+        var pages = JsonNode.Parse(Generated.Value["RegionalBenchmarking.Report/definition/pages/pages.json"])!["pageOrder"]!.AsArray().Select(p => p!.GetValue<string>());
+
+        Assert.Equal(["la_overview", "trend", "regional_ranking"], pages);
+        Assert.NotEmpty(visuals);
+        foreach (var (path, json) in visuals)
+            foreach (var projection in JsonNode.Parse(json)!["visual"]!["query"]!["queryState"]!.AsObject().SelectMany(role => role.Value!["projections"]!.AsArray()))
+            {
+                var field = projection!["field"]!.AsObject().Single();
+                var table = field.Value!["Expression"]!["SourceRef"]!["Entity"]!.GetValue<string>();
+                var name = field.Value["Property"]!.GetValue<string>();
+                var kind = field.Key == "Measure" ? "measure" : "column";
+                Assert.True(model.Table(table)?.ChildrenOf(kind).Any(c => c.UnquotedName == name), $"{path}: {kind} '{table}'[{name}] is not in the model");
+            }
+    }
+
+    [Fact]
+    public void Access_configuration_becomes_the_row_level_security_mapping_and_an_unknown_la_is_refused()
+    {
+        using var warehouse = new TemporaryWarehouse();
+
+        var granted = UserAccess.Apply(warehouse.Engine, new AccessOptions { LaAnalysts = { ["Analyst@Herts.gov.uk"] = "919", ["lead@essex.gov.uk"] = "881, 883" } });
+
+        Assert.Equal(3, granted);
+        Assert.Equal("analyst@herts.gov.uk|919", string.Join(";", warehouse.Rows("select user_principal_name, la_key from bi.user_la_access where la_key = 919").Select(r => $"{r[0]}|{r[1]}")));
+        var error = Assert.Throws<InvalidOperationException>(() => UserAccess.Apply(warehouse.Engine, new AccessOptions { LaAnalysts = { ["x@y.gov.uk"] = "999" } }));
+        Assert.Contains("'999'", error.Message);
+        Assert.Equal(3, warehouse.Scalar<long>("select count(*) from ref.user_la_access"));
+    }
+}
