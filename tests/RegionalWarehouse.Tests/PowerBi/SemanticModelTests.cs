@@ -182,4 +182,12 @@ public class SemanticModelTests
         Assert.Contains("'999'", error.Message);
         Assert.Equal(3, warehouse.Scalar<long>("select count(*) from ref.user_la_access"));
     }
+
+    [Fact]
+    public void The_readme_lists_every_model_rule()
+    {
+        var readme = File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "README.md"));
+
+        Assert.All(ModelRules.All, rule => Assert.Contains($"`{rule.Id}`", readme));
+    }
 }
