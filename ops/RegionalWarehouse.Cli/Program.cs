@@ -19,5 +19,6 @@ var root = new RootCommand("rw: the Regional Warehouse operator CLI for East of 
     TemplateCommand.Create(),
     DashboardCommand.Create(),
     ModelCommands.Create(),
+    BenchCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

@@ -22,6 +22,7 @@ public static class WorkerRun
         ["Worker:DiscoverIntervalSeconds"] = "1",
         ["Worker:RetryBaseSeconds"] = "0",
         ["Worker:MartRefreshDelaySeconds"] = "0.2",
+        ["Dashboard:Enabled"] = "false",
         ["Logging:LogLevel:Default"] = "Information",
     };
 

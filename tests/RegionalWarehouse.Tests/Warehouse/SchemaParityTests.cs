@@ -23,7 +23,7 @@ public class SchemaParityTests : IClassFixture<SchemaParityTests.Shapes>
                 select c.table_schema || '.' || c.table_name, c.column_name, c.data_type, c.is_nullable
                 from information_schema.columns c
                 join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where t.table_type = 'BASE TABLE' and c.table_schema in ('ref', 'etl', 'dw', 'mart')
+                where t.table_type = 'BASE TABLE' and c.table_schema in ('ref', 'etl', 'dw', 'mart', 'bi')
                 order by c.table_schema, c.table_name, c.ordinal_position
                 """);
             DuckDb = new SchemaShape(
@@ -31,7 +31,7 @@ public class SchemaParityTests : IClassFixture<SchemaParityTests.Shapes>
                     g => g.Key,
                     g => g.Select(c => new ColumnShape(((string)c[1]!).ToLowerInvariant(), TypeFamily.FromDuckDb((string)c[2]!), (string)c[3]! == "YES")).ToList(),
                     StringComparer.OrdinalIgnoreCase),
-                _warehouse.Rows("select table_schema || '.' || table_name from information_schema.tables where table_type = 'VIEW' and table_schema in ('ref', 'etl', 'dw', 'mart')")
+                _warehouse.Rows("select table_schema || '.' || table_name from information_schema.tables where table_type = 'VIEW' and table_schema in ('ref', 'etl', 'dw', 'mart', 'bi')")
                     .Select(r => (string)r[0]!).ToHashSet(StringComparer.OrdinalIgnoreCase));
         }
 

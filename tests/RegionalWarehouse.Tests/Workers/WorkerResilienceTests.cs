@@ -28,7 +28,8 @@ public class WorkerResilienceTests : IDisposable
     public async Task A_worker_killed_mid_load_leaves_no_partial_data_and_the_submission_loads_after_restart()
     {
         using var azurite = Azurite.Start();
-        var generated = Ssda903Generator.Generate(new GeneratorRequest(["881"], 2024, 2024, Seed: 4, Scale: 4)).Single();
+        // Large enough that the load is still running when the kill arrives (the log line reaches us asynchronously).
+        var generated = Ssda903Generator.Generate(new GeneratorRequest(["881"], 2024, 2024, Seed: 4, Scale: 12)).Single();
         await WorkerRun.UploadAsync(azurite.Client, Ssda903Generator.Write(generated, Path.Combine(_folder, "gen"), "big"), "881/SSDA903/2024/big");
         var environment = WorkerRun.Settings(WarehouseFile, azurite.ConnectionString)
             .Where(s => s.Value is not null)

@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Performance;
+
+public sealed record BenchSizeResult(
+    string Size, int Las, int Years, int Returns, int Files, long Bytes, long RowsLoaded, long Episodes,
+    double GenerateSeconds, double EndToEndSeconds, double HashSeconds, double ParseValidateSeconds, double LoadSeconds, double MartRefreshSeconds,
+    double IngestWallSeconds, double RowsPerSecond, double NativeSeconds, double RatioToNative, long PeakWorkingSetBytes,
+    [property: System.Text.Json.Serialization.JsonIgnore] DuckDbEngine Engine);
+
+/// <summary>What `rw bench` measured, against the targets it holds.</summary>
+public sealed record BenchReport(
+    string Machine, DateTime TakenAtUtc, int Parallelism, IReadOnlyList<BenchSizeResult> Sizes,
+    double LargeLaLatencySeconds, double QueryP50Ms, double QueryP95Ms, int Queries, long PeakWorkingSetBytes)
+{
+    public const double MaxRatioToNative = 2.0;
+    public const double MaxLatencySeconds = 3.0;
+    public const long MaxPeakBytes = 500L * 1024 * 1024;
+    public const double MaxQueryP95Ms = 50;
+
+    public IEnumerable<(string Target, string Measured, bool Met)> Targets()
+    {
+        var national = Sizes.LastOrDefault();
+        if (national is not null)
+            yield return ($"{national.Size} ingest ≤ {MaxRatioToNative}× DuckDB read_csv", $"{national.RatioToNative:N2}×", national.RatioToNative <= MaxRatioToNative);
+        yield return ($"one large LA's year, landing → refreshed marts ≤ {MaxLatencySeconds} s", $"{LargeLaLatencySeconds:N2} s", LargeLaLatencySeconds <= MaxLatencySeconds);
+        yield return ("peak memory ≤ 500 MB", $"{PeakWorkingSetBytes / 1048576.0:N0} MB", PeakWorkingSetBytes <= MaxPeakBytes);
+        yield return ($"benchmark query p95 ≤ {MaxQueryP95Ms} ms", $"{QueryP95Ms:N1} ms", QueryP95Ms <= MaxQueryP95Ms);
+    }
+
+    public string Json() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
+
+    public string Markdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# rw bench, {TakenAtUtc:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine();
+        text.AppendLine($"Machine: {Machine}. DuckDB warehouse, {Parallelism} returns processed at once.");
+        text.AppendLine();
+        text.AppendLine("| size | LAs × years | returns | rows loaded | episodes | end to end | rows/s | hash | parse + validate | load | mart refresh | DuckDB read_csv | ratio | peak memory |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in Sizes)
+            text.AppendLine($"| {s.Size} | {s.Las} × {s.Years} | {s.Returns:N0} | {s.RowsLoaded:N0} | {s.Episodes:N0} | {s.EndToEndSeconds:N1} s | {s.RowsPerSecond:N0} | " +
+                            $"{s.HashSeconds:N1} s | {s.ParseValidateSeconds:N1} s | {s.LoadSeconds:N1} s | {s.MartRefreshSeconds:N1} s | {s.NativeSeconds:N1} s | {s.RatioToNative:N2}× | {s.PeakWorkingSetBytes / 1048576.0:N0} MB |");
+        text.AppendLine();
+        text.AppendLine("Stage times are summed over returns (with parallel returns they add up to more than the wall clock).");
+        text.AppendLine($"Benchmark queries (rw benchmark + dashboard): {Queries} timed, p50 {QueryP50Ms:N1} ms, p95 {QueryP95Ms:N1} ms.");
+        text.AppendLine();
+        text.AppendLine("| target | measured | met |");
+        text.AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in Targets())
+            text.AppendLine($"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
+        return text.ToString();
+    }
+}

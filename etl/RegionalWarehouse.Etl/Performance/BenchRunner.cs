@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Warehouse.Engines;
+using RegionalWarehouse.Warehouse.Migrations;
+
+namespace RegionalWarehouse.Etl.Performance;
+
+/// <summary>One benchmark size: which LAs, which years, at what scale.</summary>
+public sealed record BenchSize(string Name, IReadOnlyList<string> LaCodes, int FirstYear, int LastYear, double Scale);
+
+/// <summary>
+/// `rw bench`: synthetic 903 histories at three sizes through the real pipeline on DuckDB, timed by stage,
+/// beside DuckDB's own read_csv of the same files, plus the latency of one large LA's year from landing to
+/// refreshed marts, the benchmark queries' p50/p95 and the process's peak memory.
+/// </summary>
+public sealed class BenchRunner(string root, int parallelism, Action<string> say)
+{
+    public const string Key = "benchmark-only-key-never-used-for-real-data-0123456789";
+
+    /// <summary>The eleven East of England LAs and 142 synthetic others, so "national" has England's 153 authorities.</summary>
+    public static IReadOnlyList<string> NationalLas(IReadOnlyList<string> region) =>
+        [.. region, .. Enumerable.Range(101, 153 - region.Count).Select(n => n.ToString())];
+
+    public BenchSizeResult Run(BenchSize size)
+    {
+        var folder = Path.Combine(root, size.Name);
+        var landing = Path.Combine(folder, "landing");
+        var generateSeconds = EnsureGenerated(size, landing);
+        var files = Directory.GetFiles(landing, "*.csv", SearchOption.AllDirectories);
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+
+        var warehouseFile = Path.Combine(folder, "bench.duckdb");
+        foreach (var stale in Directory.GetFiles(folder, "bench.duckdb*"))
+            File.Delete(stale);
+        var engine = new DuckDbEngine(warehouseFile);
+        new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
+        AddSyntheticLas(engine, size.LaCodes);
+        var marts = new MartRefresher(engine, Options.Create(new BenchmarkOptions()), TimeProvider.System, NullLogger<MartRefresher>.Instance);
+        var pipeline = new SubmissionPipeline(engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key), TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, marts);
+
+        var submissions = Directory.GetFiles(landing, SubmissionFiles.ReadyMarker, SearchOption.AllDirectories).Select(Path.GetDirectoryName).Order().ToList();
+        var stages = new StageClock();
+        long rows = 0;
+        var done = 0;
+        var wall = Stopwatch.StartNew();
+        Parallel.ForEach(submissions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, folderPath =>
+        {
+            var parts = Path.GetRelativePath(landing, folderPath!).Split(Path.DirectorySeparatorChar);
+            var tracker = stages.Track();
+            var report = pipeline.Ingest(new SubmissionIdentity(parts[0], "SSDA903", parts[2]), SubmissionFiles.From(folderPath!), folderPath!,
+                tracker, refreshMarts: false);
+            tracker.Finish();
+            if (report.Outcome is not (SubmissionStates.Loaded or SubmissionStates.LoadedWithWarnings))
+                throw new InvalidOperationException($"{folderPath}: {report.Outcome} ({report.ErrorCount} errors); the benchmark needs clean data.");
+            Interlocked.Add(ref rows, report.RowsLoaded);
+            var n = Interlocked.Increment(ref done);
+            if (n % Math.Max(1, submissions.Count / 10) == 0)
+                say($"  {size.Name}: {n}/{submissions.Count} returns, {Interlocked.Read(ref rows):N0} rows, {wall.Elapsed.TotalSeconds:N0}s");
+        });
+        var loadSeconds = wall.Elapsed.TotalSeconds;
+        var martClock = Stopwatch.StartNew();
+        marts.Refresh();
+        var martSeconds = martClock.Elapsed.TotalSeconds;
+        var endToEnd = wall.Elapsed.TotalSeconds;
+        var episodes = Scalar(engine, "select count(*) from dw.fact_cla_episode");
+
+        var native = NativeLoad.Run(engine, landing);
+        say($"  {size.Name}: ours {endToEnd:N1}s, DuckDB read_csv {native:N1}s");
+        return new BenchSizeResult(size.Name, size.LaCodes.Count, size.LastYear - size.FirstYear + 1, submissions.Count, files.Length, bytes, rows, episodes,
+            generateSeconds, endToEnd, stages.Seconds("hashing"), stages.Seconds("validating"), stages.Seconds("loading"), martSeconds, loadSeconds,
+            rows / endToEnd, native, endToEnd / native, Process.GetCurrentProcess().PeakWorkingSet64, engine);
+    }
+
+    /// <summary>One large LA's next year landing on a warehouse that already holds the history: to refreshed marts.</summary>
+    public double LatencyOfOneYear(DuckDbEngine engine, string la, int year, double scale)
+    {
+        var folder = Path.Combine(root, "latency");
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        var generated = Ssda903Generator.Generate(new GeneratorRequest([la], year - 6, year, Seed: 42, Scale: scale)).Last();
+        var path = Ssda903Generator.Write(generated, folder, "latency");
+        var marts = new MartRefresher(engine, Options.Create(new BenchmarkOptions()), TimeProvider.System, NullLogger<MartRefresher>.Instance);
+        var pipeline = new SubmissionPipeline(engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key), TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, marts);
+        var clock = Stopwatch.StartNew();
+        pipeline.Ingest(new SubmissionIdentity(la, "SSDA903", year.ToString()), SubmissionFiles.From(path), path);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>p50/p95 in milliseconds over the given queries (what rw benchmark and the dashboard ask), each run twice.</summary>
+    public static (double P50, double P95, int Count) QueryLatencies(IReadOnlyList<Action> queries)
+    {
+        var timings = new List<double>();
+        for (var round = 0; round < 2; round++)
+            foreach (var query in queries)
+            {
+                var clock = Stopwatch.StartNew();
+                query();
+                timings.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        timings.Sort();
+        double At(double q) => timings[Math.Min(timings.Count - 1, Math.Max(0, (int)Math.Ceiling(q * timings.Count) - 1))];
+        return (At(0.5), At(0.95), timings.Count);
+    }
+
+    private double EnsureGenerated(BenchSize size, string landing)
+    {
+        var marker = Path.Combine(landing, $"_GENERATED_{size.LaCodes.Count}x{size.FirstYear}-{size.LastYear}x{size.Scale}");
+        if (File.Exists(marker))
+        {
+            say($"  {size.Name}: reusing the generated files in {landing}");
+            return 0;
+        }
+        if (Directory.Exists(landing))
+            Directory.Delete(landing, recursive: true);
+        var clock = Stopwatch.StartNew();
+        var request = new GeneratorRequest(size.LaCodes, size.FirstYear, size.LastYear, Seed: 7, Scale: size.Scale);
+        Parallel.ForEach(size.LaCodes, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, la =>
+        {
+            foreach (var generated in Ssda903Generator.Generate(request with { LaCodes = [la] }))
+                Ssda903Generator.Write(generated, landing, "bench");
+        });
+        File.WriteAllText(marker, "");
+        say($"  {size.Name}: generated {size.LaCodes.Count} LA(s) x {size.LastYear - size.FirstYear + 1} year(s) in {clock.Elapsed.TotalSeconds:N0}s");
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Benchmark-only authorities so the pipeline accepts 153 LAs (the bench warehouse is thrown away).</summary>
+    private static void AddSyntheticLas(IWarehouseEngine engine, IReadOnlyList<string> las)
+    {
+        using var connection = engine.Open();
+        foreach (var la in las)
+            using (var insert = connection.Command(null, $"""
+                insert into ref.local_authority (la_key, dfe_code, ons_code, la_name, la_type, region_code, valid_from_year, valid_to_year, is_platform_member)
+                select {la}, '{la}', 'E0{la}', 'Synthetic LA {la}', 'unitary', 'E12000006', 2000, null, false
+                where not exists (select 1 from ref.local_authority where dfe_code = '{la}')
+                """))
+                insert.ExecuteNonQuery();
+    }
+
+    private static long Scalar(IWarehouseEngine engine, string sql)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null, sql);
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+}

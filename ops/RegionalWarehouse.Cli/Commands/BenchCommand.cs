@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using RegionalWarehouse.Dashboard;
+using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.Performance;
+using Spectre.Console;
+
+namespace RegionalWarehouse.Cli.Commands;
+
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Where to keep generated files (reused next time) and write bench.json / bench.md.", DefaultValueFactory = _ => Path.Combine("data", "bench") };
+        var sizes = new Option<string>("--sizes") { Description = "Which sizes to run: large-la, region, national (comma-separated).", DefaultValueFactory = _ => "large-la,region,national" };
+        var parallel = new Option<int>("--parallel") { Description = "Returns processed at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("bench",
+            "Measure ingest throughput (by stage, against DuckDB's own read_csv of the same files), one large LA's latency to refreshed marts, " +
+            "benchmark query p50/p95 and peak memory on synthetic 903 data at three sizes; writes JSON and Markdown.")
+        {
+            output, sizes, parallel,
+        };
+        command.SetAction(parse =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(output)!);
+            var runner = new BenchRunner(root, Math.Max(1, parse.GetValue(parallel)), line => AnsiConsole.WriteLine(line));
+            var region = GenerateCommand.EastOfEngland;
+            var all = new[]
+            {
+                new BenchSize("large-la", ["881"], 2025, 2025, 2.0),
+                new BenchSize("region", region, 2019, 2025, 1.0),
+                new BenchSize("national", BenchRunner.NationalLas(region), 2019, 2025, 1.0),
+            };
+            var wanted = parse.GetValue(sizes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var unknown = wanted.Except(all.Select(s => s.Name)).ToList();
+            if (unknown.Count > 0)
+                throw new ArgumentException($"Unknown size(s) {string.Join(", ", unknown)}: use large-la, region, national.");
+
+            var results = new List<BenchSizeResult>();
+            foreach (var size in all.Where(s => wanted.Contains(s.Name)))
+            {
+                AnsiConsole.WriteLine($"{size.Name}: {size.LaCodes.Count} LA(s), {size.FirstYear}-{size.LastYear}, scale {size.Scale}");
+                results.Add(runner.Run(size));
+            }
+
+            var reference = results.FirstOrDefault(r => r.Size == "region") ?? results.Last();
+            AnsiConsole.WriteLine($"latency: one large LA's next year on the {reference.Size} warehouse");
+            var latency = runner.LatencyOfOneYear(reference.Engine, "881", 2026, 1.0);
+
+            var queried = results.Last();
+            var dashboard = new DashboardQueries(queried.Engine);
+            var las = BenchRunner.NationalLas(region).Take(queried.Las).Take(40).ToList();
+            var queries = las.SelectMany(la => new Action[]
+            {
+                () => BenchmarkQuery.ForLa(queried.Engine, la, 2025),
+                () => dashboard.Trend(la, "cla_rate_per_10k"),
+                () => dashboard.Ranking("stability_short_term_pct", 2025),
+            }).ToList();
+            var (p50, p95, count) = BenchRunner.QueryLatencies(queries);
+
+            var report = new BenchReport($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
+            File.WriteAllText(Path.Combine(root, "bench.json"), report.Json());
+            File.WriteAllText(Path.Combine(root, "bench.md"), report.Markdown());
+            AnsiConsole.WriteLine();
+            AnsiConsole.Write(report.Markdown());
+            AnsiConsole.WriteLine($"Written: {Path.Combine(root, "bench.json")} and bench.md");
+            return report.Targets().All(t => t.Met) ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}
