@@ -13,6 +13,9 @@ public sealed class WarehouseOptions
     /// <summary>The DuckDB file; its folder is created on first use.</summary>
     public string DuckDbPath { get; set; } = "data/warehouse.duckdb";
 
+    /// <summary>DuckDB's buffer pool cap, e.g. 256MB or 2GB: memory stays flat as the warehouse grows.</summary>
+    public string DuckDbMemoryLimit { get; set; } = Engines.DuckDbEngine.DefaultMemoryLimit;
+
     public string? SqlServerConnectionString { get; set; }
 
     public WarehouseEngineKind EngineKind =>

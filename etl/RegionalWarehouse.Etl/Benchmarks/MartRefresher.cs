@@ -18,20 +18,28 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         var las = ReadLas(connection);
         var population = ReadPopulation(connection);
         var measures = new List<LaMeasure>();
-        foreach (var metric in MetricCatalogue.All)
+        // One pass over each source view computes all of its metrics: the views (periods of care,
+        // placements, 31 March status) are the expensive part, so each is evaluated once per refresh.
+        foreach (var source in MetricCatalogue.All.GroupBy(m => m.Source))
         {
-            using var command = connection.Command(null, MeasureSql(metric));
+            var metrics = source.ToList();
+            using var command = connection.Command(null, SourceSql(source.Key, metrics));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var laKey = Convert.ToInt32(reader.GetValue(0));
                 var year = Convert.ToInt32(reader.GetValue(1));
-                var numerator = Number(reader.GetValue(2));
-                double? denominator = metric.UsesPopulation
-                    ? population.TryGetValue((laKey, year - 1), out var children) ? children : null
-                    : Number(reader.GetValue(3));
-                if (las.TryGetValue(laKey, out var la))
+                if (!las.TryGetValue(laKey, out var la))
+                    continue;
+                for (var i = 0; i < metrics.Count; i++)
+                {
+                    var metric = metrics[i];
+                    var numerator = Number(reader.GetValue(2 + 2 * i));
+                    double? denominator = metric.UsesPopulation
+                        ? population.TryGetValue((laKey, year - 1), out var children) ? children : null
+                        : Number(reader.GetValue(3 + 2 * i));
                     measures.Add(new LaMeasure(laKey, la.Region, year, metric, numerator, denominator));
+                }
             }
         }
 
@@ -50,10 +58,10 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         _ => Convert.ToDouble(value),
     };
 
-    /// <summary>The engine-neutral aggregate query for one metric, grouped by LA and collection year.</summary>
-    public static string MeasureSql(Metric metric) =>
-        $"select la_key, collection_year, {metric.NumeratorSql} as numerator, {metric.DenominatorSql ?? "null"} as denominator " +
-        $"from {metric.Source} group by la_key, collection_year";
+    /// <summary>Every metric over one source in one aggregate query: numerator and denominator of each, in order.</summary>
+    public static string SourceSql(string source, IReadOnlyList<Metric> metrics) =>
+        $"select la_key, collection_year, {string.Join(", ", metrics.Select((m, i) => $"{m.NumeratorSql} as n{i}, {m.DenominatorSql ?? "null"} as d{i}"))} " +
+        $"from {source} group by la_key, collection_year";
 
     private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions)
     {

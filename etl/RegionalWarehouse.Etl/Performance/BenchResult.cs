@@ -8,7 +8,8 @@ public sealed record BenchSizeResult(
     string Size, int Las, int Years, int Returns, int Files, long Bytes, long RowsLoaded, long Episodes,
     double GenerateSeconds, double EndToEndSeconds, double HashSeconds, double ParseValidateSeconds, double LoadSeconds, double MartRefreshSeconds,
     double IngestWallSeconds, double RowsPerSecond, double NativeSeconds, double RatioToNative, long PeakWorkingSetBytes,
-    [property: System.Text.Json.Serialization.JsonIgnore] DuckDbEngine Engine);
+    [property: System.Text.Json.Serialization.JsonIgnore] DuckDbEngine Engine,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Landing);
 
 /// <summary>What `rw bench` measured, against the targets it holds.</summary>
 public sealed record BenchReport(
@@ -26,7 +27,14 @@ public sealed record BenchReport(
         if (national is not null)
             yield return ($"{national.Size} ingest ≤ {MaxRatioToNative}× DuckDB read_csv", $"{national.RatioToNative:N2}×", national.RatioToNative <= MaxRatioToNative);
         yield return ($"one large LA's year, landing → refreshed marts ≤ {MaxLatencySeconds} s", $"{LargeLaLatencySeconds:N2} s", LargeLaLatencySeconds <= MaxLatencySeconds);
-        yield return ("peak memory ≤ 500 MB", $"{PeakWorkingSetBytes / 1048576.0:N0} MB", PeakWorkingSetBytes <= MaxPeakBytes);
+        yield return ("peak memory ≤ 500 MB (ours, before the read_csv reference runs)", $"{PeakWorkingSetBytes / 1048576.0:N0} MB", PeakWorkingSetBytes <= MaxPeakBytes);
+        if (Sizes.Count > 1)
+        {
+            // Compare histories of the same length: the region's 11 LAs and the nation's 153, 7 years each.
+            var (first, last) = (Sizes.FirstOrDefault(s => s.Size == "region") ?? Sizes[0], Sizes[^1]);
+            var growth = (double)last.PeakWorkingSetBytes / first.PeakWorkingSetBytes;
+            yield return ($"peak memory does not grow with the number of LAs ({first.Las} → {last.Las} LAs, ≤ 1.5×)", $"{growth:N2}×", growth <= 1.5);
+        }
         yield return ($"benchmark query p95 ≤ {MaxQueryP95Ms} ms", $"{QueryP95Ms:N1} ms", QueryP95Ms <= MaxQueryP95Ms);
     }
 
@@ -45,7 +53,8 @@ public sealed record BenchReport(
             text.AppendLine($"| {s.Size} | {s.Las} × {s.Years} | {s.Returns:N0} | {s.RowsLoaded:N0} | {s.Episodes:N0} | {s.EndToEndSeconds:N1} s | {s.RowsPerSecond:N0} | " +
                             $"{s.HashSeconds:N1} s | {s.ParseValidateSeconds:N1} s | {s.LoadSeconds:N1} s | {s.MartRefreshSeconds:N1} s | {s.NativeSeconds:N1} s | {s.RatioToNative:N2}× | {s.PeakWorkingSetBytes / 1048576.0:N0} MB |");
         text.AppendLine();
-        text.AppendLine("Stage times are summed over returns (with parallel returns they add up to more than the wall clock).");
+        text.AppendLine("Stage times are summed over returns (with parallel returns they add up to more than the wall clock). Peak memory is the");
+        text.AppendLine("process's peak working set after that size (it only rises), measured before DuckDB's read_csv reference runs.");
         text.AppendLine($"Benchmark queries (rw benchmark + dashboard): {Queries} timed, p50 {QueryP50Ms:N1} ms, p95 {QueryP95Ms:N1} ms.");
         text.AppendLine();
         text.AppendLine("| target | measured | met |");

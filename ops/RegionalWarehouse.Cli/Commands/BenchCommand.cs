@@ -13,17 +13,18 @@ public static class BenchCommand
     {
         var output = new Option<string>("--out") { Description = "Where to keep generated files (reused next time) and write bench.json / bench.md.", DefaultValueFactory = _ => Path.Combine("data", "bench") };
         var sizes = new Option<string>("--sizes") { Description = "Which sizes to run: large-la, region, national (comma-separated).", DefaultValueFactory = _ => "large-la,region,national" };
+        var memory = new Option<string>("--memory-limit") { Description = "DuckDB's buffer pool cap for the bench warehouses (as Warehouse:DuckDbMemoryLimit).", DefaultValueFactory = _ => RegionalWarehouse.Warehouse.Engines.DuckDbEngine.DefaultMemoryLimit };
         var parallel = new Option<int>("--parallel") { Description = "Returns processed at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("bench",
             "Measure ingest throughput (by stage, against DuckDB's own read_csv of the same files), one large LA's latency to refreshed marts, " +
             "benchmark query p50/p95 and peak memory on synthetic 903 data at three sizes; writes JSON and Markdown.")
         {
-            output, sizes, parallel,
+            output, sizes, parallel, memory,
         };
         command.SetAction(parse =>
         {
             var root = Path.GetFullPath(parse.GetValue(output)!);
-            var runner = new BenchRunner(root, Math.Max(1, parse.GetValue(parallel)), line => AnsiConsole.WriteLine(line));
+            var runner = new BenchRunner(root, Math.Max(1, parse.GetValue(parallel)), parse.GetValue(memory)!, line => AnsiConsole.WriteLine(line));
             var region = GenerateCommand.EastOfEngland;
             var all = new[]
             {
@@ -58,8 +59,12 @@ public static class BenchCommand
             }).ToList();
             var (p50, p95, count) = BenchRunner.QueryLatencies(queries);
 
+            var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+            AnsiConsole.WriteLine("reference: DuckDB read_csv of the same files");
+            results = results.Select(runner.WithNativeReference).ToList();
+
             var report = new BenchReport($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
-                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
+                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, peak);
             File.WriteAllText(Path.Combine(root, "bench.json"), report.Json());
             File.WriteAllText(Path.Combine(root, "bench.md"), report.Markdown());
             AnsiConsole.WriteLine();

@@ -7,15 +7,19 @@ using RegionalWarehouse.Warehouse.DbUpDuckDb;
 namespace RegionalWarehouse.Warehouse.Engines;
 
 /// <summary>The embedded default: one DuckDB file, owned for writing by one process.</summary>
-public sealed class DuckDbEngine(string path) : IWarehouseEngine
+/// <param name="memoryLimit">DuckDB's buffer pool cap (its default is 80% of RAM, which lets memory grow with the
+/// warehouse); larger work spills to disk instead.</param>
+public sealed class DuckDbEngine(string path, string memoryLimit = DuckDbEngine.DefaultMemoryLimit) : IWarehouseEngine
 {
+    public const string DefaultMemoryLimit = "128MB";
+
     public string FilePath { get; } = Path.GetFullPath(path);
 
     public WarehouseEngineKind Kind => WarehouseEngineKind.DuckDb;
 
     public string MigrationFolder => "DuckDb";
 
-    public string ConnectionString => $"Data Source={FilePath}";
+    public string ConnectionString => $"Data Source={FilePath};memory_limit={memoryLimit}";
 
     public string Describe() => $"DuckDB file {FilePath}";
 
