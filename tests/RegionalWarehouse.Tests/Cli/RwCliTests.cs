@@ -14,6 +14,29 @@ public class RwCliTests
         Assert.Contains("migrate", result.Output);
     }
 
+    public static TheoryData<string> EveryCommand()
+    {
+        IEnumerable<string> Paths(System.CommandLine.Command command, string prefix) =>
+            command.Subcommands.SelectMany(c => new[] { $"{prefix}{c.Name}" }.Concat(Paths(c, $"{prefix}{c.Name} ")));
+        return new TheoryData<string>(Paths(RegionalWarehouse.Cli.Commands.RwCommands.Root(), ""));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCommand))]
+    public void Every_command_has_help_and_a_description(string command)
+    {
+        var root = RegionalWarehouse.Cli.Commands.RwCommands.Root();
+        var output = new StringWriter();
+
+        var parse = root.Parse([.. command.Split(' '), "--help"]);
+        var exit = parse.Invoke(new System.CommandLine.InvocationConfiguration { Output = output });
+
+        Assert.Equal(0, exit);
+        Assert.Empty(parse.Errors);
+        Assert.False(string.IsNullOrWhiteSpace(parse.CommandResult.Command.Description), $"rw {command} has no description");
+        Assert.Contains("Usage:", output.ToString());
+    }
+
     [Fact]
     public void Migrate_help_describes_the_command()
     {

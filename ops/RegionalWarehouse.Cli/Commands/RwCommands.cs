@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace RegionalWarehouse.Cli.Commands;
+
+/// <summary>Every `rw` command, in the order `rw --help` lists them.</summary>
+public static class RwCommands
+{
+    public static RootCommand Root() => new("rw: the Regional Warehouse operator CLI for East of England children's services data.")
+    {
+        MigrateCommand.Create(),
+        IngestCommand.Create(),
+        RulesCommand.Create(),
+        GenerateCommand.Create(),
+        WorkerCommand.Create(),
+        DemoCommand.Create(),
+        StatusCommand.Create(),
+        SasCommand.Create(),
+        BenchmarkCommands.Benchmark(),
+        BenchmarkCommands.Refresh(),
+        BenchmarkCommands.Metrics(),
+        BenchmarkCommands.ExportParquet(),
+        BenchmarkCommands.Correlate(),
+        TemplateCommand.Create(),
+        DashboardCommand.Create(),
+        ModelCommands.Create(),
+        BenchCommand.Create(),
+    };
+}
