@@ -20,13 +20,13 @@ public abstract class ContextReturnType : IReturnType
 
     public abstract TableLayout Layout { get; }
 
-    public abstract IReadOnlyList<TabularRule<ContextContext>> Rules { get; }
+    public abstract IReadOnlyList<TabularRule<ContextReferences>> Rules { get; }
 
     public IEnumerable<RuleInfo> RuleCatalogue => TabularFileRules.All.Concat(Rules.Select(r => r.Info));
 
     public abstract string? CheckPeriod(string period);
 
-    protected abstract long Load(LoadContext load, ContextContext context, IReadOnlyList<TableRow> rows);
+    protected abstract long Load(LoadContext load, ContextReferences context, IReadOnlyList<TableRow> rows);
 
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
     {
@@ -37,6 +37,6 @@ public abstract class ContextReturnType : IReturnType
     }
 
     /// <summary>The rows for platform LAs, each with its LA (rows for other LAs were warned about and are skipped).</summary>
-    protected static IEnumerable<(TableRow Row, LaEntry La)> PlatformRows(ContextContext context, IReadOnlyList<TableRow> rows, string column) =>
+    protected static IEnumerable<(TableRow Row, LaEntry La)> PlatformRows(ContextReferences context, IReadOnlyList<TableRow> rows, string column) =>
         rows.Select(r => (Row: r, La: context.Las.Find(r[column]))).Where(x => x.La is not null).Select(x => (x.Row, x.La!));
 }

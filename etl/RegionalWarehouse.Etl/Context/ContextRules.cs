@@ -5,8 +5,8 @@ using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Context;
 
-/// <summary>What the contextual rules check a file against: who submitted it and which LAs the platform knows.</summary>
-public sealed record ContextContext(SubmissionIdentity Identity, LaDirectory Las, IReadOnlyDictionary<string, IndicatorDefinition> Indicators);
+/// <summary>What the contextual rules check a file against: who submitted it, the LAs the platform knows and the indicators it describes.</summary>
+public sealed record ContextReferences(SubmissionIdentity Identity, LaDirectory Las, IReadOnlyDictionary<string, IndicatorDefinition> Indicators);
 
 public sealed record IndicatorDefinition(string Code, string Name, string Unit, string Polarity);
 
@@ -20,7 +20,7 @@ public static class ContextRules
     /// The LA column names a platform LA (DfE or ONS code). An LA's own file may only hold its own rows
     /// (an error otherwise); a region-wide file may hold other LAs', which are skipped with one warning per code.
     /// </summary>
-    public static IEnumerable<TabularRule<ContextContext>> LaRules(string prefix, string table, string column) =>
+    public static IEnumerable<TabularRule<ContextReferences>> LaRules(string prefix, string table, string column) =>
     [
         new($"{prefix}-01", Severity.Error, table, $"{column} is a platform LA's DfE or ONS code and, in an LA's own submission, that LA's.",
             (rows, c) => rows.SelectMany(r =>
@@ -70,6 +70,6 @@ public static class ContextRules
         return [.. result];
     }
 
-    public static ContextContext ContextFor(SubmissionIdentity identity, IWarehouseEngine engine) =>
+    public static ContextReferences ContextFor(SubmissionIdentity identity, IWarehouseEngine engine) =>
         new(identity, LaDirectory.Load(engine), LoadIndicators(engine).ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase));
 }

@@ -1,7 +1,7 @@
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Etl.Validation;
-using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextContext>;
+using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextReferences>;
 
 namespace RegionalWarehouse.Etl.Context;
 
@@ -48,7 +48,7 @@ public sealed class DeprivationReturnType : ContextReturnType
                 first => $"This LA is already on row {first.Row}. Keep one row per LA.")),
     ];
 
-    protected override long Load(LoadContext load, ContextContext context, IReadOnlyList<TableRow> rows)
+    protected override long Load(LoadContext load, ContextReferences context, IReadOnlyList<TableRow> rows)
     {
         using var writer = load.Writer.Open("dw", "fact_indicator", ["submission_id", "la_key", "period", "indicator_code", "value", "symbol", "source"]);
         var edition = short.Parse(load.Identity.Period);

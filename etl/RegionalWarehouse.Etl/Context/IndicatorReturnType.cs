@@ -1,7 +1,7 @@
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Etl.Validation;
-using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextContext>;
+using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextReferences>;
 
 namespace RegionalWarehouse.Etl.Context;
 
@@ -42,7 +42,7 @@ public sealed class IndicatorReturnType : ContextReturnType
                 first => $"This LA, period and indicator is already on row {first.Row}. Keep one value.")),
     ];
 
-    protected override long Load(LoadContext load, ContextContext context, IReadOnlyList<TableRow> rows)
+    protected override long Load(LoadContext load, ContextReferences context, IReadOnlyList<TableRow> rows)
     {
         using var writer = load.Writer.Open("dw", "fact_indicator", ["submission_id", "la_key", "period", "indicator_code", "value", "symbol", "source"]);
         foreach (var (row, la) in PlatformRows(context, rows, "LA_CODE"))

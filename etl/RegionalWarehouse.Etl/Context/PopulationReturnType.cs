@@ -1,7 +1,7 @@
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Etl.Validation;
-using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextContext>;
+using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextReferences>;
 
 namespace RegionalWarehouse.Etl.Context;
 
@@ -38,7 +38,7 @@ public sealed class PopulationReturnType : ContextReturnType
                 first => $"This LA, year, sex and age is already on row {first.Row}. Remove the duplicate.")),
     ];
 
-    protected override long Load(LoadContext load, ContextContext context, IReadOnlyList<TableRow> rows)
+    protected override long Load(LoadContext load, ContextReferences context, IReadOnlyList<TableRow> rows)
     {
         using var writer = load.Writer.Open("dw", "fact_population", ["submission_id", "la_key", "mid_year", "sex", "age", "population"]);
         foreach (var (row, la) in PlatformRows(context, rows, "ONS_CODE"))

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Etl.Validation;
-using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextContext>;
+using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextReferences>;
 
 namespace RegionalWarehouse.Etl.Context;
 
@@ -82,7 +82,7 @@ public sealed partial class PublishedStatisticsReturnType : ContextReturnType
                 first => $"This area and time period is already on row {first.Row}. Keep one row per area and period (filter the file to one breakdown).")),
     ];
 
-    protected override long Load(LoadContext load, ContextContext context, IReadOnlyList<TableRow> rows)
+    protected override long Load(LoadContext load, ContextReferences context, IReadOnlyList<TableRow> rows)
     {
         using var writer = load.Writer.Open("dw", "fact_published_statistic",
             ["submission_id", "collection_year", "time_period", "geographic_level", "area_code", "la_code", "area_name", "indicator", "value", "symbol"]);
