@@ -64,7 +64,8 @@ public sealed class SubmissionProcessor(
         try
         {
             // The marts refresh in RefreshMartsJob, once for a burst of loads.
-            report = pipeline.Ingest(submission.Identity, files, $"{BlobLandingStore.LandingContainer}/{submission.Path}", refreshMarts: false);
+            report = pipeline.Ingest(submission.Identity, files, $"{BlobLandingStore.LandingContainer}/{submission.Path}", refreshMarts: false,
+                beforeCommit: HoldBeforeCommit(submission));
         }
         catch (SubmissionPipeline.LoadFailedException ex)
         {
@@ -90,6 +91,13 @@ public sealed class SubmissionProcessor(
             _ => ProcessOutcome.Loaded,
         };
     }
+
+    private Action? HoldBeforeCommit(LandedSubmission submission) => options.Value.HoldBeforeCommitMilliseconds <= 0 ? null : () =>
+    {
+        logger.LogWarning("{Submission}: holding {Milliseconds} ms before commit (Worker:HoldBeforeCommitMilliseconds fault injection)",
+            submission, options.Value.HoldBeforeCommitMilliseconds);
+        Thread.Sleep(options.Value.HoldBeforeCommitMilliseconds);
+    };
 
     private async Task FileAwayAsync(LandedSubmission submission, ILandingClaim claim, LandingArea area, SubmissionReport report, string label, CancellationToken cancellationToken)
     {

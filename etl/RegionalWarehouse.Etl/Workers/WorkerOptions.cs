@@ -23,5 +23,11 @@ public sealed class WorkerOptions
     /// <summary>Seconds after a load before the marts refresh, so a burst of loads shares one refresh.</summary>
     public double MartRefreshDelaySeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Fault injection for resilience drills: hold each load this long just before it commits, so an
+    /// operator (or a test) can kill the worker mid-load and see nothing partial is kept. Leave 0.
+    /// </summary>
+    public int HoldBeforeCommitMilliseconds { get; set; }
+
     public TimeSpan BackOffAfter(int failures) => TimeSpan.FromSeconds(RetryBaseSeconds * Math.Pow(2, Math.Max(0, failures - 1)));
 }

@@ -28,14 +28,15 @@ public class WorkerResilienceTests : IDisposable
     public async Task A_worker_killed_mid_load_leaves_no_partial_data_and_the_submission_loads_after_restart()
     {
         using var azurite = Azurite.Start();
-        // Large enough that the load is still running when the kill arrives (the log line reaches us asynchronously).
-        var generated = Ssda903Generator.Generate(new GeneratorRequest(["881"], 2024, 2024, Seed: 4, Scale: 12)).Single();
+        var generated = Ssda903Generator.Generate(new GeneratorRequest(["881"], 2024, 2024, Seed: 4, Scale: 2)).Single();
         await WorkerRun.UploadAsync(azurite.Client, Ssda903Generator.Write(generated, Path.Combine(_folder, "gen"), "big"), "881/SSDA903/2024/big");
         var environment = WorkerRun.Settings(WarehouseFile, azurite.ConnectionString)
             .Where(s => s.Value is not null)
             .ToDictionary(s => "RW__" + s.Key.Replace(":", "__"), s => s.Value!);
 
-        var killed = await RunWorkerUntilAsync(environment, line => line.Contains("loading submission"));
+        // Every row is written and the transaction is open when the worker announces the hold: kill it there.
+        var killed = await RunWorkerUntilAsync(environment.Append(KeyValuePair.Create("RW__Worker__HoldBeforeCommitMilliseconds", "60000")).ToDictionary(),
+            line => line.Contains("holding 60000 ms before commit"));
         Assert.True(killed, "the worker never started loading");
 
         Assert.Equal(0, Count("select count(*) from dw.fact_cla_episode"));
