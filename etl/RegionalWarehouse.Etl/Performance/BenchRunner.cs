@@ -72,7 +72,7 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
 
         say($"  {size.Name}: {endToEnd:N1}s end to end");
         return new BenchSizeResult(size.Name, size.LaCodes.Count, size.LastYear - size.FirstYear + 1, submissions.Count, files.Length, bytes, rows, episodes,
-            generateSeconds, endToEnd, stages.Seconds("hashing"), stages.Seconds("validating"), stages.Seconds("loading"), martSeconds, loadSeconds,
+            generateSeconds, endToEnd, stages.Seconds(PipelineStage.Hashing), stages.Seconds(PipelineStage.Validating), stages.Seconds(PipelineStage.Loading), martSeconds, loadSeconds,
             rows / endToEnd, 0, 0, Process.GetCurrentProcess().PeakWorkingSet64, engine, landing);
     }
 

@@ -34,7 +34,7 @@ public sealed class SubmissionPipeline(
         var returnType = ReturnType(identity.ReturnType);
         identity = identity with { ReturnType = returnType.Code };
         var clockStart = Stopwatch.StartNew();
-        progress?.Report(new PipelineStage("hashing", 0));
+        progress?.Report(new PipelineStage(PipelineStage.Hashing, 0));
         var hash = SubmissionFiles.ContentHash(files);
 
         using var connection = engine.Open();
@@ -51,7 +51,7 @@ public sealed class SubmissionPipeline(
         try
         {
             _ledger.SetState(connection, null, id, SubmissionStates.Validating);
-            progress?.Report(new PipelineStage("validating", 0));
+            progress?.Report(new PipelineStage(PipelineStage.Validating, 0));
             var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
             PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files, identity, engine) : null;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
@@ -69,7 +69,7 @@ public sealed class SubmissionPipeline(
                 return Report(id, identity, SubmissionStates.Rejected, hash, 0, rowsByTable, issues, null);
             }
 
-            progress?.Report(new PipelineStage("loading", 0));
+            progress?.Report(new PipelineStage(PipelineStage.Loading, 0));
             logger.LogInformation("{Submission}: valid ({Warnings} warning(s)); loading submission {Id}", identity, warnings, id);
             long rows;
             using (var transaction = connection.BeginTransaction())
@@ -145,7 +145,13 @@ public sealed class SubmissionPipeline(
         new(id, identity.LaCode, identity.ReturnType, identity.Period, outcome, hash, clock.GetUtcNow().UtcDateTime, rows, rowsByTable, issues, message);
 }
 
-public sealed record PipelineStage(string Name, long Rows);
+/// <summary>The stage a submission has reached, as progress reports (and the benchmark's stage clock) name it.</summary>
+public sealed record PipelineStage(string Name, long Rows)
+{
+    public const string Hashing = "hashing";
+    public const string Validating = "validating";
+    public const string Loading = "loading";
+}
 
 /// <summary>Rules about the submission as a whole, checked before its files are read.</summary>
 public static class SubmissionRules

@@ -70,11 +70,12 @@ public sealed class LandingReadiness
 [DisallowConcurrentExecution]
 public sealed class IngestSubmissionJob(SubmissionProcessor processor, MartRefreshState marts, IOptions<WorkerOptions> options, ILogger<IngestSubmissionJob> logger) : IJob
 {
+    public const string Group = "submissions";
     public const string PathKey = "path";
     public const string ZipKey = "zip";
 
     public static JobKey KeyFor(LandedSubmission submission) =>
-        new(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(submission.Path)))[..24], "submissions");
+        new(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(submission.Path)))[..24], Group);
 
     public async Task Execute(IJobExecutionContext context)
     {

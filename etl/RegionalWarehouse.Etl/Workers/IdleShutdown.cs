@@ -21,7 +21,7 @@ public sealed class IdleShutdown(ILandingStore landing, ISchedulerFactory schedu
             {
                 var scheduler = await schedulers.GetScheduler(stoppingToken);
                 var pending = (await landing.DiscoverAsync(stoppingToken)).Count;
-                string[] work = ["submissions", RefreshMartsJob.Group];
+                string[] work = [IngestSubmissionJob.Group, RefreshMartsJob.Group];
                 var running = (await scheduler.GetCurrentlyExecutingJobs(stoppingToken)).Count(j => work.Contains(j.JobDetail.Key.Group));
                 var scheduled = 0;
                 foreach (var group in work)
