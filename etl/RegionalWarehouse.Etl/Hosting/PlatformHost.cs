@@ -50,18 +50,21 @@ public static class PlatformHost
         services.AddSingleton<WarehouseMigrator>();
     }
 
+    /// <summary>Every return type the platform accepts (they hold no state, so one instance each serves every host).</summary>
+    public static IReadOnlyList<IReturnType> ReturnTypes { get; } =
+    [
+        new Ssda903ReturnType(), new SupportingFamilies.SfReturnType(), new Context.PopulationReturnType(), new Context.DeprivationReturnType(),
+        new Context.IndicatorReturnType(), new Context.PublishedStatisticsReturnType(),
+    ];
+
     public static void AddPipeline(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section));
         services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddSingleton(sp => new ChildPseudonymiser(sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.PseudonymisationKey!));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IReturnType, Ssda903ReturnType>();
-        services.AddSingleton<IReturnType, SupportingFamilies.SfReturnType>();
-        services.AddSingleton<IReturnType, Context.PopulationReturnType>();
-        services.AddSingleton<IReturnType, Context.DeprivationReturnType>();
-        services.AddSingleton<IReturnType, Context.IndicatorReturnType>();
-        services.AddSingleton<IReturnType, Context.PublishedStatisticsReturnType>();
+        foreach (var returnType in ReturnTypes)
+            services.AddSingleton(returnType);
         services.AddOptions<Benchmarks.BenchmarkOptions>().Bind(configuration.GetSection(Benchmarks.BenchmarkOptions.Section))
             .Validate(o => o.SuppressCountsUpTo >= 0, "Benchmarks:SuppressCountsUpTo cannot be negative.");
         services.AddSingleton<Benchmarks.MartRefresher>();

@@ -1,19 +1,14 @@
 using System.CommandLine;
-using RegionalWarehouse.Etl.Context;
-using RegionalWarehouse.Etl.Ssda903;
+using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.SupportingFamilies;
 using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 
 public static class RulesCommand
 {
-    /// <summary>Every return type, for listing; rules need no warehouse, so no host is built.</summary>
-    public static readonly IReadOnlyList<IReturnType> ReturnTypes =
-    [
-        new Ssda903ReturnType(), new SfReturnType(), new PopulationReturnType(), new DeprivationReturnType(), new IndicatorReturnType(), new PublishedStatisticsReturnType(),
-    ];
+    // Rules need no warehouse, so no host is built: the return types are listed straight from the catalogue.
+    private static IReadOnlyList<IReturnType> ReturnTypes => PlatformHost.ReturnTypes;
 
     public static Command Create()
     {

@@ -2,9 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Context;
-using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.SupportingFamilies;
+using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;
@@ -20,7 +18,7 @@ public sealed class PipelineHarness : IDisposable
         Marts = new MartRefresher(Warehouse.Engine, Options.Create(new BenchmarkOptions { SuppressCountsUpTo = suppressCountsUpTo }),
             TimeProvider.System, NullLogger<MartRefresher>.Instance);
         Pipeline = new SubmissionPipeline(Warehouse.Engine,
-            [new Ssda903ReturnType(), new SfReturnType(), new PopulationReturnType(), new DeprivationReturnType(), new IndicatorReturnType(), new PublishedStatisticsReturnType()],
+            PlatformHost.ReturnTypes,
             new ChildPseudonymiser(Key),
             TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, Marts);
     }
