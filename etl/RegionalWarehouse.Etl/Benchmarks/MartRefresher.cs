@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Benchmarks;
@@ -15,7 +16,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
     public int Refresh()
     {
         using var connection = engine.Open();
-        var las = ReadLas(connection);
+        var las = LaDirectory.Read(connection);
         var population = ReadPopulation(connection);
         var measures = new List<LaMeasure>();
         // One pass over each source view computes all of its metrics: the views (periods of care,
@@ -29,7 +30,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
             {
                 var laKey = Convert.ToInt32(reader.GetValue(0));
                 var year = Convert.ToInt32(reader.GetValue(1));
-                if (!las.TryGetValue(laKey, out var la))
+                if (las.ByKey(laKey) is not { } la)
                     continue;
                 for (var i = 0; i < metrics.Count; i++)
                 {
@@ -38,7 +39,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
                     double? denominator = metric.UsesPopulation
                         ? population.TryGetValue((laKey, year - 1), out var children) ? children : null
                         : Number(reader.GetValue(3 + 2 * i));
-                    measures.Add(new LaMeasure(laKey, la.Region, year, metric, numerator, denominator));
+                    measures.Add(new LaMeasure(laKey, la.RegionCode, year, metric, numerator, denominator));
                 }
             }
         }
@@ -121,16 +122,6 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         return new PublishedComparators(england, regions);
     }
 
-    private static Dictionary<int, (string Dfe, string Region)> ReadLas(DbConnection connection)
-    {
-        using var command = connection.Command(null, "select la_key, dfe_code, region_code from ref.local_authority");
-        using var reader = command.ExecuteReader();
-        var las = new Dictionary<int, (string, string)>();
-        while (reader.Read())
-            las[Convert.ToInt32(reader.GetValue(0))] = (reader.GetString(1), reader.GetString(2));
-        return las;
-    }
-
     private static Dictionary<(int LaKey, int MidYear), double> ReadPopulation(DbConnection connection)
     {
         using var command = connection.Command(null, "select la_key, mid_year, children from dw.population_0_17");
@@ -141,9 +132,8 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         return population;
     }
 
-    private static Dictionary<int, IReadOnlyList<int>> ReadNeighbours(DbConnection connection, Dictionary<int, (string Dfe, string Region)> las)
+    private static Dictionary<int, IReadOnlyList<int>> ReadNeighbours(DbConnection connection, LaDirectory las)
     {
-        var keyByDfe = las.ToDictionary(l => l.Value.Dfe, l => l.Key);
         using var command = connection.Command(null, """
             select g.owner_dfe_code, m.member_dfe_code
             from ref.comparator_group g join ref.comparator_group_member m on m.group_code = g.group_code
@@ -152,8 +142,8 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         using var reader = command.ExecuteReader();
         var pairs = new List<(int, int)>();
         while (reader.Read())
-            if (keyByDfe.TryGetValue(reader.GetString(0), out var owner) && keyByDfe.TryGetValue(reader.GetString(1), out var member))
-                pairs.Add((owner, member));
+            if (las.ByDfeCode(reader.GetString(0)) is { } owner && las.ByDfeCode(reader.GetString(1)) is { } member)
+                pairs.Add((owner.LaKey, member.LaKey));
         return pairs.GroupBy(p => p.Item1).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(p => p.Item2).ToList());
     }
 }

@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.PowerBi;
@@ -19,17 +20,13 @@ public static class UserAccess
     public static int Apply(IWarehouseEngine engine, AccessOptions options)
     {
         using var connection = engine.Open();
-        var las = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        using (var read = connection.Command(null, "select dfe_code, la_key from ref.local_authority"))
-        using (var reader = read.ExecuteReader())
-            while (reader.Read())
-                las[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1));
+        var las = LaDirectory.Read(connection);
 
         var rows = new List<(string User, int LaKey)>();
         foreach (var (user, codes) in options.LaAnalysts)
             foreach (var code in codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                rows.Add((user.Trim().ToLowerInvariant(), las.TryGetValue(code, out var key) ? key
-                    : throw new InvalidOperationException($"Access:LaAnalysts gives {user} the LA '{code}', which is not a DfE LA code the platform knows.")));
+                rows.Add((user.Trim().ToLowerInvariant(), las.ByDfeCode(code)?.LaKey
+                    ?? throw new InvalidOperationException($"Access:LaAnalysts gives {user} the LA '{code}', which is not a DfE LA code the platform knows.")));
 
         using var transaction = connection.BeginTransaction();
         using (var delete = connection.Command(transaction, "delete from ref.user_la_access"))

@@ -1,21 +1,37 @@
+using System.Data.Common;
 using RegionalWarehouse.Warehouse.Engines;
 
-namespace RegionalWarehouse.Etl.Tabular;
+namespace RegionalWarehouse.Etl.Submissions;
 
-/// <summary>The platform's LAs, found by DfE code (919) or ONS code (E10000015), as contextual files use either.</summary>
+/// <summary>
+/// The local authorities in ref.local_authority, found by key, by DfE code (919) or by ONS code
+/// (E10000015), as contextual files use either. Read once per use by validation, marts and access.
+/// </summary>
 public sealed class LaDirectory(IReadOnlyList<LaEntry> las)
 {
     private readonly Dictionary<string, LaEntry> _byCode = las
         .SelectMany(l => new[] { (Code: l.DfeCode, La: l), (Code: l.OnsCode, La: l) })
         .ToDictionary(x => x.Code, x => x.La, StringComparer.OrdinalIgnoreCase);
 
+    private readonly Dictionary<int, LaEntry> _byKey = las.ToDictionary(l => l.LaKey);
+
     public IReadOnlyList<LaEntry> All { get; } = las;
 
+    /// <summary>By DfE or ONS code.</summary>
     public LaEntry? Find(string code) => _byCode.GetValueOrDefault(code.Trim());
+
+    public LaEntry? ByDfeCode(string code) => Find(code) is { } la && string.Equals(la.DfeCode, code.Trim(), StringComparison.OrdinalIgnoreCase) ? la : null;
+
+    public LaEntry? ByKey(int laKey) => _byKey.GetValueOrDefault(laKey);
 
     public static LaDirectory Load(IWarehouseEngine engine)
     {
         using var connection = engine.Open();
+        return Read(connection);
+    }
+
+    public static LaDirectory Read(DbConnection connection)
+    {
         using var command = connection.Command(null, "select la_key, dfe_code, ons_code, la_name, region_code from ref.local_authority");
         using var reader = command.ExecuteReader();
         var las = new List<LaEntry>();
