@@ -9,7 +9,7 @@ public sealed record BenchmarkLine(
     public string Shown(double? value) => Suppressed && value == Value ? "c" : Unavailable && value == Value ? "x" : Metric.Format(value);
 }
 
-/// <summary>Reads an LA's benchmarks for a year from mart.benchmark, in catalogue order.</summary>
+/// <summary>Reads an LA's benchmarks for a year from the named view mart.la_benchmark (as the dashboard does), in catalogue order.</summary>
 public static class BenchmarkQuery
 {
     public static IReadOnlyList<BenchmarkLine> ForLa(IWarehouseEngine engine, string dfeCode, int year)
@@ -17,11 +17,9 @@ public static class BenchmarkQuery
         using var connection = engine.Open();
         using var command = connection.Command(null,
             $"""
-             select b.metric_id, b.value, b.suppressed, b.unavailable, b.region_value, b.neighbour_average, b.england_value,
-                    b.rank_in_region, b.la_count_ranked, b.quartile
-             from mart.benchmark b
-             join ref.local_authority la on la.la_key = b.la_key
-             where la.dfe_code = {engine.Parameter("la")} and b.collection_year = {engine.Parameter("year")}
+             select metric_id, value, suppressed, unavailable, region_value, neighbour_average, england_value, rank_in_region, la_count_ranked, quartile
+             from mart.la_benchmark
+             where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}
              """, ("la", dfeCode), ("year", year));
         using var reader = command.ExecuteReader();
         var lines = new Dictionary<string, BenchmarkLine>();
