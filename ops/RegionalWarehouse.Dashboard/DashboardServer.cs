@@ -38,7 +38,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
 
     public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
     {
-        app.MapGet("/", () => Results.Content(Page(), "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Content(PageHtml.Value, "text/html; charset=utf-8"));
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/api/las", () => queries.Las());
         app.MapGet("/api/years", () => queries.Years());
@@ -48,7 +48,10 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year));
     }
 
-    private static string Page()
+    /// <summary>The page is an embedded resource that never changes while running: read it once.</summary>
+    private static readonly Lazy<string> PageHtml = new(ReadPage);
+
+    private static string ReadPage()
     {
         using var stream = typeof(DashboardServer).Assembly.GetManifestResourceStream("RegionalWarehouse.Dashboard.wwwroot.index.html")!;
         return new StreamReader(stream).ReadToEnd();

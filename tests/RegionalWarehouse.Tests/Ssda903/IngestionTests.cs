@@ -25,7 +25,7 @@ public class IngestionTests
         Assert.Equal(1, harness.Count("dw.fact_cla_uasc"));
         Assert.Equal(1, harness.Count("dw.fact_cla_previous_permanence"));
         Assert.Equal(0, harness.Count("dw.fact_cla_episode", $"submission_id <> {report.SubmissionId}"));
-        Assert.Equal(report.RowsLoaded, 23);
+        Assert.Equal(23, report.RowsLoaded);
         Assert.Equal(1, harness.Count("etl.submission", $"submission_id = {report.SubmissionId} and state = 'loaded' and is_current and rows_loaded = 23"));
     }
 
