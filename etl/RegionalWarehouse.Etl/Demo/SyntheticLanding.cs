@@ -27,7 +27,7 @@ public sealed class SyntheticLanding(string root, string submissionName)
 
     public static int CountSubmissions(SyntheticKinds kinds, int las, int firstYear, int lastYear) =>
         (kinds.HasFlag(SyntheticKinds.Ssda903) ? las * (lastYear - firstYear + 1) : 0)
-        + (kinds.HasFlag(SyntheticKinds.SupportingFamilies) ? las * 4 * Math.Max(0, lastYear - Math.Max(SfGenerator.FirstProgrammeYear + 1, firstYear) + 1) : 0)
+        + (kinds.HasFlag(SyntheticKinds.SupportingFamilies) ? las * SfGenerator.Periods(firstYear, lastYear).Count : 0)
         + (kinds.HasFlag(SyntheticKinds.Context) ? 3 : 0);
 
     public void Write(SyntheticKinds kinds, GeneratorRequest request)

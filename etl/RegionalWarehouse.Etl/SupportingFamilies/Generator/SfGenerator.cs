@@ -27,22 +27,28 @@ public static class SfGenerator
     private sealed record Family(string Id, DateOnly Attached, string Service, int Children, int Adults, bool[] Needs, DateOnly?[] Outcomes,
         string? ClaimType, DateOnly? ClaimDate, DateOnly? Closed, string? ClosureReason);
 
+    /// <summary>The quarters generated for the collection years given: those of the programme's years (from 2021-22) among them.</summary>
+    public static IReadOnlyList<SfPeriod> Periods(int firstCollectionYear, int lastCollectionYear)
+    {
+        var firstStart = Math.Max(FirstProgrammeYear, firstCollectionYear - 1);
+        return [.. Enumerable.Range(firstStart, Math.Max(0, lastCollectionYear - firstStart))
+            .SelectMany(start => Enumerable.Range(1, 4).Select(quarter => new SfPeriod(start, quarter)))];
+    }
+
     /// <summary>Quarterly files for each LA for the financial years ending in the collection years given (from 2022).</summary>
     public static IEnumerable<GeneratedSfReturn> Generate(IReadOnlyList<string> laCodes, int firstCollectionYear, int lastCollectionYear, int seed, double scale)
     {
-        var firstStart = Math.Max(FirstProgrammeYear, firstCollectionYear - 1);
+        var periods = Periods(firstCollectionYear, lastCollectionYear);
+        if (periods.Count == 0)
+            yield break;
         foreach (var la in laCodes)
         {
             var random = new Random(unchecked(seed * 104729 + la.Aggregate(23, (h, c) => h * 31 + c)));
             var perYear = Math.Max(8, (int)Math.Round(Ssda903.Generator.Ssda903Generator.TypicalInCare.GetValueOrDefault(la, 450) * 1.2 * scale));
-            var families = Simulate(random, la, new DateOnly(firstStart, 4, 1), new DateOnly(lastCollectionYear, 3, 31), perYear);
-            for (var start = firstStart; start < lastCollectionYear; start++)
-                for (var quarter = 1; quarter <= 4; quarter++)
-                {
-                    var period = new SfPeriod(start, quarter);
-                    yield return new GeneratedSfReturn(la, period, [string.Join(",", SfSchema.Columns),
-                        .. families.Where(f => f.Attached <= period.End && (f.Closed is null || f.Closed >= period.Start)).Select(f => Line(la, f, period.End))]);
-                }
+            var families = Simulate(random, la, periods[0].Start, periods[^1].End, perYear);
+            foreach (var period in periods)
+                yield return new GeneratedSfReturn(la, period, [string.Join(",", SfSchema.Columns),
+                    .. families.Where(f => f.Attached <= period.End && (f.Closed is null || f.Closed >= period.Start)).Select(f => Line(la, f, period.End))]);
         }
     }
 
