@@ -16,21 +16,6 @@ public abstract class EpisodeChainRule(string code, Severity severity, string de
         chain.Zip(chain.Skip(1));
 }
 
-public sealed class RecMatchesDecRule()
-    : Rule903("EPI-10", Severity.Error, Ssda903Schema.Episodes, "REC is present when DEC is, and blank when the episode is open.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes)
-    {
-        foreach (var r in data[Table])
-        {
-            if (!r.IsBlank("DEC") && r.IsBlank("REC"))
-                yield return Issue(r, "REC", "The episode has an end date (DEC) but no reason it ended (REC). Enter REC.");
-            else if (r.IsBlank("DEC") && !r.IsBlank("REC"))
-                yield return Issue(r, "REC", "REC is filled in but the episode has no end date (DEC). Enter DEC or clear REC.");
-        }
-    }
-}
-
 public sealed class EpisodesDoNotOverlapRule()
     : EpisodeChainRule("EPI-13", Severity.Error, "A child's episodes do not overlap: each starts on or after the previous one ends.")
 {
