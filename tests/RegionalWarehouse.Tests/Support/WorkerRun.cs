@@ -26,6 +26,15 @@ public static class WorkerRun
         ["Logging:LogLevel:Default"] = "Information",
     };
 
+    /// <summary>A count from the warehouse file a worker run used (opened after the worker has stopped).</summary>
+    public static long Count(string warehouseFile, string sql)
+    {
+        using var connection = new RegionalWarehouse.Warehouse.Engines.DuckDbEngine(warehouseFile).Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
     public static IHost Build(Dictionary<string, string?> settings, LogCapture? logs = null, bool exitWhenIdle = true) =>
         WorkerHost.Build([], settings, (services, _) =>
         {

@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Tests.Support;
-using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Tests.Workers;
 
@@ -12,13 +11,7 @@ public class BlobWorkerTests : IDisposable
 
     private string WarehouseFile => Path.Combine(_folder, "warehouse.duckdb");
 
-    private long Count(string sql)
-    {
-        using var connection = new DuckDbEngine(WarehouseFile).Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
+    private long Count(string sql) => WorkerRun.Count(WarehouseFile, sql);
 
     [Fact]
     public async Task A_dropped_submission_is_loaded_archived_and_reported()

@@ -16,13 +16,7 @@ public class WorkerResilienceTests : IDisposable
 
     private string WarehouseFile => Path.Combine(_folder, "warehouse.duckdb");
 
-    private long Count(string sql)
-    {
-        using var connection = new DuckDbEngine(WarehouseFile).Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
-    }
+    private long Count(string sql) => WorkerRun.Count(WarehouseFile, sql);
 
     [Fact]
     public async Task A_worker_killed_mid_load_leaves_no_partial_data_and_the_submission_loads_after_restart()
