@@ -1,0 +1,214 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace RegionalWarehouse.Tests.Benchmarks.Reference;
+
+/// <summary>
+/// An independent calculation of the CLA benchmarks from an LA's raw 903 files, written apart from the
+/// warehouse views and following the DfE's published definitions directly: it walks each child's
+/// episodes in plain C#, where the platform numbers periods and placements with window functions in SQL.
+/// History for year Y comes only from the LA's returns for Y and earlier (the latest return wins for an
+/// episode it repeats), as an analyst holding those files would compute it.
+/// </summary>
+public sealed class Cla903Reference
+{
+    private static readonly string[] Foster = ["U1", "U2", "U3", "U4", "U5", "U6"];
+    private static readonly string[] Residential = ["K1", "K2", "P3", "R1", "R2", "R3", "R5", "S1"];
+    private static readonly string[] PlacedForAdoption = ["A3", "A4", "A5", "A6"];
+    private static readonly string[] Independent = ["P2", "H5", "K3"];
+    private static readonly string[] Employment = ["F1", "P1", "F2", "P2", "F4", "P4"];
+
+    /// <summary>The DfE's groups of reasons a period of care ended, as its CLA publication tabulates them.</summary>
+    private static readonly Dictionary<string, string[]> CeaseGroups = new()
+    {
+        ["ceased_adopted_pct"] = ["E11", "E12"],
+        ["ceased_sgo_pct"] = ["E45", "E46", "E47", "E48"],
+        ["ceased_home_pct"] = ["E4A", "E4B", "E13"],
+        ["ceased_cao_pct"] = ["E41"],
+        ["ceased_independent_pct"] = ["E7", "E17"],
+    };
+
+    private static readonly Dictionary<string, string[]> LegalGroups = new()
+    {
+        ["legal_care_order_pct"] = ["C1", "C2"],
+        ["legal_placement_order_pct"] = ["E1", "D1"],
+        ["legal_voluntary_pct"] = ["V2"],
+        ["legal_youth_justice_pct"] = ["J1", "J2", "J3"],
+    };
+
+    private readonly SortedDictionary<int, ReturnFiles> _returns = [];
+
+    /// <param name="laFolder">The generator's folder for one LA: {la}/SSDA903/{year}/{submission}/*.csv.</param>
+    public Cla903Reference(string laFolder)
+    {
+        foreach (var yearFolder in Directory.GetDirectories(Path.Combine(laFolder, "SSDA903")))
+        {
+            var year = int.Parse(Path.GetFileName(yearFolder), CultureInfo.InvariantCulture);
+            _returns[year] = new ReturnFiles(Directory.GetDirectories(yearFolder).Single());
+        }
+    }
+
+    public IEnumerable<int> Years => _returns.Keys;
+
+    /// <summary>Every covered metric's numerator and denominator for one year (denominator null for counts; rates take the population).</summary>
+    public Dictionary<string, (double Numerator, double? Denominator)> Compute(int year, double childrenAged0To17)
+    {
+        var yearStart = new DateOnly(year - 1, 4, 1);
+        var yearEnd = new DateOnly(year, 3, 31);
+        var files = _returns[year];
+        var dob = files.Rows("header").ToDictionary(r => r["CHILD"], r => Date(r["DOB"])!.Value);
+        var histories = History(year);
+
+        var lookedAfter = new List<ChildYear>();
+        foreach (var (child, all) in histories)
+        {
+            // Short breaks (V3/V4) are not counted as being looked after in any DfE child count.
+            var episodes = all.Where(e => e.LegalStatus is not ("V3" or "V4")).ToList();
+            var inYear = episodes.Where(e => e.Start <= yearEnd && (e.End is null || e.End >= yearStart)).ToList();
+            if (inYear.Count == 0)
+                continue;
+            var atEnd = inYear.SingleOrDefault(e => e.End is null || e.End > yearEnd);
+            var lastCease = inYear.Where(e => e.End >= yearStart && e.End <= yearEnd && e.Reason != "X1").MaxBy(e => e.End);
+            lookedAfter.Add(new ChildYear(child, AgeOn(dob[child], yearEnd), atEnd,
+                Started: inYear.Any(e => e.Rne == "S" && e.Start >= yearStart),
+                CeaseReason: lastCease?.Reason,
+                PlacementsInYear: 1 + inYear.Skip(1).Count(e => !ContinuesPlacement(e)),
+                PeriodStart: PeriodStart(all, inYear[^1]),
+                PlacementStart: atEnd is null ? null : PlacementStart(all, atEnd),
+                PreviousPlacementStart: atEnd is null ? null : PreviousPlacementStart(all, atEnd)));
+        }
+
+        var atMarch = lookedAfter.Where(c => c.AtEnd is not null).ToList();
+        var ceased = lookedAfter.Where(c => c.CeaseReason is not null).ToList();
+        var result = new Dictionary<string, (double, double?)>
+        {
+            ["cla_31_march"] = (atMarch.Count, null),
+            ["cla_rate_per_10k"] = (atMarch.Count, childrenAged0To17),
+            ["starts_in_year"] = (lookedAfter.Count(c => c.Started), null),
+            ["starts_rate_per_10k"] = (lookedAfter.Count(c => c.Started), childrenAged0To17),
+            ["ceased_in_year"] = (ceased.Count, null),
+            ["ceased_rate_per_10k"] = (ceased.Count, childrenAged0To17),
+            ["stability_short_term_pct"] = (atMarch.Count(c => c.PlacementsInYear >= 3), atMarch.Count),
+            ["placement_foster_pct"] = (atMarch.Count(c => Foster.Contains(c.AtEnd!.Place)), atMarch.Count),
+            ["placement_residential_pct"] = (atMarch.Count(c => Residential.Contains(c.AtEnd!.Place)), atMarch.Count),
+            ["placement_parents_pct"] = (atMarch.Count(c => c.AtEnd!.Place == "P1"), atMarch.Count),
+            ["placement_adoption_pct"] = (atMarch.Count(c => PlacedForAdoption.Contains(c.AtEnd!.Place)), atMarch.Count),
+            ["placement_independent_pct"] = (atMarch.Count(c => Independent.Contains(c.AtEnd!.Place)), atMarch.Count),
+        };
+        foreach (var (metric, reasons) in CeaseGroups)
+            result[metric] = (ceased.Count(c => reasons.Contains(c.CeaseReason)), ceased.Count);
+        foreach (var (metric, statuses) in LegalGroups)
+            result[metric] = (atMarch.Count(c => statuses.Contains(c.AtEnd!.LegalStatus)), atMarch.Count);
+
+        // Long-term stability: under 16, looked after for 2.5 years, in the same placement for 2 (or placed
+        // for adoption, with that and the placement before it together lasting 2 years).
+        var twoAndAHalfYearsBefore = yearEnd.AddMonths(-30);
+        var twoYearsBefore = yearEnd.AddMonths(-24);
+        var longStayers = atMarch.Where(c => c.Age < 16 && c.PeriodStart <= twoAndAHalfYearsBefore).ToList();
+        result["stability_long_term_pct"] = (longStayers.Count(c => c.PlacementStart <= twoYearsBefore
+            || (PlacedForAdoption.Contains(c.AtEnd!.Place) && c.PreviousPlacementStart <= twoYearsBefore)), longStayers.Count);
+
+        var uasc = files.Rows("uasc").Where(r => Date(r["DUC"]) is not { } ceasedOn || ceasedOn > yearEnd).Select(r => r["CHILD"]).ToHashSet();
+        result["uasc_31_march"] = (atMarch.Count(c => uasc.Contains(c.Child)), null);
+
+        var incidents = files.Rows("missing").Where(r => r["MISSING"] == "M" && Date(r["MIS_START"]) is { } s && s >= yearStart && s <= yearEnd)
+            .GroupBy(r => r["CHILD"]).ToDictionary(g => g.Key, g => g.Count());
+        var wentMissing = lookedAfter.Where(c => incidents.ContainsKey(c.Child)).ToList();
+        result["missing_pct"] = (wentMissing.Count, lookedAfter.Count);
+        result["missing_incidents_per_child"] = (wentMissing.Sum(c => incidents[c.Child]), wentMissing.Count);
+
+        var oc2 = files.Rows("oc2").ToList();
+        foreach (var (metric, column) in new[] { ("oc2_health_check_pct", "HEALTH_CHECK"), ("oc2_immunisations_pct", "IMMUNISATIONS"),
+                     ("oc2_teeth_check_pct", "TEETH_CHECK"), ("oc2_convicted_pct", "CONVICTED"), ("oc2_substance_misuse_pct", "SUBSTANCE_MISUSE") })
+            result[metric] = (oc2.Count(r => r[column] == "1"), oc2.Count);
+        var sdq = oc2.Where(r => r["SDQ_SCORE"] != "").Select(r => int.Parse(r["SDQ_SCORE"], CultureInfo.InvariantCulture)).ToList();
+        result["oc2_sdq_mean"] = (sdq.Sum(), sdq.Count);
+
+        var leavers = files.Rows("oc3").Where(r => AgeOn(Date(r["DOB"])!.Value, yearEnd) is >= 19 and <= 21).ToList();
+        result["oc3_eet_pct"] = (leavers.Count(r => Employment.Contains(r["ACTIV"])), leavers.Count);
+        result["oc3_suitable_accommodation_pct"] = (leavers.Count(r => r["ACCOM"].EndsWith('1')), leavers.Count);
+        result["oc3_in_touch_pct"] = (leavers.Count(r => r["IN_TOUCH"] == "YES"), leavers.Count);
+
+        var placedOn = files.Rows("placedadoption").ToDictionary(r => r["CHILD"], r => Date(r["DATE_PLACED"])!.Value);
+        var periodStart = lookedAfter.ToDictionary(c => c.Child, c => c.PeriodStart);
+        var adopted = files.Rows("ad1").ToList();
+        var careToPlaced = adopted.Where(r => periodStart.ContainsKey(r["CHILD"]) && placedOn.ContainsKey(r["CHILD"]))
+            .Select(r => placedOn[r["CHILD"]].DayNumber - periodStart[r["CHILD"]].DayNumber).ToList();
+        result["adoption_days_care_to_placed"] = (careToPlaced.Sum(), careToPlaced.Count);
+        var decisionToMatch = adopted.Where(r => Date(r["DATE_INT"]) is not null && Date(r["DATE_MATCH"]) is not null)
+            .Select(r => Date(r["DATE_MATCH"])!.Value.DayNumber - Date(r["DATE_INT"])!.Value.DayNumber).ToList();
+        result["adoption_days_decision_to_match"] = (decisionToMatch.Sum(), decisionToMatch.Count);
+        return result;
+    }
+
+    /// <summary>Every episode known from the returns up to this year, per child in date order; a later return's copy of an episode wins.</summary>
+    private Dictionary<string, List<Episode>> History(int year)
+    {
+        var latest = new Dictionary<(string Child, DateOnly Start), Episode>();
+        foreach (var (_, files) in _returns.Where(r => r.Key <= year))
+            foreach (var row in files.Rows("episodes"))
+            {
+                var episode = new Episode(row["CHILD"], Date(row["DECOM"])!.Value, Date(row["DEC"]), row["RNE"], row["LS"], row["PLACE"], row["REC"]);
+                latest[(episode.Child, episode.Start)] = episode;
+            }
+        return latest.Values.GroupBy(e => e.Child).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Start).ToList());
+    }
+
+    /// <summary>L (legal status only) and U (same carers) keep the child with the same carers: the same placement.</summary>
+    private static bool ContinuesPlacement(Episode e) => e.Rne is "L" or "U";
+
+    private static Episode? Before(List<Episode> history, Episode e)
+    {
+        var index = history.IndexOf(e);
+        return index > 0 && history[index - 1].End == e.Start && history[index - 1].Reason == "X1" ? history[index - 1] : null;
+    }
+
+    /// <summary>The start of the unbroken run of care the episode belongs to, as far back as the returns reach.</summary>
+    private static DateOnly PeriodStart(List<Episode> history, Episode e)
+    {
+        while (e.Rne != "S" && Before(history, e) is { } earlier)
+            e = earlier;
+        return e.Start;
+    }
+
+    private static DateOnly PlacementStart(List<Episode> history, Episode e)
+    {
+        while (ContinuesPlacement(e) && Before(history, e) is { } earlier)
+            e = earlier;
+        return e.Start;
+    }
+
+    private static DateOnly? PreviousPlacementStart(List<Episode> history, Episode e)
+    {
+        while (ContinuesPlacement(e) && Before(history, e) is { } earlier)
+            e = earlier;
+        return e.Rne != "S" && Before(history, e) is { } previous ? PlacementStart(history, previous) : null;
+    }
+
+    private static int AgeOn(DateOnly dob, DateOnly day) => day.Year - dob.Year - (day < dob.AddYears(day.Year - dob.Year) ? 1 : 0);
+
+    private static DateOnly? Date(string text) =>
+        DateOnly.TryParseExact(text, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private sealed record Episode(string Child, DateOnly Start, DateOnly? End, string Rne, string LegalStatus, string Place, string Reason);
+
+    private sealed record ChildYear(string Child, int Age, Episode? AtEnd, bool Started, string? CeaseReason, int PlacementsInYear,
+        DateOnly PeriodStart, DateOnly? PlacementStart, DateOnly? PreviousPlacementStart);
+
+    /// <summary>One return's CSV files, found by the table name in the file name.</summary>
+    private sealed class ReturnFiles(string folder)
+    {
+        public IEnumerable<Dictionary<string, string>> Rows(string table)
+        {
+            var path = Directory.GetFiles(folder, "*.csv").SingleOrDefault(f => Path.GetFileName(f).Contains($"_{table}_"));
+            if (path is null)
+                yield break;
+            using var reader = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture));
+            reader.Read();
+            reader.ReadHeader();
+            while (reader.Read())
+                yield return reader.HeaderRecord!.ToDictionary(h => h, h => reader.GetField(h)!.Trim());
+        }
+    }
+}
