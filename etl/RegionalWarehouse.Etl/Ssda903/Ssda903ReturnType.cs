@@ -37,5 +37,8 @@ public sealed class Ssda903ReturnType : IReturnType
             Ssda903Schema.Tables.Where(t => data[t].Count > 0).ToDictionary(t => t.Name, t => (long)data[t].Count);
 
         public override long Load(LoadContext context) => new Ssda903Loader(context).Load(data);
+
+        public override IReadOnlyList<ReportSection> Reconcile(LoadContext context) =>
+            [Reconciliation.StockFlowReconciliation.Read(context.Connection, context.Transaction, context.LaKey!.Value, data.CollectionYear)];
     }
 }

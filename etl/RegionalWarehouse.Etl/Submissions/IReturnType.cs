@@ -39,6 +39,9 @@ public abstract class PreparedReturn
 
     /// <summary>Writes the return's facts inside the load transaction; returns rows written.</summary>
     public abstract long Load(LoadContext context);
+
+    /// <summary>Checks on the loaded data, read inside the load transaction before it commits (none unless the return type has some).</summary>
+    public virtual IReadOnlyList<ReportSection> Reconcile(LoadContext context) => [];
 }
 
 /// <summary>LaKey is null for a region-wide submission, whose rows name their own LAs.</summary>

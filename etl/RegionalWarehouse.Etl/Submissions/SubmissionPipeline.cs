@@ -72,6 +72,7 @@ public sealed class SubmissionPipeline(
             progress?.Report(new PipelineStage(PipelineStage.Loading, 0));
             logger.LogInformation("{Submission}: valid ({Warnings} warning(s)); loading submission {Id}", identity, warnings, id);
             long rows;
+            IReadOnlyList<ReportSection> sections;
             using (var transaction = connection.BeginTransaction())
             {
                 _ledger.SetState(connection, transaction, id, SubmissionStates.Loading);
@@ -80,8 +81,13 @@ public sealed class SubmissionPipeline(
                         using (var delete = connection.Command(transaction, $"delete from {table} where submission_id = {engine.Parameter("old")}", ("old", current.SubmissionId)))
                             delete.ExecuteNonQuery();
 
+                LoadContext load;
                 using (var writer = engine.CreateBulkWriter(connection, transaction))
-                    rows = prepared!.Load(new LoadContext(connection, transaction, writer, id, laKey, identity, pseudonymiser));
+                {
+                    load = new LoadContext(connection, transaction, writer, id, laKey, identity, pseudonymiser);
+                    rows = prepared!.Load(load);
+                }
+                sections = prepared.Reconcile(load);
 
                 _ledger.RecordIssues(connection, transaction, id, issues);
                 var state = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
@@ -97,7 +103,7 @@ public sealed class SubmissionPipeline(
             var outcome = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
             return Report(id, identity, outcome, hash, rows, rowsByTable, issues,
-                current is null ? null : $"Replaces submission {current.SubmissionId}.");
+                current is null ? null : $"Replaces submission {current.SubmissionId}.") with { Sections = sections };
         }
         catch (Exception ex)
         {

@@ -19,6 +19,9 @@ public sealed record SubmissionReport(
     IReadOnlyList<ValidationIssue> Issues,
     string? Message)
 {
+    /// <summary>Data-quality checks on the loaded data (the 903's stock-flow reconciliation, for one).</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+
     public int ErrorCount => Issues.Count(i => i.Severity == Severity.Error);
 
     public int WarningCount => Issues.Count(i => i.Severity == Severity.Warning);
@@ -58,6 +61,18 @@ public sealed record SubmissionReport(
             text.AppendLine("|---|---:|");
             foreach (var (table, rows) in RowsByTable)
                 text.AppendLine($"| {table} | {rows:N0} |");
+        }
+        foreach (var section in Sections)
+        {
+            text.AppendLine();
+            text.AppendLine($"## {section.Title}{(section.NeedsAttention ? " (please check)" : "")}");
+            text.AppendLine();
+            text.AppendLine("| | number | what it means |");
+            text.AppendLine("|---|---:|---|");
+            foreach (var line in section.Lines)
+                text.AppendLine($"| {Cell(line.Label)} | {line.Value:N0} | {Cell(line.Explanation)} |");
+            text.AppendLine();
+            text.AppendLine(section.Note);
         }
         foreach (var group in Issues.GroupBy(i => i.Severity).OrderBy(g => g.Key))
         {

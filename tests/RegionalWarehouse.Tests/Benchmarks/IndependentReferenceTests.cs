@@ -32,6 +32,8 @@ public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests
 
         public Dictionary<(string La, int MidYear), double> Children { get; } = [];
 
+        public Dictionary<(string La, int Year), SubmissionReport> Reports { get; } = [];
+
         public SevenYears()
         {
             var populationFolder = Directory.CreateDirectory(Path.Combine(_root, "population")).FullName;
@@ -50,6 +52,7 @@ public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests
                 var folder = Ssda903Generator.Write(generated, _root);
                 var report = Harness.Ingest903(folder, generated.LaCode, generated.Year.ToString());
                 Assert.True(report.Outcome == SubmissionStates.Loaded, $"{generated.LaCode} {generated.Year}: {report.Outcome}");
+                Reports[(generated.LaCode, generated.Year)] = report;
             }
         }
 
@@ -103,6 +106,23 @@ public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests
                 .Select(r => Convert.ToDouble(r[1])).ToList();
             Assert.Equal(7, stock.Count);
             Assert.All(stock, s => Assert.InRange(s, stock[^1] * 0.6, stock[^1] * 1.6));
+        }
+    }
+
+    [Fact]
+    public void Each_reports_stock_flow_closes_on_the_reference_count_and_opens_on_last_years()
+    {
+        foreach (var la in Las)
+        {
+            var reference = _loaded.Reference(la);
+            foreach (var year in reference.Years)
+            {
+                var lines = Assert.Single(_loaded.Reports[(la, year)].Sections).Lines.ToDictionary(l => l.Label, l => l.Value);
+                Assert.Equal(reference.Compute(year, 1)["cla_31_march"].Numerator, lines[$"Looked after at 31 March {year}"]);
+                if (year > FirstYear)
+                    Assert.Equal(reference.Compute(year - 1, 1)["cla_31_march"].Numerator, lines[$"Looked after at 31 March {year - 1}, by last year's return"]);
+                Assert.DoesNotContain(lines.Keys, l => l.StartsWith("± not explained", StringComparison.Ordinal));
+            }
         }
     }
 
