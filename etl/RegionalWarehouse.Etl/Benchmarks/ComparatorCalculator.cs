@@ -6,28 +6,36 @@ public sealed record LaMeasure(int LaKey, string RegionCode, int Year, Metric Me
 public sealed record BenchmarkRow(
     int LaKey, int Year, string MetricId, double? Numerator, double? Denominator, double? Value, bool Suppressed, bool Unavailable,
     double? RegionValue, double? NeighbourAverage, double? EnglandValue, int? RankInRegion, int? LaCountRanked, int? Quartile,
-    string? RegionSource = null, string? EnglandSource = null);
+    string? RegionSource = null, string? EnglandSource = null,
+    double? NeighbourMedian = null, int? NeighbourCount = null, string? NeighbourSource = null,
+    int? RankInEngland = null, int? LaCountEngland = null, int? QuartileEngland = null,
+    double? PublishedValue = null, bool? PublishedDiffers = null);
 
-/// <summary>
-/// England and region values the DfE published for catalogue metrics. They take precedence over values
-/// recomputed from the LAs' returns; a published symbol (c, x, …) is kept as a null, never recomputed around.
-/// </summary>
-public sealed record PublishedComparators(
-    IReadOnlyDictionary<(int Year, string MetricId), double?> England,
-    IReadOnlyDictionary<(string RegionCode, int Year, string MetricId), double?> Regions)
-{
-    public static readonly PublishedComparators None = new(new Dictionary<(int, string), double?>(), new Dictionary<(string, int, string), double?>());
-}
+/// <summary>One statistical neighbour of an LA, in the DfE model's order (1 = closest).</summary>
+public sealed record Neighbour(int LaKey, int Rank, string? Closeness);
+
+/// <summary>The value a neighbour contributed to an LA's comparators, and where it came from.</summary>
+public sealed record NeighbourValue(int LaKey, int Year, string MetricId, Neighbour Neighbour, double? Value, string? Source);
 
 public sealed record RegionRow(string RegionCode, int Year, string MetricId, double? Numerator, double? Denominator, double? Value, bool Suppressed, int LaCount);
 
 /// <summary>
 /// Turns raw LA measures into shareable benchmarks: small-number suppression, region totals,
-/// statistical-neighbour averages, rank within region (1 = best, by polarity) and quartile (1 = best).
-/// Suppressed values are flags with no numbers, never zeros, and are never ranked or averaged.
+/// statistical-neighbour mean and median, rank and quartile within the region and across England (1 = best,
+/// by polarity), and the DfE's published figure for the LA beside its own. Suppressed values are flags
+/// with no numbers, never zeros, and are never ranked or averaged. Where a comparator needs an LA outside
+/// the platform, it takes the DfE's published value, and says so.
 /// </summary>
-public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictionary<int, IReadOnlyList<int>> neighbours)
+public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictionary<int, IReadOnlyList<Neighbour>> neighbours)
 {
+    public const string Published = "published", Recomputed = "recomputed", Mixed = "mixed";
+
+    /// <summary>Neighbours as a plain ranked list of LA keys (closest first).</summary>
+    public ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictionary<int, IReadOnlyList<int>> neighbours)
+        : this(suppressCountsUpTo, neighbours.ToDictionary(n => n.Key, n => (IReadOnlyList<Neighbour>)n.Value.Select((la, i) => new Neighbour(la, i + 1, null)).ToList()))
+    {
+    }
+
     public bool IsSmall(double? count) => count is > 0 && count <= suppressCountsUpTo;
 
     public bool ShouldSuppress(Metric metric, double? numerator, double? denominator) => metric.Unit switch
@@ -40,6 +48,12 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
 
     public (List<BenchmarkRow> Las, List<RegionRow> Regions) Compute(IReadOnlyList<LaMeasure> measures, PublishedComparators? published = null)
     {
+        var result = ComputeAll(measures, published);
+        return (result.Las, result.Regions);
+    }
+
+    public ComparatorResult ComputeAll(IReadOnlyList<LaMeasure> measures, PublishedComparators? published = null)
+    {
         published ??= PublishedComparators.None;
         var shared = measures.Select(m =>
         {
@@ -48,7 +62,66 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
             return (Measure: m, Value: suppressed ? null : value, Suppressed: suppressed, Unavailable: value is null);
         }).ToList();
 
-        var regions = measures.GroupBy(m => (m.RegionCode, m.Year, m.Metric)).Select(g =>
+        var regions = RegionTotals(measures);
+        var regionValue = regions.ToDictionary(r => (r.RegionCode, r.Year, r.MetricId), r => r.Value);
+        var byKey = shared.ToDictionary(s => (s.Measure.LaKey, s.Measure.Year, s.Measure.Metric.Id));
+
+        var regionRanks = Ranks(shared.Where(s => s.Value is not null)
+            .GroupBy(s => (s.Measure.RegionCode, s.Measure.Year, s.Measure.Metric))
+            .Select(g => (g.Key.Metric, Values: g.Select(s => (s.Measure.LaKey, s.Value!.Value)).ToList(), g.Key.Year)));
+
+        // England: each member's own value, and the DfE's published value for every other LA.
+        var englandRanks = Ranks(shared.GroupBy(s => (s.Measure.Year, s.Measure.Metric)).Select(g =>
+        {
+            var members = g.Where(s => s.Value is not null).Select(s => (s.Measure.LaKey, s.Value!.Value)).ToList();
+            var memberKeys = g.Select(s => s.Measure.LaKey).ToHashSet();
+            var others = published.LaValuesFor(g.Key.Year, g.Key.Metric.Id).Where(p => !memberKeys.Contains(p.LaKey)).ToList();
+            return (g.Key.Metric, Values: others.Count == 0 ? [] : members.Concat(others).ToList(), g.Key.Year);
+        }));
+
+        var neighbourValues = new List<NeighbourValue>();
+        var las = shared.Select(s =>
+        {
+            var m = s.Measure;
+            var key = (m.LaKey, m.Year, m.Metric.Id);
+            var peers = neighbours.GetValueOrDefault(m.LaKey, []).Select(n =>
+            {
+                if (byKey.TryGetValue((n.LaKey, m.Year, m.Metric.Id), out var member))
+                    return new NeighbourValue(m.LaKey, m.Year, m.Metric.Id, n, member.Value, member.Value is null ? null : Recomputed);
+                var value = published.LaValue(n.LaKey, m.Year, m.Metric.Id);
+                return new NeighbourValue(m.LaKey, m.Year, m.Metric.Id, n, value, value is null ? null : Published);
+            }).ToList();
+            neighbourValues.AddRange(peers);
+            var used = peers.Where(p => p.Value is not null).ToList();
+            var sources = used.Select(p => p.Source).Distinct().ToList();
+
+            var regionKey = (m.RegionCode, m.Year, m.Metric.Id);
+            var publishedRegion = published.Regions.TryGetValue(regionKey, out var pr);
+            var publishedEngland = published.England.TryGetValue((m.Year, m.Metric.Id), out var pe);
+            var regionRank = regionRanks.TryGetValue(key, out var r) ? r : ((int Rank, int Count)?)null;
+            var englandRank = englandRanks.TryGetValue(key, out var e) ? e : ((int Rank, int Count)?)null;
+            var publishedOwn = published.LaValue(m.LaKey, m.Year, m.Metric.Id);
+            return new BenchmarkRow(m.LaKey, m.Year, m.Metric.Id,
+                s.Suppressed ? null : m.Numerator, s.Suppressed ? null : m.Denominator, s.Value, s.Suppressed, s.Unavailable,
+                publishedRegion ? pr : regionValue.GetValueOrDefault(regionKey),
+                used.Count == 0 ? null : used.Average(p => p.Value!.Value),
+                publishedEngland ? pe : null,
+                regionRank?.Rank, regionRank?.Count, regionRank is { } q ? Quartile(q) : null,
+                publishedRegion ? Published : regionValue.GetValueOrDefault(regionKey) is null ? null : Recomputed,
+                publishedEngland ? Published : null,
+                used.Count == 0 ? null : Median(used.Select(p => p.Value!.Value)),
+                used.Count,
+                sources.Count switch { 0 => null, 1 => sources[0], _ => Mixed },
+                englandRank?.Rank, englandRank?.Count,
+                englandRank is { } eq && m.Metric.Polarity != Polarity.Neutral ? Quartile(eq) : null,
+                publishedOwn,
+                s.Value is { } own && publishedOwn is { } pub ? Math.Abs(own - pub) > published.ToleranceFor(m.Metric.Id) : null);
+        }).ToList();
+        return new ComparatorResult(las, regions, neighbourValues);
+    }
+
+    private List<RegionRow> RegionTotals(IReadOnlyList<LaMeasure> measures) =>
+        measures.GroupBy(m => (m.RegionCode, m.Year, m.Metric)).Select(g =>
         {
             var complete = g.Where(m => m.Numerator is not null && (m.Metric.IsCount || m.Denominator is not null)).ToList();
             double? numerator = complete.Count == 0 ? null : complete.Sum(m => m.Numerator!.Value);
@@ -58,39 +131,48 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
             return new RegionRow(g.Key.RegionCode, g.Key.Year, g.Key.Metric.Id, suppressed ? null : numerator, suppressed ? null : denominator,
                 suppressed ? null : value, suppressed, complete.Count);
         }).ToList();
-        var regionValue = regions.ToDictionary(r => (r.RegionCode, r.Year, r.MetricId), r => r.Value);
 
-        var byKey = shared.ToDictionary(s => (s.Measure.LaKey, s.Measure.Year, s.Measure.Metric.Id));
-        var ranks = shared.Where(s => s.Value is not null)
-            .GroupBy(s => (s.Measure.RegionCode, s.Measure.Year, s.Measure.Metric.Id))
-            .SelectMany(g =>
-            {
-                var polarity = g.First().Measure.Metric.Polarity;
-                var ordered = (polarity == Polarity.LowerIsBetter ? g.OrderBy(s => s.Value) : g.OrderByDescending(s => s.Value)).ToList();
-                return ordered.Select(s => (Key: (s.Measure.LaKey, s.Measure.Year, s.Measure.Metric.Id),
-                    Rank: 1 + ordered.Count(o => polarity == Polarity.LowerIsBetter ? o.Value < s.Value : o.Value > s.Value), Count: ordered.Count));
-            })
-            .ToDictionary(r => r.Key, r => (r.Rank, r.Count));
-
-        var las = shared.Select(s =>
+    /// <summary>Rank 1 is best by the metric's polarity (highest first when it has none); ties share a rank.</summary>
+    private static Dictionary<(int LaKey, int Year, string MetricId), (int Rank, int Count)> Ranks(
+        IEnumerable<(Metric Metric, List<(int LaKey, double Value)> Values, int Year)> groups) =>
+        groups.SelectMany(g =>
         {
-            var m = s.Measure;
-            var peerValues = neighbours.GetValueOrDefault(m.LaKey, [])
-                .Select(n => byKey.TryGetValue((n, m.Year, m.Metric.Id), out var peer) ? peer.Value : null)
-                .Where(v => v is not null).Select(v => v!.Value).ToList();
-            var regionKey = (m.RegionCode, m.Year, m.Metric.Id);
-            var publishedRegion = published.Regions.TryGetValue(regionKey, out var pr);
-            var publishedEngland = published.England.TryGetValue((m.Year, m.Metric.Id), out var pe);
-            var rank = ranks.TryGetValue((m.LaKey, m.Year, m.Metric.Id), out var r) ? r : ((int Rank, int Count)?)null;
-            return new BenchmarkRow(m.LaKey, m.Year, m.Metric.Id,
-                s.Suppressed ? null : m.Numerator, s.Suppressed ? null : m.Denominator, s.Value, s.Suppressed, s.Unavailable,
-                publishedRegion ? pr : regionValue.GetValueOrDefault(regionKey),
-                peerValues.Count == 0 ? null : peerValues.Average(),
-                publishedEngland ? pe : null,
-                rank?.Rank, rank?.Count, rank is { } q ? (q.Rank - 1) * 4 / q.Count + 1 : null,
-                publishedRegion ? "published" : regionValue.GetValueOrDefault(regionKey) is null ? null : "recomputed",
-                publishedEngland ? "published" : null);
-        }).ToList();
-        return (las, regions);
+            var lowerIsBetter = g.Metric.Polarity == Polarity.LowerIsBetter;
+            var sorted = g.Values.Select(v => v.Value).Order().ToArray();
+            return g.Values.Select(v =>
+            {
+                var better = lowerIsBetter ? LowerBound(sorted, v.Value) : sorted.Length - UpperBound(sorted, v.Value);
+                return (Key: (v.LaKey, g.Year, g.Metric.Id), Rank: (Rank: 1 + better, Count: sorted.Length));
+            });
+        }).ToDictionary(x => x.Key, x => x.Rank);
+
+    private static int LowerBound(double[] sorted, double value)
+    {
+        var i = Array.BinarySearch(sorted, value);
+        if (i < 0)
+            return ~i;
+        while (i > 0 && sorted[i - 1] == value)
+            i--;
+        return i;
+    }
+
+    private static int UpperBound(double[] sorted, double value)
+    {
+        var i = Array.BinarySearch(sorted, value);
+        if (i < 0)
+            return ~i;
+        while (i < sorted.Length - 1 && sorted[i + 1] == value)
+            i++;
+        return i + 1;
+    }
+
+    private static int Quartile((int Rank, int Count) r) => (r.Rank - 1) * 4 / r.Count + 1;
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
+
+public sealed record ComparatorResult(List<BenchmarkRow> Las, List<RegionRow> Regions, List<NeighbourValue> Neighbours);

@@ -44,9 +44,10 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
             }
         }
 
-        var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, las));
-        var (rows, regions) = calculator.Compute(measures, ReadPublished(connection));
-        Write(connection, rows, regions);
+        var england = LaDirectory.ReadEngland(connection);
+        var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, england));
+        var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
+        Write(connection, rows, regions, neighbours);
         logger.LogInformation("Benchmark marts refreshed: {Rows:N0} LA rows, {Regions:N0} region rows", rows.Count, regions.Count);
         return rows.Count;
     }
@@ -64,10 +65,10 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         $"select la_key, collection_year, {string.Join(", ", metrics.Select((m, i) => $"{m.NumeratorSql} as n{i}, {m.DenominatorSql ?? "null"} as d{i}"))} " +
         $"from {source} group by la_key, collection_year";
 
-    private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions)
+    private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions, List<NeighbourValue> neighbours)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var table in new[] { "mart.benchmark", "mart.region_benchmark", "mart.metric" })
+        foreach (var table in new[] { "mart.benchmark", "mart.benchmark_neighbour", "mart.region_benchmark", "mart.metric" })
             using (var delete = connection.Command(transaction, $"delete from {table}"))
                 delete.ExecuteNonQuery();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -83,11 +84,21 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
             }
             using (var benchmark = writer.Open("mart", "benchmark",
                        ["la_key", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "unavailable", "region_value",
-                        "neighbour_average", "england_value", "rank_in_region", "la_count_ranked", "quartile", "refreshed_at", "region_source", "england_source"]))
+                        "neighbour_average", "england_value", "rank_in_region", "la_count_ranked", "quartile", "refreshed_at", "region_source", "england_source",
+                        "neighbour_median", "neighbour_count", "neighbour_source", "rank_in_england", "la_count_england", "quartile_england",
+                        "published_value", "published_differs"]))
             {
                 foreach (var r in rows)
                     benchmark.Add(r.LaKey, (short)r.Year, r.MetricId, r.Numerator, r.Denominator, r.Value, r.Suppressed, r.Unavailable, r.RegionValue,
-                        r.NeighbourAverage, r.EnglandValue, (short?)r.RankInRegion, (short?)r.LaCountRanked, (short?)r.Quartile, now, r.RegionSource, r.EnglandSource);
+                        r.NeighbourAverage, r.EnglandValue, (short?)r.RankInRegion, (short?)r.LaCountRanked, (short?)r.Quartile, now, r.RegionSource, r.EnglandSource,
+                        r.NeighbourMedian, (short?)r.NeighbourCount, r.NeighbourSource, (short?)r.RankInEngland, (short?)r.LaCountEngland, (short?)r.QuartileEngland,
+                        r.PublishedValue, r.PublishedDiffers);
+            }
+            using (var neighbour = writer.Open("mart", "benchmark_neighbour",
+                       ["la_key", "collection_year", "metric_id", "neighbour_rank", "neighbour_la_key", "closeness", "value", "value_source"]))
+            {
+                foreach (var n in neighbours)
+                    neighbour.Add(n.LaKey, (short)n.Year, n.MetricId, (short)n.Neighbour.Rank, n.Neighbour.LaKey, n.Neighbour.Closeness, n.Value, n.Source);
             }
             using (var region = writer.Open("mart", "region_benchmark",
                        ["region_code", "collection_year", "metric_id", "numerator", "denominator", "value", "suppressed", "la_count"]))
@@ -99,27 +110,56 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         transaction.Commit();
     }
 
-    /// <summary>National and regional published values of the indicators mapped to catalogue metrics.</summary>
-    private static PublishedComparators ReadPublished(DbConnection connection)
+    /// <summary>
+    /// The DfE's published values of catalogue metrics: England, regions and every LA. Where LAIT and an
+    /// open-data publication both give a value, LAIT's counts (it is the DfE's own benchmarking set).
+    /// </summary>
+    private static PublishedComparators ReadPublished(DbConnection connection, LaDirectory england)
     {
         using var command = connection.Command(null, """
-            select p.geographic_level, p.area_code, p.collection_year, m.metric_id, p.value
-            from dw.published_value p join ref.published_metric m on m.indicator = p.indicator
-            where p.geographic_level in ('National', 'Regional')
+            select geographic_level, area_code, la_code, collection_year, metric_id, value, source
+            from dw.published_comparator
+            order by case when source = 'LAIT' then 1 else 0 end
             """);
         using var reader = command.ExecuteReader();
-        var england = new Dictionary<(int, string), double?>();
+        var national = new Dictionary<(int, string), double?>();
         var regions = new Dictionary<(string, int, string), double?>();
+        var las = new Dictionary<(int, int, string), double>();
         while (reader.Read())
         {
-            var year = Convert.ToInt32(reader.GetValue(2));
-            var value = Number(reader.GetValue(4));
-            if (reader.GetString(0) == "National")
-                england[(year, reader.GetString(3))] = value;
-            else
-                regions[(reader.GetString(1), year, reader.GetString(3))] = value;
+            var year = Convert.ToInt32(reader.GetValue(3));
+            var metric = reader.GetString(4);
+            var value = Number(reader.GetValue(5));
+            switch (reader.GetString(0))
+            {
+                case "National":
+                    national[(year, metric)] = value;
+                    break;
+                case "Regional":
+                    regions[(reader.GetString(1), year, metric)] = value;
+                    break;
+                default:
+                    if (!reader.IsDBNull(2) && england.ByDfeCode(reader.GetString(2)) is { } la)
+                    {
+                        if (value is { } v)
+                            las[(la.LaKey, year, metric)] = v;
+                        else
+                            las.Remove((la.LaKey, year, metric));
+                    }
+                    break;
+            }
         }
-        return new PublishedComparators(england, regions);
+        return new PublishedComparators(national, regions, las, ReadTolerances(connection));
+    }
+
+    private static Dictionary<string, double> ReadTolerances(DbConnection connection)
+    {
+        using var command = connection.Command(null, "select metric_id, min(tolerance) from ref.published_metric where tolerance is not null group by metric_id");
+        using var reader = command.ExecuteReader();
+        var tolerances = new Dictionary<string, double>();
+        while (reader.Read())
+            tolerances[reader.GetString(0)] = Convert.ToDouble(reader.GetValue(1));
+        return tolerances;
     }
 
     private static Dictionary<(int LaKey, int MidYear), double> ReadPopulation(DbConnection connection)
@@ -132,18 +172,17 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         return population;
     }
 
-    private static Dictionary<int, IReadOnlyList<int>> ReadNeighbours(DbConnection connection, LaDirectory las)
+    /// <summary>Each LA's neighbours in the DfE model in force (dw.statistical_neighbour), closest first.</summary>
+    private static Dictionary<int, IReadOnlyList<Neighbour>> ReadNeighbours(DbConnection connection, LaDirectory england)
     {
-        using var command = connection.Command(null, """
-            select g.owner_dfe_code, m.member_dfe_code
-            from ref.comparator_group g join ref.comparator_group_member m on m.group_code = g.group_code
-            where g.group_type = 'statistical_neighbours'
-            """);
+        using var command = connection.Command(null, "select la_number, neighbour_number, neighbour_rank, closeness from dw.statistical_neighbour order by la_number, neighbour_rank");
         using var reader = command.ExecuteReader();
-        var pairs = new List<(int, int)>();
+        var rows = new List<(int Owner, Neighbour Neighbour)>();
         while (reader.Read())
-            if (las.ByDfeCode(reader.GetString(0)) is { } owner && las.ByDfeCode(reader.GetString(1)) is { } member)
-                pairs.Add((owner.LaKey, member.LaKey));
-        return pairs.GroupBy(p => p.Item1).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(p => p.Item2).ToList());
+            if (england.ByDfeCode(Code(reader.GetValue(0))) is { } owner && england.ByDfeCode(Code(reader.GetValue(1))) is { } neighbour)
+                rows.Add((owner.LaKey, new Neighbour(neighbour.LaKey, Convert.ToInt32(reader.GetValue(2)), reader.IsDBNull(3) ? null : reader.GetString(3))));
+        return rows.GroupBy(r => r.Owner).ToDictionary(g => g.Key, g => (IReadOnlyList<Neighbour>)g.Select(r => r.Neighbour).ToList());
     }
+
+    private static string Code(object number) => Convert.ToInt32(number).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -54,7 +54,7 @@ public static class PlatformHost
     public static IReadOnlyList<IReturnType> ReturnTypes { get; } =
     [
         new Ssda903ReturnType(), new SupportingFamilies.SfReturnType(), new Context.PopulationReturnType(), new Context.DeprivationReturnType(),
-        new Context.IndicatorReturnType(), new Context.PublishedStatisticsReturnType(),
+        new Context.IndicatorReturnType(), new Context.PublishedStatisticsReturnType(), new Lait.LaitReturnType(), new StatisticalNeighbours.NeighbourModelReturnType(),
     ];
 
     public static void AddPipeline(IServiceCollection services, IConfiguration configuration)

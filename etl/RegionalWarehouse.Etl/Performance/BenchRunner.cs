@@ -142,7 +142,7 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
         return (new SubmissionPipeline(engine, [new Ssda903ReturnType()], new ChildPseudonymiser(Key), TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, marts), marts);
     }
 
-    /// <summary>Benchmark-only authorities so the pipeline accepts 153 LAs (the bench warehouse is thrown away).</summary>
+    /// <summary>Every benched LA made a member (and invented where the code is not a real LA) so the pipeline accepts 153 LAs; the bench warehouse is thrown away.</summary>
     private static void AddSyntheticLas(IWarehouseEngine engine, IReadOnlyList<string> las)
     {
         using var connection = engine.Open();
@@ -150,7 +150,8 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
             using (var insert = connection.Command(null, $"""
                 insert into ref.local_authority (la_key, dfe_code, ons_code, la_name, la_type, region_code, valid_from_year, valid_to_year, is_platform_member)
                 select {la}, '{la}', 'E0{la}', 'Synthetic LA {la}', 'unitary', 'E12000006', 2000, null, false
-                where not exists (select 1 from ref.local_authority where dfe_code = '{la}')
+                where not exists (select 1 from ref.local_authority where dfe_code = '{la}');
+                update ref.local_authority set is_platform_member = true where dfe_code = '{la}'
                 """))
                 insert.ExecuteNonQuery();
     }

@@ -6,6 +6,8 @@ namespace RegionalWarehouse.Etl.Submissions;
 /// <summary>
 /// The local authorities in ref.local_authority, found by key, by DfE code (919) or by ONS code
 /// (E10000015), as contextual files use either. Read once per use by validation, marts and access.
+/// <see cref="Read"/> holds the platform's member LAs; <see cref="ReadEngland"/> every English LA, for
+/// comparators that draw on published data.
 /// </summary>
 public sealed class LaDirectory(IReadOnlyList<LaEntry> las)
 {
@@ -30,9 +32,14 @@ public sealed class LaDirectory(IReadOnlyList<LaEntry> las)
         return Read(connection);
     }
 
-    public static LaDirectory Read(DbConnection connection)
+    public static LaDirectory Read(DbConnection connection) => Read(connection, membersOnly: true);
+
+    public static LaDirectory ReadEngland(DbConnection connection) => Read(connection, membersOnly: false);
+
+    private static LaDirectory Read(DbConnection connection, bool membersOnly)
     {
-        using var command = connection.Command(null, "select la_key, dfe_code, ons_code, la_name, region_code from ref.local_authority");
+        using var command = connection.Command(null,
+            $"select la_key, dfe_code, ons_code, la_name, region_code from ref.local_authority{(membersOnly ? " where is_platform_member" : "")}");
         using var reader = command.ExecuteReader();
         var las = new List<LaEntry>();
         while (reader.Read())

@@ -54,6 +54,8 @@ public sealed class SubmissionPipeline(
             progress?.Report(new PipelineStage(PipelineStage.Validating, 0));
             var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
             PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files, identity, engine) : null;
+            // Return types that stage files (LAIT's Parquet) clean up whatever the outcome.
+            using var staging = prepared as IDisposable;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
             var rowsByTable = prepared?.RowsByTable ?? new Dictionary<string, long>();
             var errors = issues.Count(i => i.Severity == Severity.Error);
@@ -138,12 +140,17 @@ public sealed class SubmissionPipeline(
                     $"A {returnType.Code} return is submitted by each LA for itself, not region-wide. Drop it under the LA's own folder, e.g. 919/{returnType.Code}/."));
             return (null, issues);
         }
-        using var lookup = connection.Command(null, $"select la_key from ref.local_authority where dfe_code = {engine.Parameter("la")}", ("la", identity.LaCode));
-        var laKey = lookup.ExecuteScalar();
-        if (laKey is null or DBNull)
+        using var lookup = connection.Command(null, $"select la_key, is_platform_member from ref.local_authority where dfe_code = {engine.Parameter("la")}", ("la", identity.LaCode));
+        using var reader = lookup.ExecuteReader();
+        var known = reader.Read();
+        var member = known && Convert.ToBoolean(reader.GetValue(1));
+        if (!known)
             issues.Add(new ValidationIssue(SubmissionRules.UnknownLa.Code, Severity.Error, null, null, null, null, identity.LaCode,
-                $"'{identity.LaCode}' is not the DfE code of a local authority this platform knows. Use your 3-digit DfE LA code, e.g. 919 for Hertfordshire."));
-        return (laKey is null or DBNull ? null : Convert.ToInt32(laKey), issues);
+                $"'{identity.LaCode}' is not the DfE code of an English local authority. Use your 3-digit DfE LA code, e.g. 919 for Hertfordshire."));
+        else if (!member)
+            issues.Add(new ValidationIssue(SubmissionRules.UnknownLa.Code, Severity.Error, null, null, null, null, identity.LaCode,
+                $"'{identity.LaCode}' is an English local authority that has not joined this platform. An operator onboards it by marking it a member in ref.local_authority (ReferenceData/local_authorities.csv)."));
+        return (member ? Convert.ToInt32(reader.GetValue(0)) : null, issues);
     }
 
     private SubmissionReport Report(long id, SubmissionIdentity identity, string outcome, string hash, long rows,
@@ -162,7 +169,7 @@ public sealed record PipelineStage(string Name, long Rows)
 /// <summary>Rules about the submission as a whole, checked before its files are read.</summary>
 public static class SubmissionRules
 {
-    public static readonly RuleInfo UnknownLa = new("SUB-01", Severity.Error, "(submission)", "The submitting LA is a known local authority.");
+    public static readonly RuleInfo UnknownLa = new("SUB-01", Severity.Error, "(submission)", "The submitting LA is a local authority that is a member of the platform.");
     public static readonly RuleInfo BadPeriod = new("SUB-02", Severity.Error, "(submission)", "The period is in the form the return type uses (a collection year such as 2024 for the 903, a quarter such as 2024-Q3 for Supporting Families).");
 
     public static readonly RuleInfo NotRegionWide = new("SUB-03", Severity.Error, "(submission)", "Only the contextual returns (population, deprivation, indicators, published statistics) may be submitted region-wide.");

@@ -18,7 +18,7 @@ public static class IngestCommand
             Description = "The period: 903 collection year (2024 = April 2023 to March 2024); SF quarter (2024-Q3); POPULATION/INDICATORS year; IMD edition (2019); PUBLISHED label (cla-2025).",
             Required = true,
         };
-        var returnType = new Option<string>("--return") { Description = "The return type: SSDA903, SF, POPULATION, IMD, INDICATORS or PUBLISHED.", DefaultValueFactory = _ => "SSDA903" };
+        var returnType = new Option<string>("--return") { Description = "The return type: SSDA903, SF, POPULATION, IMD, INDICATORS, PUBLISHED, LAIT or NEIGHBOURS.", DefaultValueFactory = _ => "SSDA903" };
         var reports = new Option<string>("--reports") { Description = "Where to write the JSON and Markdown reports.", DefaultValueFactory = _ => Path.Combine("data", "reports") };
         var command = new Command("ingest", "Validate, pseudonymise and load one submission directly (no scheduler). Exit 0 loaded, 2 rejected, 1 failure.")
         {

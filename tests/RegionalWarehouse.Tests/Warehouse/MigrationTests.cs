@@ -58,7 +58,7 @@ public class MigrationTests
         using var warehouse = new TemporaryWarehouse();
         warehouse.Execute("update ref.local_authority set la_name = 'Typo' where dfe_code = '919'");
         warehouse.Execute("delete from ref.code_list where field_name = 'RNE' and code = 'S'");
-        warehouse.Execute("insert into ref.region values ('X1', 'Not a region')");
+        warehouse.Execute("insert into ref.region values ('X1', 'Not a region', null)");
 
         var outcome = warehouse.Migrator.Migrate();
 

@@ -33,21 +33,35 @@ public class ReferenceDataTests : IClassFixture<ReferenceDataTests.MigratedWareh
     }
 
     [Fact]
-    public void Every_platform_la_has_a_statistical_neighbour_group_of_members_that_exist()
+    public void Comparator_group_members_are_known_las()
     {
         var orphans = _warehouse.Scalar<long>("""
             select count(*) from ref.comparator_group_member m
             left join ref.local_authority la on la.dfe_code = m.member_dfe_code
             where la.dfe_code is null
             """);
-        var withoutGroup = _warehouse.Scalar<long>("""
-            select count(*) from ref.local_authority la
-            where la.is_platform_member and not exists (
-                select 1 from ref.comparator_group g where g.owner_dfe_code = la.dfe_code and g.group_type = 'statistical_neighbours')
-            """);
 
         Assert.Equal(0, orphans);
-        Assert.Equal(0, withoutGroup);
+    }
+
+    [Fact]
+    public void Every_english_la_is_known_with_its_ons_code_and_region_and_only_the_eleven_are_members()
+    {
+        // 153 current authorities and 5 that LAIT's history still names (pre-2019 Dorset, Poole and
+        // Bournemouth; Northamptonshire; Cumbria).
+        Assert.Equal(158, _warehouse.Scalar<long>("select count(*) from ref.local_authority"));
+        Assert.Equal(153, _warehouse.Scalar<long>("select count(*) from ref.local_authority where valid_to_year is null"));
+        Assert.Equal(11, _warehouse.Scalar<long>("select count(*) from ref.local_authority where is_platform_member"));
+        Assert.Equal(158, _warehouse.Scalar<long>("select count(distinct ons_code) from ref.local_authority"));
+        Assert.Equal(0, _warehouse.Scalar<long>("select count(*) from ref.local_authority la left join ref.region r on r.region_code = la.region_code where r.region_code is null"));
+        Assert.Equal("E06000062", _warehouse.Scalar<string>("select ons_code from ref.local_authority where dfe_code = '941'"));
+    }
+
+    [Fact]
+    public void Each_region_carries_the_dfe_area_number_published_data_uses()
+    {
+        Assert.Equal(985, _warehouse.Scalar<int>("select dfe_area_number from ref.region where region_code = 'E12000006'"));
+        Assert.Equal(9, _warehouse.Scalar<long>("select count(distinct dfe_area_number) from ref.region"));
     }
 
     [Theory]

@@ -4,12 +4,30 @@ namespace RegionalWarehouse.Warehouse.Engines;
 
 /// <summary>
 /// DuckDB's appender: rows go straight into the table's storage, inside the connection's open
-/// transaction, so a rollback discards them. Columns must be given in table order.
+/// transaction, so a rollback discards them. The appender fills every column in table order, so the
+/// columns given must be exactly those: a table that gained a column fails here, not with shifted values.
 /// </summary>
 public sealed class DuckDbBulkWriter(DuckDBConnection connection) : IBulkWriter
 {
-    public ITableWriter Open(string schema, string table, IReadOnlyList<string> columns) =>
-        new Appender(connection.CreateAppender(schema, table));
+    public ITableWriter Open(string schema, string table, IReadOnlyList<string> columns)
+    {
+        var actual = TableColumns(schema, table);
+        if (!actual.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"{schema}.{table} has columns ({string.Join(", ", actual)}); the writer was given ({string.Join(", ", columns)}). DuckDB's appender needs all of them, in order.");
+        return new Appender(connection.CreateAppender(schema, table));
+    }
+
+    private List<string> TableColumns(string schema, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"select column_name from information_schema.columns where table_schema = '{schema}' and table_name = '{table}' order by ordinal_position";
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+            columns.Add(reader.GetString(0));
+        return columns;
+    }
 
     public void Dispose() { }
 

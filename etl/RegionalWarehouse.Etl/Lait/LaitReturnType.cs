@@ -1,0 +1,34 @@
+using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Lait;
+
+/// <summary>
+/// The DfE's Local Authority Interactive Tool data (LAIT): every indicator for every English LA, region and
+/// England over ten years, loaded as published. The operator submits it region-wide; the period is the
+/// release (e.g. 2025). It gives the benchmarks their England, region and non-member neighbour values,
+/// the national rank, and a published figure beside each member's own.
+/// </summary>
+public sealed class LaitReturnType : IReturnType
+{
+    public string Code => LaitSchema.ReturnType;
+
+    public IReadOnlyList<string> FactTables => ["dw.fact_lait_value", "dw.lait_indicator"];
+
+    public bool AcceptsRegionWide => true;
+
+    public IEnumerable<RuleInfo> RuleCatalogue => LaitRules.All;
+
+    public string? CheckPeriod(string period) =>
+        int.TryParse(period, out var year) && year is >= 2010 and <= 2100
+            ? null
+            : $"'{period}' is not a LAIT release year. Use the year of the release, e.g. 2025.";
+
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    {
+        using var connection = engine.Open();
+        return LaitRelease.Stage(files, identity, LaDirectory.ReadEngland(connection));
+    }
+}
