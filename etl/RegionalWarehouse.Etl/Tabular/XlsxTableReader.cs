@@ -16,6 +16,7 @@ public sealed class XlsxTableReader : ITableReader
     private readonly OpenXmlReader _reader;
     private readonly string[] _sharedStrings;
     private readonly HashSet<uint> _dateStyles;
+    private int _lastRow;
 
     private XlsxTableReader(Stream stream)
     {
@@ -68,7 +69,9 @@ public sealed class XlsxTableReader : ITableReader
                 cells[ColumnIndex(cell.CellReference?.Value, cells.Count)] = CellText(cell);
             var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
             var values = Enumerable.Range(0, width).Select(i => cells.GetValueOrDefault(i, "")).ToArray();
-            return new CsvRow((int)(row.RowIndex?.Value ?? 0), values);
+            // Some writers leave out the row number; such rows follow the previous one.
+            _lastRow = (int)(row.RowIndex?.Value ?? (uint)(_lastRow + 1));
+            return new CsvRow(_lastRow, values);
         }
         return null;
     }
