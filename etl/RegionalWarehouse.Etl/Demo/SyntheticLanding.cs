@@ -18,8 +18,9 @@ public enum SyntheticKinds
 }
 
 /// <summary>
-/// Writes synthetic submissions into a landing folder exactly as LAs and the operator would drop them:
-/// 903 and Supporting Families per LA, and region-wide population, deprivation and published statistics.
+/// Writes demo submissions into a landing folder exactly as LAs and the operator would drop them:
+/// synthetic 903 and Supporting Families per LA, synthetic region-wide population and deprivation, and the
+/// DfE's real published data (LAIT and the statistical neighbour model), so comparators are never invented.
 /// </summary>
 public sealed class SyntheticLanding(string root, string submissionName)
 {
@@ -28,7 +29,7 @@ public sealed class SyntheticLanding(string root, string submissionName)
     public static int CountSubmissions(SyntheticKinds kinds, int las, int firstYear, int lastYear) =>
         (kinds.HasFlag(SyntheticKinds.Ssda903) ? las * (lastYear - firstYear + 1) : 0)
         + (kinds.HasFlag(SyntheticKinds.SupportingFamilies) ? las * SfGenerator.Periods(firstYear, lastYear).Count : 0)
-        + (kinds.HasFlag(SyntheticKinds.Context) ? 3 : 0);
+        + (kinds.HasFlag(SyntheticKinds.Context) ? 2 + PublishedData.All.Count : 0);
 
     public void Write(SyntheticKinds kinds, GeneratorRequest request)
     {
@@ -54,7 +55,11 @@ public sealed class SyntheticLanding(string root, string submissionName)
             new Dictionary<string, IEnumerable<string>> { ["population_mid_year.csv"] = ContextGenerator.Population(request.LaCodes, request.FirstYear - 1, request.LastYear - 1, request.Seed) }));
         Report(LandingLayout.WriteSubmission(root, region, DeprivationReturnType.ReturnCode, "2019", submissionName,
             new Dictionary<string, IEnumerable<string>> { ["imd2019_upper_tier.csv"] = ContextGenerator.Deprivation(request.LaCodes) }));
-        Report(LandingLayout.WriteSubmission(root, region, PublishedStatisticsReturnType.ReturnCode, $"cla-{request.LastYear}", submissionName,
-            new Dictionary<string, IEnumerable<string>> { ["cla_national_regional_la.csv"] = ContextGenerator.Publication(request.LaCodes, request.FirstYear, request.LastYear, request.Seed) }));
+        foreach (var release in PublishedData.All)
+        {
+            var folder = PublishedData.WriteTo(release, Path.Combine(root, region, release.ReturnType, release.Period, submissionName));
+            File.WriteAllText(Path.Combine(folder, SubmissionFiles.ReadyMarker), "");
+            Report(folder);
+        }
     }
 }

@@ -10,33 +10,82 @@ namespace RegionalWarehouse.Cli.Commands;
 
 public static class BenchmarkCommands
 {
+    /// <summary>The metrics whose neighbour values `rw benchmark` lists unless told otherwise.</summary>
+    private static readonly string[] HeadlineMetrics = ["cla_rate_per_10k", "stability_short_term_pct", "oc3_eet_pct"];
+
     public static Command Benchmark()
     {
         var la = new Option<string>("--la") { Description = "The LA's DfE code, e.g. 919.", Required = true };
         var year = new Option<int>("--year") { Description = "The collection year, e.g. 2024.", Required = true };
-        var command = new Command("benchmark", "Print an LA's benchmark table for a year: value, region, statistical neighbours, England, rank and quartile.") { la, year };
+        var neighbourMetrics = new Option<string[]>("--neighbour-metric")
+        {
+            Description = "Metric ids whose value for each statistical neighbour is listed (repeatable).",
+            DefaultValueFactory = _ => HeadlineMetrics,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("benchmark",
+            "Print an LA's benchmark table for a year: its value, the DfE's published figure for it, region, statistical neighbours (mean and median), England, " +
+            "rank in region and England and quartile, each comparator with its source; then its DfE statistical neighbours with their values.")
+        {
+            la, year, neighbourMetrics,
+        };
         command.SetAction(parse =>
         {
             using var host = CliHost.Open();
-            var lines = BenchmarkQuery.ForLa(host.Services.GetRequiredService<IWarehouseEngine>(), parse.GetValue(la)!, parse.GetValue(year));
+            var engine = host.Services.GetRequiredService<IWarehouseEngine>();
+            var code = parse.GetValue(la)!;
+            var lines = BenchmarkQuery.ForLa(engine, code, parse.GetValue(year));
             if (lines.Count == 0)
             {
-                AnsiConsole.WriteLine($"No benchmarks for LA {parse.GetValue(la)} in {parse.GetValue(year)}. Has its 903 been loaded (rw status)?");
+                AnsiConsole.WriteLine($"No benchmarks for LA {code} in {parse.GetValue(year)}. Has its 903 been loaded (rw status)?");
                 return ExitCodes.Failure;
             }
-            var table = new Table().AddColumns("metric", "value", "region", "neighbours", "England", "rank", "quartile");
+            var table = new Table().AddColumns("metric", "value", "DfE published", "region", "neighbours mean", "median", "England", "region rank", "England rank", "quartile");
             foreach (var group in lines.GroupBy(l => l.Metric.Theme))
             {
-                table.AddRow($"[bold]{Markup.Escape(group.Key)}[/]", "", "", "", "", "", "");
+                table.AddRow($"[bold]{Markup.Escape(group.Key)}[/]", "", "", "", "", "", "", "", "", "");
                 foreach (var l in group)
-                    table.AddRow(Markup.Escape(l.Metric.Name), l.Shown(l.Value), l.Metric.Format(l.Region), l.Metric.Format(l.Neighbours), l.Metric.Format(l.England),
-                        l.Rank is null ? "" : $"{l.Rank} of {l.Ranked}", l.Quartile?.ToString() ?? "");
+                    table.AddRow(Markup.Escape(l.Metric.Name), l.Shown(l.Value),
+                        l.Published is null ? "" : l.Metric.Format(l.Published) + (l.PublishedDiffers == true ? " !" : ""),
+                        Sourced(l.Metric.Format(l.Region), l.RegionSource), Sourced(l.Metric.Format(l.NeighbourMean), l.NeighbourSource),
+                        l.Metric.Format(l.NeighbourMedian), Sourced(l.Metric.Format(l.England), l.EnglandSource),
+                        l.Rank is null ? "" : $"{l.Rank} of {l.Ranked}", l.RankInEngland is null ? "" : $"{l.RankInEngland} of {l.RankedInEngland}",
+                        l.QuartileInEngland is { } q ? $"{q} England" : l.Quartile is { } r ? $"{r} region" : "");
             }
             AnsiConsole.Write(table);
-            AnsiConsole.WriteLine("c = suppressed (small numbers), x = not available. Rank 1 and quartile 1 are best; neutral metrics rank the highest first.");
+            AnsiConsole.WriteLine("c = suppressed (small numbers), x = not available. (P) the DfE's published figure; (R) recomputed from members' returns; " +
+                                  "(M) neighbours from both. ! = the LA's own figure differs from the DfE's published one by more than the metric's tolerance: check the return. " +
+                                  "Rank 1 and quartile 1 are best (the quartile is across England where the DfE publishes the measure, else within the region); neutral metrics rank the highest first and have no England quartile.");
+            WriteNeighbours(engine, code, parse.GetValue(year), parse.GetValue(neighbourMetrics)!);
+            if (lines.Any(l => l.EnglandSource == ComparatorCalculator.Published || l.NeighbourSource is ComparatorCalculator.Published or ComparatorCalculator.Mixed))
+                AnsiConsole.WriteLine(Etl.Lait.LaitSchema.Attribution);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static string Sourced(string value, string? source) => value.Length == 0 ? value : source switch
+    {
+        ComparatorCalculator.Published => $"{value} (P)",
+        ComparatorCalculator.Recomputed => $"{value} (R)",
+        ComparatorCalculator.Mixed => $"{value} (M)",
+        _ => value,
+    };
+
+    private static void WriteNeighbours(IWarehouseEngine engine, string la, int year, string[] metricIds)
+    {
+        var metrics = metricIds.Select(MetricCatalogue.Find).ToList();
+        var neighbours = BenchmarkQuery.Neighbours(engine, la, year).Where(n => metrics.Any(m => m.Id == n.MetricId)).ToList();
+        if (neighbours.Count == 0)
+        {
+            AnsiConsole.WriteLine("No statistical neighbours: load the DfE's model (region/NEIGHBOURS/{version}/, see README).");
+            return;
+        }
+        var table = new Table().Title("Statistical neighbours (DfE model in force)").AddColumns(["rank", "LA", "closeness", .. metrics.Select(m => m.Name)]);
+        foreach (var n in neighbours.GroupBy(n => (n.Rank, n.DfeCode, n.Name, n.Closeness)).OrderBy(g => g.Key.Rank))
+            table.AddRow([n.Key.Rank.ToString(), Markup.Escape($"{n.Key.DfeCode} {n.Key.Name}"), Markup.Escape(n.Key.Closeness ?? ""),
+                .. metrics.Select(m => n.FirstOrDefault(x => x.MetricId == m.Id) is { Value: { } v } x ? Sourced(m.Format(v), x.Source) : "")]);
+        AnsiConsole.Write(table);
     }
 
     public static Command Correlate()

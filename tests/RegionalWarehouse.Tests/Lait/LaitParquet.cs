@@ -24,9 +24,9 @@ public static class LaitParquet
         {
             using var group = reader.OpenRowGroupReader(g);
             var n = (int)group.RowCount;
-            async Task<string[]> Text(string name)
+            async Task<string?[]> Text(string name)
             {
-                var values = new string[n];
+                var values = new string?[n];
                 await group.ReadAsync(fields[name], values.AsMemory(), null, default);
                 return values;
             }
@@ -37,7 +37,7 @@ public static class LaitParquet
             var number = new double?[n];
             await group.ReadAsync<double>(fields["LA Number"], number.AsMemory(), null, default);
             for (var i = 0; i < n; i++)
-                cells.Add(new LaitCell(indicator[i], years[i], area[i], value[i], number[i]));
+                cells.Add(new LaitCell(indicator[i]!, years[i]!, area[i] ?? "", value[i]!, number[i]));
         }
         return cells;
     }
@@ -47,10 +47,10 @@ public static class LaitParquet
     {
         var schema = new ParquetSchema(new DataField<string>("Short Desc"), new DataField<string>("Data item"), new DataField<string>("Years"),
             new DataField<string>("LA and Regions"), new DataField<string>("Values"), new DataField<double?>("LA Number"), new DataField<string>("Region"));
-        var data = rows.Select(r => (IDictionary<string, object>)new Dictionary<string, object>
+        var data = rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["Short Desc"] = r.Indicator, ["Data item"] = r.DataItem!, ["Years"] = r.Years, ["LA and Regions"] = r.Area,
-            ["Values"] = r.Value, ["LA Number"] = r.Number!, ["Region"] = r.Region,
+            ["Short Desc"] = r.Indicator, ["Data item"] = r.DataItem, ["Years"] = r.Years, ["LA and Regions"] = r.Area,
+            ["Values"] = r.Value, ["LA Number"] = r.Number, ["Region"] = r.Region,
         }).ToList();
         using var file = File.Create(path);
         ParquetSerializer.SerializeUntypedAsync(data, schema, file, null, null, default).GetAwaiter().GetResult();

@@ -57,40 +57,4 @@ public static class ContextGenerator
             yield return $"{la.OnsCode},{N(la.ImdScore)},{rank},{N(Math.Max(0, (la.ImdScore - 10) / 200))},{N(la.Idaci)},{(int)Math.Clamp(151 - (la.Idaci - 0.06) * 700, 1, 151)}";
         }
     }
-
-    /// <summary>
-    /// A DfE-style CLA publication: England, the East of England and each LA for every year, with the
-    /// symbols real files use (c for small suppressed numbers, x where a measure was not collected).
-    /// </summary>
-    public static IEnumerable<string> Publication(IReadOnlyList<string> laCodes, int firstYear, int lastYear, int seed)
-    {
-        yield return "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name," +
-                     "cla_number_31_march,cla_rate_per_10000,cla_starts_number,uasc_number_31_march,placement_stability_3plus_pct,care_leavers_19_21_eet_pct";
-        var random = new Random(seed * 17 + 3);
-        for (var year = firstYear; year <= lastYear; year++)
-        {
-            var trend = year - 2019;
-            yield return Row(year, "National", "", "", "", 80_080 + 850 * trend, 67 + 0.6 * trend, 31_000 - 300 * trend, 5_000 + 400 * trend, 10.5 + 0.1 * trend,
-                year < 2020 ? null : 55 + 0.5 * trend);
-            yield return Row(year, "Regional", "E12000006", "", "", 6_000 + 90 * trend, 49 + 0.8 * trend, 2_700 - 20 * trend, 500 + 40 * trend, 10.0 + 0.1 * trend,
-                year < 2020 ? null : 54 + 0.6 * trend);
-            foreach (var la in Select(laCodes))
-            {
-                var number = (int)(la.Children * (0.0045 + la.Idaci * 0.012) * (0.95 + random.NextDouble() * 0.1));
-                var uasc = random.Next(0, 12) < 3 ? (int?)random.Next(1, 6) : random.Next(6, 120);
-                yield return Row(year, "Local authority", la.DfeCode, la.OnsCode, la.Name, number, number * 10_000.0 / la.Children, number * 0.45, uasc,
-                    8 + random.NextDouble() * 5, year < 2020 ? null : 48 + random.NextDouble() * 14);
-            }
-        }
-    }
-
-    private static string Row(int year, string level, string code, string ons, string name, double number, double rate, double starts, int? uasc, double stability, double? eet)
-    {
-        var regional = level != "National";
-        var local = level == "Local authority";
-        return string.Join(",", year, "Reporting year", level, "E92000001", "England",
-            regional ? "E12000006" : "", regional ? "East of England" : "", local ? code : "", local ? ons : "", local ? $"\"{name}\"" : "",
-            (int)number, N(Math.Round(rate)), (int)starts, uasc is null or <= 5 ? "c" : uasc.ToString(), N(Math.Round(stability, 1)),
-            eet is null ? "x" : N(Math.Round(eet.Value, 1)));
-    }
 }
