@@ -8,7 +8,9 @@ public sealed record LaOption(string Code, string Name);
 /// <summary>One LA × year × metric as the dashboard shows it: values already suppressed by the mart.</summary>
 public sealed record BenchmarkPoint(
     string La, string LaName, int Year, string MetricId, double? Value, bool Suppressed, bool Unavailable,
-    double? Region, double? Neighbours, double? England, int? Rank, int? Ranked, int? Quartile);
+    double? Region, double? Neighbours, double? England, int? Rank, int? Ranked, int? Quartile,
+    string? RegionSource, double? NeighbourMedian, int? NeighbourCount, string? NeighbourSource, string? EnglandSource,
+    int? RankInEngland, int? RankedInEngland, int? QuartileInEngland, double? Published, bool? PublishedDiffers);
 
 /// <summary>
 /// What the dashboard reads: only the marts (aggregates after small-number suppression) through the
@@ -34,12 +36,20 @@ public sealed class DashboardQueries(IWarehouseEngine engine)
     private IReadOnlyList<BenchmarkPoint> Points(string where, params (string, object?)[] parameters) =>
         Read($"""
               select dfe_code, la_name, collection_year, metric_id, value, suppressed, unavailable, region_value, neighbour_average,
-                     england_value, rank_in_region, la_count_ranked, quartile
+                     england_value, rank_in_region, la_count_ranked, quartile, region_source, neighbour_median, neighbour_count, neighbour_source,
+                     england_source, rank_in_england, la_count_england, quartile_england, published_value, published_differs
               from mart.la_benchmark where {where}
               order by display_order, collection_year, rank_in_region, la_name
               """, parameters,
             r => new BenchmarkPoint(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2)), r.GetString(3), D(r, 4), r.GetBoolean(5), r.GetBoolean(6),
-                D(r, 7), D(r, 8), D(r, 9), I(r, 10), I(r, 11), I(r, 12)));
+                D(r, 7), D(r, 8), D(r, 9), I(r, 10), I(r, 11), I(r, 12), S(r, 13), D(r, 14), I(r, 15), S(r, 16), S(r, 17), I(r, 18), I(r, 19), I(r, 20),
+                D(r, 21), r.IsDBNull(22) ? null : Convert.ToBoolean(r.GetValue(22))));
+
+    /// <summary>The LA's DfE statistical neighbours with their value of one metric (a member's own, or the DfE's published figure).</summary>
+    public IReadOnlyList<NeighbourLine> Neighbours(string la, int year, string metric) =>
+        BenchmarkQuery.Neighbours(engine, la, year).Where(n => n.MetricId == metric).ToList();
+
+    private static string? S(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static double? D(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDouble(r.GetValue(i));
 

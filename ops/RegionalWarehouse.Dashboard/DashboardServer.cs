@@ -46,6 +46,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         app.MapGet("/api/benchmark", (string la, int year) => queries.ForLaAndYear(la, year));
         app.MapGet("/api/trend", (string la, string metric) => queries.Trend(la, metric));
         app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year));
+        app.MapGet("/api/neighbours", (string la, int year, string metric) => queries.Neighbours(la, year, metric));
     }
 
     /// <summary>The page is an embedded resource that never changes while running: read it once.</summary>

@@ -21,20 +21,26 @@ public class DemoAndSasTests
             Assert.Contains("demo pseudonymisation key", result.Output);
             Assert.Empty(Directory.GetFiles(Path.Combine(folder, "data", "storage", "landing"), "_READY", SearchOption.AllDirectories));
             using var connection = new DuckDbEngine(Path.Combine(folder, "data", "warehouse.duckdb")).Open();
-            long Scalar(string sql)
+            T Scalar<T>(string sql)
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = sql;
-                return Convert.ToInt64(command.ExecuteScalar());
+                return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T));
             }
-            // 11 LAs: a 903 for each of 2 years, SF for each quarter of 2023-24 and 2024-25, and 3 region-wide context files.
-            string[] returnTypes = ["SSDA903", "SF", "IMD", "POPULATION", "PUBLISHED"];
-            Assert.Equal("SSDA903=22, SF=88, IMD=1, POPULATION=1, PUBLISHED=1", string.Join(", ", returnTypes.Select(r =>
-                $"{r}={Scalar($"select count(*) from etl.submission_status where state = 'loaded' and return_type = '{r}'")}")));
-            Assert.Equal(0, Scalar("select count(*) from etl.submission_status where state <> 'loaded'"));
-            Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and value is not null"));
-            Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'sf_families_worked_with' and value is not null"));
-            Assert.Equal(11, Scalar("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and england_source = 'published'"));
+            long Count(string sql) => Scalar<long>(sql);
+            // 11 LAs: a 903 for each of 2 years, SF for each quarter of 2023-24 and 2024-25, 2 synthetic region-wide context files,
+            // and the DfE's real LAIT release and statistical neighbour model (LAIT loads with the warnings its own dictionary earns).
+            string[] returnTypes = ["SSDA903", "SF", "IMD", "POPULATION", "LAIT", "NEIGHBOURS"];
+            Assert.Equal("SSDA903=22, SF=88, IMD=1, POPULATION=1, LAIT=1, NEIGHBOURS=1", string.Join(", ", returnTypes.Select(r =>
+                $"{r}={Count($"select count(*) from etl.submission_status where state in ('loaded', 'loaded_with_warnings') and return_type = '{r}'")}")));
+            Assert.Equal(0, Count("select count(*) from etl.submission_status where state not in ('loaded', 'loaded_with_warnings')"));
+            Assert.Equal(0, Count("select count(*) from etl.submission_status where return_type = 'PUBLISHED'"));
+            Assert.Equal("mixed", Scalar<string>("select neighbour_source from mart.benchmark where la_key = 919 and collection_year = 2025 and metric_id = 'cla_rate_per_10k'"));
+            Assert.Equal(10, Count("select count(*) from mart.benchmark_neighbour where la_key = 919 and collection_year = 2025 and metric_id = 'cla_rate_per_10k' and value is not null"));
+            Assert.True(Count("select la_count_england from mart.benchmark where la_key = 919 and collection_year = 2025 and metric_id = 'cla_rate_per_10k'") > 140);
+            Assert.Equal(11, Count("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and value is not null"));
+            Assert.Equal(11, Count("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'sf_families_worked_with' and value is not null"));
+            Assert.Equal(11, Count("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and england_source = 'published'"));
             Assert.Contains("loaded", result.Output);
             Assert.Matches(@"Dashboard at http://127\.0\.0\.1:\d+", result.Output);
         }
