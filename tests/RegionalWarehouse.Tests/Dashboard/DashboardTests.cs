@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Dashboard;
+using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Dashboard;
@@ -22,6 +24,12 @@ public sealed class DashboardTests : IAsyncLifetime
     {
         using var fixture = ReturnFixture.Copy("valid-919-2024");
         _harness.Ingest903(fixture.Folder);
+        foreach (var release in PublishedData.All)
+        {
+            var folder = PublishedData.WriteTo(release, Directory.CreateTempSubdirectory("rw-published-").FullName);
+            _harness.Ingest(release.ReturnType, SubmissionIdentity.RegionWide, release.Period, folder);
+            Directory.Delete(folder, recursive: true);
+        }
         _server = new DashboardServer(_harness.Warehouse.Engine, Options.Create(new DashboardOptions { Url = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
         await _server.StartAsync(CancellationToken.None);
         _http.BaseAddress = _server.Address;
@@ -63,6 +71,20 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_api_lists_an_las_dfe_neighbours_with_published_values_for_those_outside_the_platform()
+    {
+        var neighbours = await _http.GetFromJsonAsync<JsonElement[]>("/api/neighbours?la=919&year=2024&metric=cla_rate_per_10k");
+
+        Assert.Equal(10, neighbours!.Length);
+        var first = neighbours[0];
+        Assert.Equal(("931", "Oxfordshire", "published"), (first.GetProperty("dfeCode").GetString(), first.GetProperty("name").GetString(), first.GetProperty("source").GetString()));
+        Assert.Equal(_harness.Warehouse.Scalar<double>("select value from dw.lait_value where indicator = 'LAC' and area_number = 931 and years = '2024'"), first.GetProperty("value").GetDouble());
+        var benchmark = await _http.GetFromJsonAsync<JsonElement[]>("/api/benchmark?la=919&year=2024");
+        var rate = Assert.Single(benchmark!, p => p.GetProperty("metricId").GetString() == "stability_short_term_pct");
+        Assert.Equal("published", rate.GetProperty("englandSource").GetString());
+    }
+
+    [Fact]
     public async Task In_a_browser_the_page_shows_the_overview_trend_and_ranking()
     {
         const string chromium = "/usr/bin/chromium";
@@ -85,5 +107,9 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("<td>Average SDQ score</td><td>c</td>", dom);                  // a mean over one child
         Assert.Contains("Regional ranking, 2024: Average SDQ score", dom);
         Assert.Contains("<td>2024</td><td>c</td>", dom);                                  // the trend table
+        Assert.Contains("Statistical neighbours (DfE model), 2024: Average SDQ score", dom);
+        Assert.Contains("<td>Oxfordshire (931)</td>", dom);
+        Assert.Contains("(P)</td>", dom);
+        Assert.Contains("Open Government Licence v3.0 (Department for Education)", dom);
     }
 }
