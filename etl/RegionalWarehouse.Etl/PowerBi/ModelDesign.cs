@@ -42,6 +42,7 @@ public static class ModelDesign
             new("LA Type", "la_type", "County or unitary authority."),
             new("Region Code", "region_code", "The ONS code of the LA's region."),
             new("Region Name", "region_name", "The LA's region."),
+            new("Platform Member", "is_platform_member", "True for the LAs that submit to the platform; every other English LA is here for published comparators."),
         ]),
         new("Date", "bi.calendar", TableRole.Date, "The calendar, with financial and 903 collection years (marked as the model's date table).",
         [
@@ -71,7 +72,8 @@ public static class ModelDesign
             new("Polarity", "polarity", "HigherIsBetter, LowerIsBetter or Neutral."),
         ]),
         new(Benchmark, "bi.benchmark", TableRole.Comparator,
-            "One row per LA, collection year and metric, after small-number suppression, with its comparators. Not filtered by row-level security, so benchmarks stay whole.",
+            "One row per LA, collection year and metric, after small-number suppression, with its comparators and where each came from. Not filtered by row-level security, so benchmarks stay whole. " +
+            "Comparators marked published are the DfE's: " + Lait.LaitSchema.Attribution,
         [
             new("LA Key", "la_key", "Key of the local authority.", Hidden: true, FormatString: "0"),
             new("Collection Year", "collection_year", "Key of the collection year.", Hidden: true, FormatString: "0"),
@@ -86,6 +88,16 @@ public static class ModelDesign
             new("Rank", "rank_in_region", "Rank within the region, 1 is best.", Hidden: true, FormatString: "0"),
             new("LAs Ranked", "la_count_ranked", "How many LAs were ranked.", Hidden: true, FormatString: "0"),
             new("Quartile Band", "quartile", "Quartile within the region, 1 is best.", Hidden: true, FormatString: "0"),
+            new("Region Source", "region_source", "Where the region's value came from: published (the DfE's) or recomputed (from the members' returns)."),
+            new("England Source", "england_source", "published when England's value is the DfE's; empty when none is loaded."),
+            new("Neighbour Median Comparator", "neighbour_median", "Median of the statistical neighbours' values.", Hidden: true, FormatString: "#,0.0"),
+            new("Neighbours Counted", "neighbour_count", "How many of the ten DfE neighbours had a value.", Hidden: true, FormatString: "0"),
+            new("Neighbour Source", "neighbour_source", "published, recomputed (members' own values) or mixed."),
+            new("England Rank", "rank_in_england", "Rank among every English LA with a value (members' own, others published), 1 is best.", Hidden: true, FormatString: "0"),
+            new("LAs Ranked In England", "la_count_england", "How many English LAs were ranked.", Hidden: true, FormatString: "0"),
+            new("England Quartile Band", "quartile_england", "Quartile across England by the metric's polarity, 1 is best.", Hidden: true, FormatString: "0"),
+            new("Published Comparator", "published_value", "The DfE's published figure for this LA (LAIT or an open-data file).", Hidden: true, FormatString: "#,0.0"),
+            new("Published Differs", "published_differs", "True when the LA's own figure differs from its published one by more than the metric's tolerance."),
         ]),
         new("Region Benchmark", "bi.region_benchmark", TableRole.Comparator, "The region's totals per collection year and metric, recomputed from its LAs.",
         [
@@ -201,5 +213,9 @@ public static class ModelDesign
         new("England Value", "MAX ( 'Benchmark'[England Comparator] )", "#,0.0", "Comparators", "England's value for the metric in context."),
         new("Rank In Region", "MIN ( 'Benchmark'[Rank] )", "0", "Comparators", "Rank within the region, 1 is best."),
         new("Quartile", "MIN ( 'Benchmark'[Quartile Band] )", "0", "Comparators", "Quartile within the region, 1 is best."),
+        new("Neighbour Median", "MAX ( 'Benchmark'[Neighbour Median Comparator] )", "#,0.0", "Comparators", "The statistical neighbours' median for the metric in context."),
+        new("Rank In England", "MIN ( 'Benchmark'[England Rank] )", "0", "Comparators", "Rank among every English LA, 1 is best."),
+        new("Quartile In England", "MIN ( 'Benchmark'[England Quartile Band] )", "0", "Comparators", "Quartile across England, 1 is best."),
+        new("Published Value", "MAX ( 'Benchmark'[Published Comparator] )", "#,0.0", "Comparators", "The DfE's published figure for the LA in context."),
     ];
 }

@@ -1,5 +1,7 @@
 using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.Demo;
 using RegionalWarehouse.Etl.Export;
+using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;
@@ -30,6 +32,40 @@ public class BenchmarkOutputTests
         var episodes = files.Single(f => f.EndsWith("dw.fact_cla_episode.parquet"));
         Assert.Equal(8, harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{episodes}')"));
         Assert.Equal(harness.Count("mart.benchmark"), harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{files.Single(f => f.EndsWith("mart.benchmark.parquet"))}')"));
+        Assert.Equal(ParquetExporter.Attribution, harness.Warehouse.Scalar<string>(
+            $"select value::varchar from parquet_kv_metadata('{files.Single(f => f.EndsWith("mart.benchmark.parquet"))}') where key::varchar = 'attribution'"));
+        Assert.Contains("Open Government Licence v3.0 (Department for Education)", File.ReadAllText(files.Single(f => f.EndsWith("ATTRIBUTION.txt"))));
+    }
+
+    [Fact]
+    public void Rw_benchmark_for_hertfordshire_2025_shows_its_real_dfe_neighbours_published_values_national_rank_and_sources()
+    {
+        var folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;
+        var environment = new Dictionary<string, string> { ["RW__Privacy__PseudonymisationKey"] = PipelineHarness.Key, ["RW__Logging__LogLevel__Default"] = "Warning" };
+        try
+        {
+            var generated = Ssda903Generator.Generate(new GeneratorRequest(["919"], 2025, 2025, Seed: 5, Scale: 0.2)).Single();
+            Assert.Equal(0, RwProcess.Run(folder, environment, "ingest", Ssda903Generator.Write(generated, Path.Combine(folder, "in")), "--la", "919", "--period", "2025").ExitCode);
+            foreach (var release in PublishedData.All)
+                Assert.Equal(0, RwProcess.Run(folder, environment, "ingest", PublishedData.WriteTo(release, Path.Combine(folder, release.ReturnType)),
+                    "--la", "region", "--return", release.ReturnType, "--period", release.Period).ExitCode);
+
+            var result = RwProcess.Run(folder, environment, "benchmark", "--la", "919", "--year", "2025");
+
+            Assert.Equal(0, result.ExitCode);
+            foreach (var neighbour in new[] { "931 Oxfordshire", "825 Buckinghamshire", "873 Cambridgeshire", "867 Bracknell Forest", "938 West Sussex",
+                         "305 Bromley", "850 Hampshire", "358 Trafford", "916 Gloucestershire", "869 West Berkshire" })
+                Assert.Contains(neighbour, result.Output);
+            // Oxfordshire's CLA rate per 10,000 in 2025 as LAIT publishes it, marked as published.
+            Assert.Contains("│ 51.0 (P) ", result.Output);
+            Assert.Matches(@"│ \d+ of 15\d ", result.Output);          // rank among every English LA
+            Assert.Contains("(M)", result.Output);                         // neighbours: a member's own value and published ones
+            Assert.Contains("Open Government Licence v3.0 (Department for Education)", result.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
