@@ -114,6 +114,30 @@ public static class BenchmarkCommands
         return command;
     }
 
+    public static Command Indicators()
+    {
+        var search = new Option<string?>("--search") { Description = "Only indicators whose code, name or description contains this text (any case)." };
+        var command = new Command("indicators",
+            "List the contextual indicators `rw correlate` accepts: the operator's own (population, deprivation, INDICATORS files) and every LAIT indicator, with polarity and source.")
+        {
+            search,
+        };
+        command.SetAction(parse =>
+        {
+            using var host = CliHost.Open();
+            var found = IndicatorCatalogue.Read(host.Services.GetRequiredService<IWarehouseEngine>(), parse.GetValue(search));
+            var table = new Table().AddColumns("code", "name", "polarity", "source");
+            foreach (var i in found)
+                table.AddRow(Markup.Escape(i.Code), Markup.Escape(i.Name), i.Polarity, Markup.Escape(i.Source.Length > 60 ? i.Source[..60] + "…" : i.Source));
+            AnsiConsole.Write(table);
+            AnsiConsole.WriteLine($"{found.Count:N0} indicator(s). Correlate one with a metric: rw correlate <metric> <code> --year <year>.");
+            if (found.Any(i => i.Source.StartsWith("DfE LAIT", StringComparison.Ordinal)))
+                AnsiConsole.WriteLine(Etl.Lait.LaitSchema.Attribution);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     public static Command Refresh()
     {
         var command = new Command("refresh", "Rebuild the benchmark marts from the warehouse (they are also refreshed after every load).");

@@ -20,6 +20,7 @@ public static class RwCommands
         BenchmarkCommands.Metrics(),
         BenchmarkCommands.ExportParquet(),
         BenchmarkCommands.Correlate(),
+        BenchmarkCommands.Indicators(),
         TemplateCommand.Create(),
         DashboardCommand.Create(),
         ModelCommands.Create(),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Demo;
 using RegionalWarehouse.Etl.Lait;
 using RegionalWarehouse.Etl.Submissions;
@@ -120,6 +121,17 @@ public class LaitIngestionTests : IClassFixture<LaitIngestionTests.Loaded>
         Assert.Equal(Published(985), Convert.ToDouble(row[2]));
         Assert.Equal("published", row[3]);
         Assert.Equal(Published(919), Convert.ToDouble(row[4]));
+    }
+
+    [Fact]
+    public void Every_lait_indicator_is_a_contextual_indicator_with_its_polarity_and_la_values()
+    {
+        var definition = IndicatorCatalogue.Read(_loaded.Harness.Warehouse.Engine, "CMH_0-17yrs").Single();
+        Assert.Equal(("LowerIsBetter", true), (definition.Polarity, definition.Source.StartsWith("DfE LAIT")));
+        var published = _loaded.File.Single(c => c.Indicator == "CMH_0-17yrs" && c.AreaNumber == 919 && LaitPeriod.EndYear(c.Years) == 2024);
+        Assert.Equal(double.Parse(published.Value, CultureInfo.InvariantCulture),
+            _loaded.Harness.Warehouse.Scalar<double>("select value from dw.indicator_value where la_key = 919 and indicator_code = 'CMH_0-17yrs' and period = 2024"));
+        Assert.Equal(434 + _loaded.Harness.Count("ref.indicator"), _loaded.Harness.Count("dw.indicator_definition"));
     }
 
     [Theory]
