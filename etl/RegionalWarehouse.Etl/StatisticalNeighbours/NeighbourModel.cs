@@ -39,11 +39,14 @@ public sealed class NeighbourModel : PreparedReturn
         if (!identity.IsRegionWide)
             model.Add(NeighbourModelRules.Submission, null, null, null, "The statistical neighbour model is national: drop it under region/NEIGHBOURS/{model version}/, e.g. region/NEIGHBOURS/2025-05/.");
         var workbooks = files.Where(f => f.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (workbooks.Count != 1 || files.Count != 1)
+        if (workbooks.Count != 1)
         {
-            model.Add(NeighbourModelRules.Submission, null, null, null, $"Found {files.Count} file(s), {workbooks.Count} of them .xlsx. Submit the DfE's workbook alone, e.g. statistical_neighbours_may_2025.xlsx.");
+            model.Add(NeighbourModelRules.Submission, null, null, null, $"Found {workbooks.Count} .xlsx file(s). Submit the DfE's workbook, e.g. statistical_neighbours_may_2025.xlsx, as the one .xlsx.");
             return model;
         }
+        foreach (var other in files.Where(f => f != workbooks[0]))
+            model._issues.Add(new ValidationIssue(NeighbourModelRules.Submission.Code, Severity.Warning, other.Name, null, null, null, null,
+                "This file is not the neighbour workbook and was ignored."));
         model._file = workbooks[0].Name;
         try
         {
