@@ -7,9 +7,10 @@ using RegionalWarehouse.Etl.Validation;
 namespace RegionalWarehouse.Etl.Lait;
 
 /// <summary>
-/// One LAIT release staged for checking and loading. The Parquet file is read by an in-memory DuckDB
-/// (columnar, so 641,000 rows take tens of MB), checked with set-based queries, and streamed into the
-/// warehouse at load; nothing holds the whole file as .NET objects. Dispose removes the staging copy.
+/// One LAIT release staged for checking and loading. The Parquet file is read in place by an in-memory
+/// DuckDB through a view (never materialised), checked with set-based queries, and streamed into the
+/// warehouse at load; nothing holds the whole file in memory, and DuckDB's own working memory is capped
+/// (spilling to the staging folder). Dispose removes the staging copy.
 /// </summary>
 public sealed class LaitRelease : PreparedReturn, IDisposable
 {
@@ -71,7 +72,7 @@ public sealed class LaitRelease : PreparedReturn, IDisposable
         }
         _staging = new DuckDBConnection("DataSource=:memory:");
         _staging.Open();
-        Execute("set memory_limit = '300MB'; set threads = 2; set preserve_insertion_order = true");
+        Execute($"set memory_limit = '128MB'; set threads = 2; set preserve_insertion_order = true; set temp_directory = '{_folder}'");
         var columns = Query($"select column_name from (describe select * from read_parquet('{path}'))", r => r.GetString(0)).ToHashSet();
         var missing = LaitSchema.ValueColumns.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
@@ -80,13 +81,12 @@ public sealed class LaitRelease : PreparedReturn, IDisposable
             return;
         }
         Execute($"""
-            create table staged as
+            create view staged as
             select file_row_number + 1 as row, cast("Short Desc" as varchar) as indicator, cast("Data item" as varchar) as data_item,
                    cast("Years" as varchar) as years, cast("LA and Regions" as varchar) as area_name, cast("Values" as varchar) as value_text,
                    try_cast("LA Number" as double) as area_number, cast("LA Number" as varchar) as area_number_text, cast("Region" as varchar) as region
             from read_parquet('{path}', file_row_number = true)
             """);
-        File.Delete(path);
         _rows["Big data set"] = Query("select count(*) from staged", r => r.GetInt64(0)).Single();
 
         foreach (var rule in LaitRules.RowRules)
