@@ -99,8 +99,7 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
 
     /// <summary>
     /// The DfE's LAIT release and neighbour model (the files the project ships) loaded onto a warehouse, each
-    /// with its mart refresh, as the operator would: seconds for the two. Afterwards the marts hold national
-    /// comparators, so the query timings that follow include them.
+    /// with its mart refresh, as the operator would: seconds for the two.
     /// </summary>
     public double LoadPublished(DuckDbEngine engine)
     {

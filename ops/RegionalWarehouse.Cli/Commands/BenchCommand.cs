@@ -17,7 +17,7 @@ public static class BenchCommand
         var parallel = new Option<int>("--parallel") { Description = "Returns processed at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("bench",
             "Measure ingest throughput (by stage, against DuckDB's own read_csv of the same files), one large LA's latency to refreshed marts, " +
-            "the DfE's LAIT release load, benchmark query p50/p95 (with national data loaded) and peak memory on synthetic 903 data at three sizes; writes JSON and Markdown.")
+            "the DfE's LAIT release load, benchmark query p50/p95 and peak memory on synthetic 903 data at three sizes; writes JSON and Markdown.")
         {
             output, sizes, parallel, memory,
         };
@@ -48,9 +48,11 @@ public static class BenchCommand
             AnsiConsole.WriteLine($"latency: one large LA's next year on the {reference.Size} warehouse");
             var latency = runner.LatencyOfOneYear(reference.Engine, "881", 2026, 1.0);
 
+            // The platform's own deployment is the region's warehouse: the DfE's data goes there, as the operator would load it.
+            AnsiConsole.WriteLine($"published data: the DfE's LAIT release and neighbour model onto the {reference.Size} warehouse");
+            var published = runner.LoadPublished(reference.Engine);
+
             var queried = results.Last();
-            AnsiConsole.WriteLine($"published data: the DfE's LAIT release and neighbour model onto the {queried.Size} warehouse");
-            var published = runner.LoadPublished(queried.Engine);
             var dashboard = new DashboardQueries(queried.Engine);
             var las = BenchRunner.NationalLas(region).Take(queried.Las).Take(40).ToList();
             var queries = las.SelectMany(la => new Action[]
