@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +66,8 @@ public static class PlatformHost
         services.AddSingleton(TimeProvider.System);
         foreach (var returnType in ReturnTypes)
             services.AddSingleton(returnType);
+        services.AddOptions<ToleranceOptions>().Bind(configuration.GetSection(ToleranceOptions.Section))
+            .Validate(o => o.MaxShareOfChildrenWithErrors is >= 0 and <= 1, "Validation:MaxShareOfChildrenWithErrors is a share from 0 to 1.");
         services.AddOptions<Benchmarks.BenchmarkOptions>().Bind(configuration.GetSection(Benchmarks.BenchmarkOptions.Section))
             .Validate(o => o.SuppressCountsUpTo >= 0, "Benchmarks:SuppressCountsUpTo cannot be negative.");
         services.AddSingleton<Benchmarks.MartRefresher>();

@@ -64,10 +64,23 @@ public sealed class Ssda903Loader(LoadContext context)
         return rows;
     }
 
+    /// <summary>
+    /// A return loaded with tolerated record errors may hold rows the warehouse cannot store as they are: no
+    /// child identifier, an unreadable key date, or a repeated key. Those rows are left out (their errors are in
+    /// the report); every other row loads as sent.
+    /// </summary>
+    private static readonly Dictionary<TableSchema, string> KeyDates = new() { [Episodes] = "DECOM", [Reviews] = "REVIEW", [Missing] = "MIS_START" };
+
+    private static bool Storable(Record903 record, HashSet<string> keys) =>
+        record.Child.Length > 0
+        && (!KeyDates.TryGetValue(record.Table, out var keyDate) || record.Date(keyDate) is not null)
+        && keys.Add(string.Join('\u001f', record.Table.Key.Select(k => record[k])));
+
     private long Write(string table, string[] columns, IReadOnlyList<Record903> records, Func<Record903, object?[]> values)
     {
         using var writer = context.Writer.Open("dw", table, [.. Lineage, .. columns]);
-        foreach (var record in records)
+        var keys = new HashSet<string>();
+        foreach (var record in records.Where(r => Storable(r, keys)))
         {
             object?[] lineage = [context.SubmissionId, context.LaKey, Year, context.Pseudonymiser.KeyFor(context.Identity.LaCode, record.Child)];
             writer.Add([.. lineage, .. values(record)]);

@@ -38,6 +38,11 @@ public sealed class Ssda903ReturnType : IReturnType
 
         public override long Load(LoadContext context) => new Ssda903Loader(context).Load(data);
 
+        /// <summary>Problems with the files themselves (FILE-*) reject the return; every other rule is about records.</summary>
+        public override bool IsStructural(ValidationIssue issue) => issue.RuleCode.StartsWith("FILE-", StringComparison.Ordinal);
+
+        public override int? Children => data.HeaderByChild.Count;
+
         public override IReadOnlyList<ReportSection> Reconcile(LoadContext context) =>
             [Reconciliation.StockFlowReconciliation.Read(context.Connection, context.Transaction, context.LaKey!.Value, data.CollectionYear)];
     }

@@ -40,6 +40,15 @@ public abstract class PreparedReturn
     /// <summary>Writes the return's facts inside the load transaction; returns rows written.</summary>
     public abstract long Load(LoadContext context);
 
+    /// <summary>
+    /// Whether an error is about the return as a whole (unreadable, wrong file, missing column, wrong LA) and
+    /// so rejects it. Record-level errors can be tolerated where the return type counts its children.
+    /// </summary>
+    public virtual bool IsStructural(ValidationIssue issue) => true;
+
+    /// <summary>Children in the return, for the share with record-level errors; null where record errors always reject.</summary>
+    public virtual int? Children => null;
+
     /// <summary>Checks on the loaded data, read inside the load transaction before it commits (none unless the return type has some).</summary>
     public virtual IReadOnlyList<ReportSection> Reconcile(LoadContext context) => [];
 }

@@ -18,6 +18,9 @@ public static class SubmissionStates
     public const string Loading = "loading";
     public const string Loaded = "loaded";
     public const string LoadedWithWarnings = "loaded_with_warnings";
+
+    /// <summary>Loaded with record-level errors under the tolerated share of children; the records are flagged in the report.</summary>
+    public const string LoadedWithErrors = "loaded_with_errors";
     public const string Rejected = "rejected";
     public const string Failed = "failed";
     public const string Superseded = "superseded";

@@ -72,6 +72,15 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         AddEvent(connection, transaction, id, state, detail);
     }
 
+    /// <summary>How many children the return holds and how many have records with errors: the data-quality score's counts.</summary>
+    public void RecordDataQuality(DbConnection connection, DbTransaction transaction, long id, int? children, int childrenWithErrors)
+    {
+        using var update = connection.Command(transaction,
+            $"update etl.submission set children = {P("children")}, children_with_errors = {P("withErrors")} where submission_id = {P("id")}",
+            ("children", children), ("withErrors", children is null ? null : childrenWithErrors), ("id", id));
+        update.ExecuteNonQuery();
+    }
+
     /// <summary>Makes <paramref name="id"/> the current submission for its identity, superseding any other.</summary>
     public void MakeCurrent(DbConnection connection, DbTransaction transaction, long id, long? previous)
     {

@@ -17,8 +17,11 @@ public sealed class SubmissionPipeline(
     ChildPseudonymiser pseudonymiser,
     TimeProvider clock,
     ILogger<SubmissionPipeline> logger,
-    Benchmarks.MartRefresher? marts = null)
+    Benchmarks.MartRefresher? marts = null,
+    Microsoft.Extensions.Options.IOptions<ToleranceOptions>? tolerance = null)
 {
+    private readonly double _maxShareWithErrors = tolerance?.Value.MaxShareOfChildrenWithErrors ?? new ToleranceOptions().MaxShareOfChildrenWithErrors;
+
     private readonly SubmissionLedger _ledger = new(engine, clock);
 
     public IReturnType ReturnType(string code) =>
@@ -58,10 +61,13 @@ public sealed class SubmissionPipeline(
             using var staging = prepared as IDisposable;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
             var rowsByTable = prepared?.RowsByTable ?? new Dictionary<string, long>();
+            var quality = DataQuality.Assess(prepared, issues, _maxShareWithErrors);
+            if (quality.Rejection is { } tooBroken)
+                issues.Add(tooBroken);
             var errors = issues.Count(i => i.Severity == Severity.Error);
             var warnings = issues.Count - errors;
 
-            if (errors > 0)
+            if (!quality.Loads)
             {
                 using var rejectTx = connection.BeginTransaction();
                 _ledger.RecordIssues(connection, rejectTx, id, issues);
@@ -72,7 +78,8 @@ public sealed class SubmissionPipeline(
             }
 
             progress?.Report(new PipelineStage(PipelineStage.Loading, 0));
-            logger.LogInformation("{Submission}: valid ({Warnings} warning(s)); loading submission {Id}", identity, warnings, id);
+            logger.LogInformation("{Submission}: loading submission {Id} ({Errors} record error(s) in {Children} child(ren), {Warnings} warning(s))",
+                identity, id, errors, quality.ChildrenWithErrors, warnings);
             long rows;
             IReadOnlyList<ReportSection> sections;
             using (var transaction = connection.BeginTransaction())
@@ -92,9 +99,9 @@ public sealed class SubmissionPipeline(
                 sections = prepared.Reconcile(load);
 
                 _ledger.RecordIssues(connection, transaction, id, issues);
-                var state = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
-                _ledger.SetState(connection, transaction, id, state,
-                    current is null ? null : $"replaces submission {current.SubmissionId}", rows, 0, warnings);
+                _ledger.RecordDataQuality(connection, transaction, id, quality.Children, quality.ChildrenWithErrors);
+                _ledger.SetState(connection, transaction, id, Outcome(errors, warnings),
+                    current is null ? null : $"replaces submission {current.SubmissionId}", rows, errors, warnings);
                 _ledger.MakeCurrent(connection, transaction, id, current?.SubmissionId);
                 beforeCommit?.Invoke();
                 transaction.Commit();
@@ -102,7 +109,7 @@ public sealed class SubmissionPipeline(
 
             if (refreshMarts)
                 RefreshMarts(identity);
-            var outcome = warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
+            var outcome = Outcome(errors, warnings);
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
             return Report(id, identity, outcome, hash, rows, rowsByTable, issues,
                 current is null ? null : $"Replaces submission {current.SubmissionId}.") with { Sections = sections };
@@ -114,6 +121,9 @@ public sealed class SubmissionPipeline(
             throw new LoadFailedException($"{identity}: the load failed and was rolled back ({ex.Message}). Nothing was loaded; run it again.", ex);
         }
     }
+
+    private static string Outcome(int errors, int warnings) =>
+        errors > 0 ? SubmissionStates.LoadedWithErrors : warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
 
     /// <summary>The load has committed; a mart refresh failure leaves the marts stale, never the load undone.</summary>
     private void RefreshMarts(SubmissionIdentity identity)
@@ -174,5 +184,8 @@ public static class SubmissionRules
 
     public static readonly RuleInfo NotRegionWide = new("SUB-03", Severity.Error, "(submission)", "Only the contextual returns (population, deprivation, indicators, published statistics) may be submitted region-wide.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide];
+    public static readonly RuleInfo TooManyChildrenWithErrors = new("SUB-04", Severity.Error, "(submission)",
+        "Record-level errors load flagged only while the share of children with errors is within Validation:MaxShareOfChildrenWithErrors (5% by default).");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors];
 }

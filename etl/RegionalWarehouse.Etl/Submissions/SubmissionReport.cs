@@ -50,6 +50,8 @@ public sealed record SubmissionReport(
         text.AppendLine(Outcome switch
         {
             SubmissionStates.Rejected => "**Nothing from this submission was loaded.** Fix every error below and submit the whole return again.",
+            SubmissionStates.LoadedWithErrors => "The return was loaded, but some children's records have errors (listed below, with your own CHILD id). " +
+                                                 "They are loaded as sent and flagged, and count against your data-quality score; please correct them in your next submission.",
             SubmissionStates.LoadedWithWarnings => "The return was loaded. Please review the warnings below; they may affect your figures.",
             SubmissionStates.Loaded => "The return was loaded with no findings.",
             _ => "",
@@ -79,10 +81,10 @@ public sealed record SubmissionReport(
             text.AppendLine();
             text.AppendLine($"## {(group.Key == Severity.Error ? "Errors" : "Warnings")} ({group.Count():N0})");
             text.AppendLine();
-            text.AppendLine("| rule | file | row | column | value | what to fix |");
-            text.AppendLine("|---|---|---:|---|---|---|");
+            text.AppendLine("| rule | file | row | child | column | value | what to fix |");
+            text.AppendLine("|---|---|---:|---|---|---|---|");
             foreach (var issue in group.OrderBy(i => i.File).ThenBy(i => i.Row))
-                text.AppendLine($"| {issue.RuleCode} | {Cell(issue.File)} | {issue.Row} | {Cell(issue.Column)} | {Cell(issue.Value)} | {Cell(issue.Message)} |");
+                text.AppendLine($"| {issue.RuleCode} | {Cell(issue.File)} | {issue.Row} | {Cell(issue.Child)} | {Cell(issue.Column)} | {Cell(issue.Value)} | {Cell(issue.Message)} |");
         }
         return text.ToString();
     }

@@ -14,7 +14,9 @@ public sealed record RuleInfo(string Code, Severity Severity, string Table, stri
 
 /// <summary>
 /// One finding, located to file, row and column, with a message an analyst can act on.
-/// <see cref="Value"/> is already masked where the column holds personal data.
+/// <see cref="Value"/> is already masked where the column holds personal data. <see cref="Child"/> is the
+/// LA's own child identifier, so the LA can find the record: it goes into that LA's report only, never
+/// into the warehouse (the ledger does not store it).
 /// </summary>
 public sealed record ValidationIssue(
     string RuleCode,
@@ -24,7 +26,8 @@ public sealed record ValidationIssue(
     int? Row,
     string? Column,
     string? Value,
-    string Message)
+    string Message,
+    string? Child = null)
 {
     public string Location =>
         string.Join(", ", new[]

@@ -43,7 +43,7 @@ public class BlobWorkerTests : IDisposable
         var quarantined = await WorkerRun.ListAsync(_azurite.Client, "quarantine");
         var report = Assert.Single(quarantined, n => n.EndsWith("/report.md"));
         var text = (await _azurite.Client.GetBlobContainerClient("quarantine").GetBlobClient(report).DownloadContentAsync()).Value.Content.ToString();
-        Assert.Contains("| EPI-04 | episodes.csv | 9 | LS |", text);
+        Assert.Contains("| EPI-04 | episodes.csv | 9 | C4 | LS |", text);
         Assert.Contains(quarantined, n => n.EndsWith("/episodes.csv"));
         Assert.Empty(await WorkerRun.ListAsync(_azurite.Client, "landing"));
     }

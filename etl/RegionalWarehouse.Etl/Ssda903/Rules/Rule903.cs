@@ -14,7 +14,7 @@ public abstract class Rule903(string code, Severity severity, TableSchema table,
     /// <summary>An issue at a row and column; personal values are withheld, the row number locates them.</summary>
     protected ValidationIssue Issue(Record903 record, string? column, string message) =>
         new(Info.Code, Info.Severity, record.File, record.Table.Name, record.Row, column,
-            column is null ? null : MaskedValue(column, record[column]), message);
+            column is null ? null : MaskedValue(column, record[column]), message, record.Child.Length == 0 ? null : record.Child);
 
     public static string? MaskedValue(string column, string value) =>
         value.Length == 0 ? null : Ssda903Schema.PersonalColumns.Contains(column) ? "(withheld)" : value;
