@@ -45,6 +45,9 @@ public sealed class DashboardQueries(IWarehouseEngine engine)
                 D(r, 7), D(r, 8), D(r, 9), I(r, 10), I(r, 11), I(r, 12), S(r, 13), D(r, 14), I(r, 15), S(r, 16), S(r, 17), I(r, 18), I(r, 19), I(r, 20),
                 D(r, 21), r.IsDBNull(22) ? null : Convert.ToBoolean(r.GetValue(22))));
 
+    /// <summary>The data-quality score of the LA's 903 for the year, if loaded.</summary>
+    public DataQualityLine? Quality(string la, int year) => BenchmarkQuery.Quality(engine, la, year);
+
     /// <summary>The LA's DfE statistical neighbours with their value of one metric (a member's own, or the DfE's published figure).</summary>
     public IReadOnlyList<NeighbourLine> Neighbours(string la, int year, string metric) =>
         BenchmarkQuery.Neighbours(engine, la, year).Where(n => n.MetricId == metric).ToList();

@@ -46,6 +46,9 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         app.MapGet("/api/benchmark", (string la, int year) => queries.ForLaAndYear(la, year));
         app.MapGet("/api/trend", (string la, string metric) => queries.Trend(la, metric));
         app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year));
+        app.MapGet("/api/quality", (string la, int year) => queries.Quality(la, year) is { } q
+            ? Results.Ok(new { children = q.Children, childrenWithErrors = q.ChildrenWithErrors, sharePct = q.SharePct, text = q.Describe(year) })
+            : Results.NoContent());
         app.MapGet("/api/neighbours", (string la, int year, string metric) => queries.Neighbours(la, year, metric));
     }
 

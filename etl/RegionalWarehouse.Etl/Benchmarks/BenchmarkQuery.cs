@@ -33,6 +33,16 @@ public sealed record BenchmarkLine(Metric Metric, double? Value, bool Suppressed
 /// <summary>One statistical neighbour's value for a metric, and whether it is the platform's own or the DfE's published figure.</summary>
 public sealed record NeighbourLine(int Rank, string DfeCode, string Name, string? Closeness, string MetricId, double? Value, string? Source);
 
+/// <summary>An LA's data-quality score for a 903 year: how many of the return's children have records with errors.</summary>
+public sealed record DataQualityLine(int Children, int ChildrenWithErrors)
+{
+    public double SharePct => Children == 0 ? 0 : 100.0 * ChildrenWithErrors / Children;
+
+    public string Describe(int year) => ChildrenWithErrors == 0
+        ? $"Data quality ({year} 903): no record errors among {Children:N0} children."
+        : $"Data quality ({year} 903): {ChildrenWithErrors:N0} of {Children:N0} children ({SharePct:0.0}%) have records with errors, loaded and flagged in the LA's report.";
+}
+
 /// <summary>Reads an LA's benchmarks for a year from the named views (as the dashboard does), in catalogue order.</summary>
 public static class BenchmarkQuery
 {
@@ -65,6 +75,17 @@ public static class BenchmarkQuery
                 };
         }
         return MetricCatalogue.All.Where(m => lines.ContainsKey(m.Id)).Select(m => lines[m.Id]).ToList();
+    }
+
+    /// <summary>The data-quality score of the LA's current 903 for the year (mart.data_quality), if it has one.</summary>
+    public static DataQualityLine? Quality(IWarehouseEngine engine, string dfeCode, int year)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null,
+            $"select children, children_with_errors from mart.data_quality where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
+            ("la", dfeCode), ("year", year));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new DataQualityLine(Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1))) : null;
     }
 
     /// <summary>The LA's statistical neighbours (the DfE model in force) with each one's value of every metric, from mart.la_benchmark_neighbour.</summary>

@@ -53,6 +53,8 @@ public static class BenchmarkCommands
                         l.QuartileInEngland is { } q ? $"{q} England" : l.Quartile is { } r ? $"{r} region" : "");
             }
             AnsiConsole.Write(table);
+            if (BenchmarkQuery.Quality(engine, code, parse.GetValue(year)) is { } quality)
+                AnsiConsole.WriteLine(quality.Describe(parse.GetValue(year)));
             AnsiConsole.WriteLine("c = suppressed (small numbers), x = not available. (P) the DfE's published figure; (R) recomputed from members' returns; " +
                                   "(M) neighbours from both. ! = the LA's own figure differs from the DfE's published one by more than the metric's tolerance: check the return. " +
                                   "Rank 1 and quartile 1 are best (the quartile is across England where the DfE publishes the measure, else within the region); neutral metrics rank the highest first and have no England quartile.");

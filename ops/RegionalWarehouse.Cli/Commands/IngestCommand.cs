@@ -58,6 +58,7 @@ public static class IngestCommand
         {
             SubmissionStates.Rejected => "red",
             SubmissionStates.LoadedWithWarnings => "yellow",
+            SubmissionStates.LoadedWithErrors => "darkorange",
             _ => "green",
         };
         AnsiConsole.MarkupLine($"[{colour}]{report.LaCode} {report.ReturnType} {report.Period}: {report.Outcome.Replace('_', ' ')}[/] " +

@@ -59,7 +59,8 @@ public class BenchmarkOutputTests
             // Oxfordshire's CLA rate per 10,000 in 2025 as LAIT publishes it, marked as published.
             Assert.Contains("│ 51.0 (P) ", result.Output);
             Assert.Matches(@"│ \d+ of 15\d ", result.Output);          // rank among every English LA
-            Assert.Contains("(M)", result.Output);                         // neighbours: a member's own value and published ones
+            Assert.Contains("(M)", result.Output);
+            Assert.Contains("Data quality (2025 903):", result.Output);                         // neighbours: a member's own value and published ones
             Assert.Contains("Open Government Licence v3.0 (Department for Education)", result.Output);
         }
         finally

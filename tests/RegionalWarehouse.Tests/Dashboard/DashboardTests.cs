@@ -109,6 +109,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("<td>2024</td><td>c</td>", dom);                                  // the trend table
         Assert.Contains("Statistical neighbours (DfE model), 2024: Average SDQ score", dom);
         Assert.Contains("<td>Oxfordshire (931)</td>", dom);
+        Assert.Contains("Data quality (2024 903): no record errors among 5 children.", dom);
         Assert.Contains("(P)</td>", dom);
         Assert.Contains("Open Government Licence v3.0 (Department for Education)", dom);
     }
