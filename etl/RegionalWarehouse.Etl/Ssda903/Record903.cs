@@ -2,9 +2,21 @@ using RegionalWarehouse.Etl.Csv;
 
 namespace RegionalWarehouse.Etl.Ssda903;
 
-/// <summary>One row of a 903 table as submitted (trimmed text), with where it came from.</summary>
+/// <summary>
+/// One row of a 903 table as submitted, with where it came from. Values are trimmed and, except the LA's
+/// own CHILD identifier, upper-cased once here: code lists, cross-episode rules and the loader then all see
+/// "S", whether a case-management system exported "S" or "s".
+/// </summary>
 public sealed class Record903(TableSchema table, string file, int row, IReadOnlyDictionary<string, int> columns, string[] values)
 {
+    private readonly string[] _values = Normalise(columns, values);
+
+    private static string[] Normalise(IReadOnlyDictionary<string, int> columns, string[] values)
+    {
+        var child = columns.TryGetValue("CHILD", out var i) ? i : -1;
+        return values.Select((v, index) => index == child ? v.Trim() : v.Trim().ToUpperInvariant()).ToArray();
+    }
+
     public TableSchema Table { get; } = table;
 
     public string File { get; } = file;
@@ -13,7 +25,7 @@ public sealed class Record903(TableSchema table, string file, int row, IReadOnly
     public int Row { get; } = row;
 
     public string this[string column] =>
-        columns.TryGetValue(column, out var i) && i < values.Length ? values[i].Trim() : "";
+        columns.TryGetValue(column, out var i) && i < _values.Length ? _values[i] : "";
 
     public string Child => this["CHILD"];
 

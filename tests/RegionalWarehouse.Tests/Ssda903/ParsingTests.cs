@@ -36,6 +36,32 @@ public class ParsingTests(CodeListFixture codeLists) : IClassFixture<CodeListFix
     }
 
     [Fact]
+    public void Lower_case_codes_are_normalised_once_so_the_cross_episode_rules_see_them_too()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var episodes = Path.Combine(fixture.Folder, "episodes.csv");
+        var lines = File.ReadAllLines(episodes);
+        // Every code in lower case (RNE s/p/l/t, LS c2, PLACE u6, REC x1, e11, …); CHILD ids and dates untouched.
+        File.WriteAllLines(episodes, [lines[0], .. lines.Skip(1).Select(l => string.Join(",", l.Split(',').Select((v, i) => i is 0 or 1 or 7 ? v : v.ToLowerInvariant())))]);
+
+        Assert.Empty(Validate(fixture.Folder));
+        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
+        Assert.Equal("S", data[Ssda903Schema.Episodes][0]["RNE"]);
+        Assert.Equal("C1", data[Ssda903Schema.Episodes][0].Child);
+    }
+
+    [Fact]
+    public void A_child_identifier_keeps_its_case_because_the_la_system_may_tell_ab1_from_AB1()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("uasc.csv", "CHILD,SEX,DOB,DUC\nc4,1,01/09/2006,\n");
+
+        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
+
+        Assert.Equal("c4", data[Ssda903Schema.Uasc].Single().Child);
+    }
+
+    [Fact]
     public void Iso_dates_are_accepted_as_well_as_british_ones()
     {
         using var fixture = ReturnFixture.Copy("valid-919-2024");
