@@ -33,6 +33,12 @@ public static class Ssda903Parser
         using var reader = CsvTableReader.Open(file);
         var header = reader.Header.ToHashSet();
         var table = Ssda903Schema.Identify(header);
+        if (table is null && Ssda903Schema.RecognisedNotLoaded.FirstOrDefault(t => header.Contains(t.Signature)) is { Name: not null } known)
+        {
+            result.FileIssues.Add(Issue(FileRules.RecognisedNotLoaded, file.Name, 1,
+                $"This is the {known.Name} table (part of the DfE's 903 from {known.FromYear - 1}/{known.FromYear % 100:00}). The platform does not load it yet, so it was left out; the rest of the return is unaffected."));
+            return;
+        }
         if (table is null)
         {
             result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, 1,
@@ -78,8 +84,9 @@ public static class FileRules
     public static readonly RuleInfo MissingColumn = new("FILE-02", Severity.Error, "(file)", "Every column the 903 defines for a table is present in its header row.");
     public static readonly RuleInfo DuplicateTable = new("FILE-03", Severity.Error, "(file)", "Each 903 table is supplied once.");
     public static readonly RuleInfo RequiredTableMissing = new("FILE-04", Severity.Error, "(file)", "The Header and Episodes tables are present.");
+    public static readonly RuleInfo RecognisedNotLoaded = new("FILE-08", Severity.Warning, "(file)", "A DfE 903 table the platform does not load (social worker episodes) is recognised and left out, not rejected.");
     public static readonly RuleInfo ExtraColumn = new("FILE-05", Severity.Warning, "(file)", "Columns the 903 does not define are ignored.");
     public static readonly RuleInfo RaggedRow = new("FILE-06", Severity.Error, "(file)", "Every row has as many values as the header has columns.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow];
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, RecognisedNotLoaded];
 }

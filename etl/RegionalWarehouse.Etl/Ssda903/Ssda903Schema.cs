@@ -43,6 +43,16 @@ public static class Ssda903Schema
 
     public static readonly IReadOnlyList<TableSchema> Tables = [Header, Episodes, Reviews, Uasc, Oc2, Oc3, Ad1, PlacedAdoption, PrevPerm, Missing];
 
+    /// <summary>
+    /// Tables the DfE's return holds that the platform does not load (yet): recognised by their signature
+    /// column so a complete return is not rejected for including them. Social worker episodes are part of
+    /// the return from 2023/24.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Signature, int FromYear)> RecognisedNotLoaded =
+    [
+        ("Social worker episodes", "SW_ID", 2024),
+    ];
+
     /// <summary>Columns whose values identify a child: never echoed into reports or the warehouse.</summary>
     public static readonly IReadOnlySet<string> PersonalColumns =
         new HashSet<string>(["CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST"], StringComparer.OrdinalIgnoreCase);

@@ -62,6 +62,17 @@ public class ParsingTests(CodeListFixture codeLists) : IClassFixture<CodeListFix
     }
 
     [Fact]
+    public void The_social_worker_episodes_table_of_the_2023_24_return_is_recognised_and_left_out_not_rejected()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW123,01/06/2021,,\n");
+
+        var issue = Assert.Single(Validate(fixture.Folder));
+
+        Assert.Equal(("FILE-08", RegionalWarehouse.Etl.Validation.Severity.Warning, "sw_episodes.csv"), (issue.RuleCode, issue.Severity, issue.File));
+    }
+
+    [Fact]
     public void Iso_dates_are_accepted_as_well_as_british_ones()
     {
         using var fixture = ReturnFixture.Copy("valid-919-2024");
