@@ -161,7 +161,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             };
             if (rne == "P" && newPlace == place)
                 newPlace = NextPlacement(child, end, place == "U6" ? "U4" : "U6");
-            reasonChange = newPlace != place ? Pick([("CARPL", 40.0), ("CREQB", 15), ("CREQO", 10), ("LAREQ", 15), ("CHRQ", 5), ("CLOSE", 5), ("OTHER", 10)]) : null;
+            reasonChange = newPlace != place ? Pick([("CARPL", 40.0), ("CREQB", 15), ("CREQO", 10), ("LAREQ", 15), ("CHILD", 5), ("CLOSE", 5), ("OTHER", 10)]) : null;
             (ls, place, start) = (newLs, newPlace, end);
         }
     }

@@ -60,7 +60,7 @@ public sealed class ReturnExtractor(Random random)
                     adopted ? child.CareEnded!.Value.Reason : ""]);
                 if (adopted)
                     Add(result[Ad1], [child.Id, D(child.Dob), D(adoption.DecisionDate), D(adoption.MatchDate), adoption.ByFosterCarer ? "1" : "0",
-                        random.NextDouble() < 0.8 ? "2" : "1", Pick(["MF", "MF", "MF", "MM", "FF", "F"]), Pick(["L11", "L11", "L12", "L13", "L2", "L3"])]);
+                        random.NextDouble() < 0.8 ? "2" : "1", Pick(["MF", "MF", "MF", "MM", "FF", "F1", "M1"]), Pick(["L11", "L11", "L12", "L13", "L2", "L3"])]);
             }
         }
         return result;
