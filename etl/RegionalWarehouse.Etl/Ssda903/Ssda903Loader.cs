@@ -57,7 +57,9 @@ public sealed class Ssda903Loader(LoadContext context)
         rows += Write("fact_cla_placed_for_adoption", ["date_placed", "date_placed_ceased", "reason_placed_ceased"], data[PlacedAdoption],
             r => [r.Date("DATE_PLACED"), r.Date("DATE_PLACED_CEASED"), Text(r["REASON_PLACED_CEASED"])]);
 
-        rows += Write("fact_cla_uasc", ["date_uasc_ceased"], data[Uasc], r => [r.Date("DUC")]);
+        // The date UASC status ceases is usually the 18th birthday, so it would reveal the full date of birth:
+        // kept as its month, which still decides status at 31 March exactly.
+        rows += Write("fact_cla_uasc", ["date_uasc_ceased"], data[Uasc], r => [Degrade.ToMonth(r.Date("DUC"))]);
 
         rows += Write("fact_cla_previous_permanence", ["previous_permanence", "permanence_la", "date_permanence"], data[PrevPerm],
             r => [Text(r["PREV_PERM"]), Text(r["LA_PERM"]), r.Date("DATE_PERM")]);

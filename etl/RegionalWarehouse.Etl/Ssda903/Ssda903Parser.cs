@@ -18,6 +18,10 @@ public static class Ssda903Parser
         foreach (var table in Ssda903Schema.Tables.Where(t => t.Required && !result.Sources.ContainsKey(t)))
             result.FileIssues.Add(Issue(FileRules.RequiredTableMissing, null, null,
                 $"No {table.Name} table was found. Include the {table.Name} file (its header row starts {string.Join(",", table.Columns.Take(4))},…)."));
+        // An export that kept its headers but lost its rows would otherwise replace the LA's whole year with nothing.
+        if (result.Sources.TryGetValue(Ssda903Schema.Episodes, out var episodesFile) && result[Ssda903Schema.Episodes].Count == 0)
+            result.FileIssues.Add(Issue(FileRules.NoEpisodes, episodesFile, null,
+                "The Episodes table has a header but no rows: every 903 has children looked after. Check the export ran to completion and submit it again."));
         return result;
     }
 
@@ -41,8 +45,12 @@ public static class Ssda903Parser
         }
         if (table is null)
         {
+            // The first row is echoed only where its cells are 903 column names: in a file exported without
+            // its header it is a child's record (CHILD, date of birth, UPN), which must not reach a report.
+            var columnNames = reader.Header.Where(c => Ssda903Schema.Tables.Any(t => t.Columns.Contains(c))).Distinct().Take(6).ToList();
             result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, 1,
-                $"The header row ({string.Join(",", reader.Header.Take(6))}) matches none of the ten 903 tables. Check it is a 903 export and its first row holds the column names."));
+                $"The first row {(columnNames.Count == 0 ? "holds no 903 column names" : $"(903 columns found: {string.Join(", ", columnNames)})")} and matches none of the ten 903 tables. " +
+                "Check it is a 903 export and its first row holds the column names."));
             return;
         }
         if (result.Sources.TryGetValue(table, out var earlier))
@@ -57,7 +65,8 @@ public static class Ssda903Parser
         foreach (var column in missing)
             result.FileIssues.Add(Issue(FileRules.MissingColumn, file.Name, 1,
                 $"The {table.Name} table has no {column} column. Add it to the header row (it may be left blank where the guide allows).", table.Name, column));
-        foreach (var column in reader.Header.Where(c => c.Length > 0 && !table.Columns.Contains(c)).Distinct())
+        // With columns missing the first row may be data rather than a header: its other cells are not echoed.
+        foreach (var column in missing.Count > 0 ? [] : reader.Header.Where(c => c.Length > 0 && !table.Columns.Contains(c)).Distinct())
             result.FileIssues.Add(Issue(FileRules.ExtraColumn, file.Name, 1,
                 $"The {table.Name} table has a column {column} that the 903 does not define; it will be ignored.", table.Name, column));
         if (missing.Count > 0)
@@ -84,9 +93,10 @@ public static class FileRules
     public static readonly RuleInfo MissingColumn = new("FILE-02", Severity.Error, "(file)", "Every column the 903 defines for a table is present in its header row.");
     public static readonly RuleInfo DuplicateTable = new("FILE-03", Severity.Error, "(file)", "Each 903 table is supplied once.");
     public static readonly RuleInfo RequiredTableMissing = new("FILE-04", Severity.Error, "(file)", "The Header and Episodes tables are present.");
+    public static readonly RuleInfo NoEpisodes = new("FILE-09", Severity.Error, "(file)", "The Episodes table has rows (an empty export never replaces a loaded year).");
     public static readonly RuleInfo RecognisedNotLoaded = new("FILE-08", Severity.Warning, "(file)", "A DfE 903 table the platform does not load (social worker episodes) is recognised and left out, not rejected.");
     public static readonly RuleInfo ExtraColumn = new("FILE-05", Severity.Warning, "(file)", "Columns the 903 does not define are ignored.");
     public static readonly RuleInfo RaggedRow = new("FILE-06", Severity.Error, "(file)", "Every row has as many values as the header has columns.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, RecognisedNotLoaded];
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, RecognisedNotLoaded, NoEpisodes];
 }

@@ -34,7 +34,9 @@ public static class TabularFile
         foreach (var column in missing)
             data.FileIssues.Add(Issue(TabularFileRules.MissingColumn, file.Name, 1,
                 $"The header row has no {column} column. Add it (the template in docs/ lists every column; it may be blank where allowed).", column));
-        if (!layout.AllowOtherColumns)
+        // With columns missing the first row may be a data row (a file exported without its header): its
+        // cells may identify a family and are not echoed as "extra columns".
+        if (!layout.AllowOtherColumns && missing.Count == 0)
             foreach (var column in data.OtherColumns)
                 data.FileIssues.Add(Issue(TabularFileRules.ExtraColumn, file.Name, 1,
                     $"{column} is not a {layout.Name} column; it will be ignored.", column));

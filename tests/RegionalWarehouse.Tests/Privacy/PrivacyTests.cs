@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Hosting;
@@ -83,5 +84,56 @@ public class PrivacyTests
 
         Assert.True(secrets.Count >= 10, "the fixture should carry identifiers to look for");
         Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public void A_903_file_exported_without_its_header_does_not_echo_its_first_record_into_findings()
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024").RenameChild("C1", "LL770001");
+        var episodes = fixture.Read("episodes.csv").Split('\n', 2)[1];   // the data rows only
+        fixture.Write("episodes.csv", episodes);
+
+        var report = harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        var unknown = Assert.Single(report.Issues, i => i.RuleCode == "FILE-01");
+        Assert.Contains("holds no 903 column names", unknown.Message);
+        foreach (var secret in new[] { "LL770001", "01/06/2021", "SG13 8DQ", "SG1 2AB" })
+        {
+            Assert.DoesNotContain(report.Issues, i => i.RuleCode.StartsWith("FILE-") && (i.Message.Contains(secret) || (i.Value ?? "").Contains(secret) || (i.Column ?? "").Contains(secret)));
+            Assert.Equal(0, harness.Count("etl.submission_issue", $"message like '%{secret}%' or cell_value like '%{secret}%' or column_name like '%{secret}%'"));
+        }
+    }
+
+    [Fact]
+    public void A_supporting_families_file_without_its_header_does_not_echo_its_first_family_as_extra_columns()
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024-Q3", "SupportingFamilies");
+        var file = "sf_919_2024-Q3.csv";
+        fixture.Write(file, fixture.Read(file).Split('\n', 2)[1]);
+
+        var report = harness.Ingest("SF", "919", "2024-Q3", fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Contains(report.Issues, i => i.RuleCode == "TAB-02");
+        Assert.DoesNotContain(report.Issues, i => i.RuleCode == "TAB-03");
+        Assert.Equal(0, harness.Count("etl.submission_issue", "message like '%15/05/2024%' or column_name like '%15/05/2024%'"));
+    }
+
+    [Fact]
+    public void The_date_uasc_status_ceased_is_kept_as_its_month_because_it_is_usually_the_18th_birthday()
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024").Write("uasc.csv", "CHILD,SEX,DOB,DUC\nC4,1,01/09/2006,01/09/2024\n");
+
+        harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(new DateOnly(2024, 9, 1), harness.Warehouse.Scalar<DateOnly>("select date_uasc_ceased from dw.fact_cla_uasc"));
+        using var birthdayMidMonth = ReturnFixture.Copy("valid-919-2024").Write("uasc.csv", "CHILD,SEX,DOB,DUC\nC4,1,14/09/2006,14/09/2024\n")
+            .Set("header.csv", 5, "DOB", "14/09/2006");
+        harness.Ingest903(birthdayMidMonth.Folder);
+        Assert.Equal(new DateOnly(2024, 9, 1), harness.Warehouse.Scalar<DateOnly>("select max(date_uasc_ceased) from dw.fact_cla_uasc"));
     }
 }

@@ -178,4 +178,21 @@ public class IngestionTests
         Assert.Equal("E4A", current[2]);
         Assert.Equal(2, harness.Count("dw.fact_cla_episode", "episode_start = date '2023-05-10'"));
     }
+
+    [Fact]
+    public void A_return_whose_tables_have_headers_but_no_rows_never_replaces_a_loaded_year()
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        harness.Ingest903(fixture.Folder);
+        var before = harness.Snapshot();
+        foreach (var file in Directory.GetFiles(fixture.Folder, "*.csv"))
+            File.WriteAllText(file, File.ReadAllLines(file)[0] + "\n");
+
+        var report = harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Contains(report.Issues, i => i.RuleCode == "FILE-09");
+        Assert.Equal(before, harness.Snapshot());
+    }
 }
