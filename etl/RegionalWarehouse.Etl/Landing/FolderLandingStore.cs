@@ -38,13 +38,14 @@ public sealed class FolderLandingStore(string root) : ILandingStore
         var found = new List<LandedSubmission>();
         if (!Directory.Exists(LandingFolder))
             return Task.FromResult<IReadOnlyList<LandedSubmission>>(found);
-        foreach (var periodFolder in Directory.EnumerateDirectories(LandingFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 2 })
+        // Links are never followed: a link in landing could point anywhere on the machine.
+        foreach (var periodFolder in Directory.EnumerateDirectories(LandingFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 2, AttributesToSkip = FileAttributes.ReparsePoint })
                      .Where(d => Relative(d).Split('/').Length == 3))
         {
-            foreach (var folder in Directory.EnumerateDirectories(periodFolder).Where(d => File.Exists(Path.Combine(d, SubmissionFiles.ReadyMarker))))
+            foreach (var folder in Directory.EnumerateDirectories(periodFolder, "*", SubmissionFiles.NoLinks).Where(d => File.Exists(Path.Combine(d, SubmissionFiles.ReadyMarker))))
                 if (LandedSubmission.FromPath(Relative(folder), isZip: false) is { } s)
                     found.Add(s);
-            foreach (var zip in Directory.EnumerateFiles(periodFolder, "*.zip"))
+            foreach (var zip in Directory.EnumerateFiles(periodFolder, "*.zip", SubmissionFiles.NoLinks))
                 if (LandedSubmission.FromPath(Relative(zip), isZip: true) is { } s)
                     found.Add(s);
         }
@@ -87,8 +88,14 @@ public sealed class FolderLandingStore(string root) : ILandingStore
             File.Delete(source);
             return Task.CompletedTask;
         }
-        foreach (var file in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != SubmissionFiles.ReadyMarker))
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: false);
+        // Everything the LA put in the folder is kept, subfolders included; links are removed, never followed.
+        foreach (var file in Directory.EnumerateFiles(source, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+                     .Where(f => Path.GetFileName(f) != SubmissionFiles.ReadyMarker))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: false);
+        }
         File.Delete(Path.Combine(source, SubmissionFiles.ReadyMarker));
         Directory.Delete(source, recursive: true);
         return Task.CompletedTask;

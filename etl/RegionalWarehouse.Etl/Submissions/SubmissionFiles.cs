@@ -11,10 +11,13 @@ public static class SubmissionFiles
     /// <summary>The marker a submitter writes last to say a folder is complete; not part of the content.</summary>
     public const string ReadyMarker = "_READY";
 
+    /// <summary>Enumeration that never follows a link: a link in a submission could point anywhere (/etc/passwd).</summary>
+    public static readonly EnumerationOptions NoLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System };
+
     public static IReadOnlyList<ReturnFile> From(string path)
     {
         if (Directory.Exists(path))
-            return Directory.EnumerateFiles(path)
+            return Directory.EnumerateFiles(path, "*", NoLinks)
                 .Where(f => !IsIgnored(Path.GetFileName(f)))
                 .Order(StringComparer.Ordinal)
                 .Select(f => new ReturnFile(Path.GetFileName(f), () => File.OpenRead(f)))

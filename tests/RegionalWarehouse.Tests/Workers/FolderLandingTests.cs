@@ -1,0 +1,78 @@
+using RegionalWarehouse.Etl.Landing;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Workers;
+
+/// <summary>The landing folder never follows a link out of landing, and archives everything an LA dropped.</summary>
+public class FolderLandingTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("rw-landing-").FullName;
+    private readonly string _outside = Directory.CreateTempSubdirectory("rw-outside-").FullName;
+
+    private (FolderLandingStore Store, string Folder) Drop()
+    {
+        var store = new FolderLandingStore(_root);
+        store.EnsureReadyAsync(default).GetAwaiter().GetResult();
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var folder = Path.Combine(store.LandingFolder, "919", "SSDA903", "2024", "upload1");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(fixture.Folder))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(folder, SubmissionFiles.ReadyMarker), "");
+        return (store, folder);
+    }
+
+    [Fact]
+    public async Task A_link_in_a_submission_is_never_read_nor_copied_into_archive_or_quarantine()
+    {
+        var (store, folder) = Drop();
+        var secret = Path.Combine(_outside, "secret.csv");
+        File.WriteAllText(secret, "NOT,FOR,THE,PLATFORM\n");
+        File.CreateSymbolicLink(Path.Combine(folder, "linked.csv"), secret);
+        var submission = Assert.Single(await store.DiscoverAsync(default));
+
+        var files = await store.OpenFilesAsync(submission, default);
+        await using (var claim = (await store.TryClaimAsync(submission, default))!)
+            await store.MoveAsync(submission, claim, LandingArea.Quarantine, "919/SSDA903/2024/1", default);
+
+        Assert.DoesNotContain(files, f => f.Name == "linked.csv");
+        Assert.DoesNotContain(Directory.GetFiles(store.AreaFolder(LandingArea.Quarantine), "*", SearchOption.AllDirectories),
+            f => File.ReadAllText(f).Contains("NOT,FOR,THE,PLATFORM"));
+        Assert.True(File.Exists(secret));
+    }
+
+    [Fact]
+    public async Task A_subfolder_in_a_submission_is_archived_with_it_not_deleted()
+    {
+        var (store, folder) = Drop();
+        Directory.CreateDirectory(Path.Combine(folder, "notes"));
+        File.WriteAllText(Path.Combine(folder, "notes", "readme.txt"), "sent by the LA");
+        var submission = Assert.Single(await store.DiscoverAsync(default));
+
+        await using (var claim = (await store.TryClaimAsync(submission, default))!)
+            await store.MoveAsync(submission, claim, LandingArea.Archive, "919/SSDA903/2024/1", default);
+
+        Assert.Equal("sent by the LA", File.ReadAllText(Path.Combine(store.AreaFolder(LandingArea.Archive), "919", "SSDA903", "2024", "1", "notes", "readme.txt")));
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_linked_folder_in_landing_is_not_discovered()
+    {
+        var store = new FolderLandingStore(_root);
+        await store.EnsureReadyAsync(default);
+        var elsewhere = Path.Combine(_outside, "919", "SSDA903", "2024", "upload1");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, SubmissionFiles.ReadyMarker), "");
+        Directory.CreateSymbolicLink(Path.Combine(store.LandingFolder, "919"), Path.Combine(_outside, "919"));
+
+        Assert.Empty(await store.DiscoverAsync(default));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_root, recursive: true);
+        Directory.Delete(_outside, recursive: true);
+    }
+}
