@@ -89,7 +89,7 @@ public sealed record SubmissionReport(
         return text.ToString();
     }
 
-    private static string Cell(string? value) => (value ?? "").Replace("|", "\\|").Replace("\n", " ");
+    private static string Cell(string? value) => ReportText.ForMarkdown(value);
 
     /// <summary>Writes report.json and report.md into <paramref name="folder"/>.</summary>
     public void WriteTo(string folder)

@@ -66,7 +66,7 @@ public static class IngestCommand
         if (report.Message is not null)
             AnsiConsole.WriteLine(report.Message);
         foreach (var issue in report.Issues.Take(20))
-            AnsiConsole.WriteLine($"  {issue}");
+            AnsiConsole.WriteLine($"  {ReportText.ForTerminal(issue.ToString())}");
         if (report.Issues.Count > 20)
             AnsiConsole.WriteLine($"  … and {report.Issues.Count - 20} more in the report.");
         if (reportFolder is not null)

@@ -195,4 +195,19 @@ public class IngestionTests
         Assert.Contains(report.Issues, i => i.RuleCode == "FILE-09");
         Assert.Equal(before, harness.Snapshot());
     }
+
+    [Theory]   // values as the parser passes them on: upper case, as every 903 code is normalised
+    [InlineData("=HYPERLINK(\"HTTP://EVIL\")", "| '=HYPERLINK(\"HTTP://EVIL\") |")]
+    [InlineData("<SCRIPT>X</SCRIPT>", "| \\<SCRIPT\\>X\\</SCRIPT\\> |")]
+    [InlineData("**BOLD** [LINK](HTTP://X)", "| \\*\\*BOLD\\*\\* \\[LINK\\](HTTP://X) |")]
+    [InlineData("A\u001b[31MRED", "| A\\u001b\\[31MRED |")]
+    public void A_hostile_value_is_inert_in_the_markdown_report(string value, string expected)
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024").Set("episodes.csv", 2, "PLACE_PROVIDER", value.Replace(",", ";"));
+
+        var markdown = harness.Ingest903(fixture.Folder).ToMarkdown();
+
+        Assert.Contains(expected.Replace(",", ";"), markdown);
+    }
 }
