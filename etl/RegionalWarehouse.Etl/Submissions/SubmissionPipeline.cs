@@ -28,6 +28,10 @@ public sealed class SubmissionPipeline(
         returnTypes.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown return type '{code}'. Known: {string.Join(", ", returnTypes.Select(r => r.Code))}.");
 
+    public bool Knows(string returnTypeCode) => returnTypes.Any(r => string.Equals(r.Code, returnTypeCode, StringComparison.OrdinalIgnoreCase));
+
+    public IEnumerable<string> KnownReturnTypes => returnTypes.Select(r => r.Code);
+
     /// <summary>Thrown (after the failure is recorded) when something other than the data went wrong.</summary>
     public sealed class LoadFailedException(string message, Exception inner) : Exception(message, inner);
 
@@ -187,5 +191,8 @@ public static class SubmissionRules
     public static readonly RuleInfo TooManyChildrenWithErrors = new("SUB-04", Severity.Error, "(submission)",
         "Record-level errors load flagged only while the share of children with errors is within Validation:MaxShareOfChildrenWithErrors (5% by default).");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors];
+    public static readonly RuleInfo UnknownReturnType = new("SUB-05", Severity.Error, "(submission)",
+        "The landing folder names a return type the platform knows (e.g. 919/SSDA903/2024/…); anything else is quarantined with a report.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType];
 }

@@ -39,7 +39,7 @@ public sealed record SubmissionReport(
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine($"# {ReturnType} {Period} for LA {LaCode}: {Outcome.Replace('_', ' ')}");
+        text.AppendLine($"# {Cell(ReturnType)} {Cell(Period)} for LA {Cell(LaCode)}: {Outcome.Replace('_', ' ')}");
         text.AppendLine();
         text.AppendLine($"- Submission: {SubmissionId?.ToString() ?? "(not recorded)"}; content hash `{ContentHash[..Math.Min(12, ContentHash.Length)]}`");
         text.AppendLine($"- Completed: {CompletedAtUtc:yyyy-MM-dd HH:mm} UTC");

@@ -57,6 +57,18 @@ public sealed class SubmissionProcessor(
             logger.LogError("{Submission}: quarantined as poison after {Attempts} failed attempts: {Error}", submission, failures.Count, failures.LastMessage);
             return ProcessOutcome.Poisoned;
         }
+        if (!pipeline.Knows(submission.Identity.ReturnType))
+        {
+            var known = string.Join(", ", pipeline.KnownReturnTypes);
+            var unknown = new SubmissionReport(null, submission.LaCode, submission.Identity.ReturnType, submission.Period, SubmissionStates.Rejected, hash,
+                clock.GetUtcNow().UtcDateTime, 0, new Dictionary<string, long>(),
+                [new Validation.ValidationIssue(SubmissionRules.UnknownReturnType.Code, Validation.Severity.Error, null, null, null, null, null,
+                    $"The folder names a return type the platform does not know. Drop it again under one of: {known} (e.g. {submission.LaCode}/SSDA903/{submission.Period}/).")],
+                "Nothing from this submission was loaded.");
+            await FileAwayAsync(submission, claim, LandingArea.Quarantine, unknown, "unknown-return", cancellationToken);
+            logger.LogWarning("{Submission}: unknown return type; quarantined with a report", submission);
+            return ProcessOutcome.Rejected;
+        }
         if (failures.LastFailedAtUtc is { } last && clock.GetUtcNow().UtcDateTime < last + options.Value.BackOffAfter(failures.Count))
             return ProcessOutcome.BackingOff;
 

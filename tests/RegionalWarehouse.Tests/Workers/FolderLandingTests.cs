@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Landing;
+using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
@@ -68,6 +71,29 @@ public class FolderLandingTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(store.LandingFolder, "919"), Path.Combine(_outside, "919"));
 
         Assert.Empty(await store.DiscoverAsync(default));
+    }
+
+    [Fact]
+    public async Task A_folder_under_an_unknown_return_type_is_quarantined_with_a_report_not_left_in_landing()
+    {
+        using var harness = new PipelineHarness();
+        var store = new FolderLandingStore(_root);
+        await store.EnsureReadyAsync(default);
+        var folder = Path.Combine(store.LandingFolder, "919", "SSDA9O3", "2024", "upload1");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "episodes.csv"), "CHILD,DECOM\n");
+        File.WriteAllText(Path.Combine(folder, SubmissionFiles.ReadyMarker), "");
+        var processor = new SubmissionProcessor(store, harness.Pipeline, harness.Warehouse.Engine, Options.Create(new WorkerOptions()),
+            TimeProvider.System, NullLogger<SubmissionProcessor>.Instance);
+
+        var outcome = await processor.ProcessAsync(Assert.Single(await store.DiscoverAsync(default)), default);
+
+        Assert.Equal(ProcessOutcome.Rejected, outcome);
+        Assert.Empty(await store.DiscoverAsync(default));
+        var report = Directory.GetFiles(store.AreaFolder(LandingArea.Reports), "report.md", SearchOption.AllDirectories).Single();
+        Assert.Contains("SUB-05", File.ReadAllText(report));
+        Assert.Contains("SSDA903", File.ReadAllText(report));
+        Assert.Single(Directory.GetFiles(store.AreaFolder(LandingArea.Quarantine), "episodes.csv", SearchOption.AllDirectories));
     }
 
     public void Dispose()
