@@ -17,6 +17,11 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
 {
     public const string LandingContainer = "landing";
 
+    /// <summary>Where zips are downloaded while they are processed; each is deleted when its claim is released.</summary>
+    public static string DownloadFolder { get; } = Path.Combine(Path.GetTempPath(), "rw-landing-downloads");
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _downloads = new();
+
     private BlobContainerClient Landing => service.GetBlobContainerClient(LandingContainer);
 
     public static string ContainerFor(LandingArea area) => area.ToString().ToLowerInvariant();
@@ -62,7 +67,7 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         try
         {
             await lease.AcquireAsync(leaseTime, cancellationToken: cancellationToken);
-            return new LeaseClaim(lease, leaseTime, logger);
+            return new LeaseClaim(lease, leaseTime, logger, () => ForgetDownload(submission));
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
@@ -70,13 +75,28 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         }
     }
 
+    private void ForgetDownload(LandedSubmission submission)
+    {
+        if (_downloads.TryRemove(submission.Path, out var local))
+            try
+            {
+                File.Delete(local);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning("Could not delete the downloaded copy {File}: {Message}", local, ex.Message);
+            }
+    }
+
     public async Task<IReadOnlyList<ReturnFile>> OpenFilesAsync(LandedSubmission submission, CancellationToken cancellationToken)
     {
         if (submission.IsZip)
         {
-            // Zip entries need a seekable file; the download streams to disk, not memory.
-            var local = Path.Combine(Path.GetTempPath(), $"rw-{Guid.NewGuid():N}.zip");
-            await Landing.GetBlobClient(submission.Path).DownloadToAsync(local, cancellationToken);
+            // Zip entries need a seekable file; the download streams to disk, not memory, and is deleted with the claim.
+            Directory.CreateDirectory(DownloadFolder);
+            var local = _downloads.GetOrAdd(submission.Path, _ => Path.Combine(DownloadFolder, $"{Guid.NewGuid():N}-{Path.GetFileName(submission.Path)}"));
+            if (!File.Exists(local))
+                await Landing.GetBlobClient(submission.Path).DownloadToAsync(local, cancellationToken);
             return SubmissionFiles.From(local);
         }
         var files = new List<ReturnFile>();
@@ -134,9 +154,12 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewal;
 
-        public LeaseClaim(BlobLeaseClient lease, TimeSpan leaseTime, ILogger logger)
+        private readonly Action _released;
+
+        public LeaseClaim(BlobLeaseClient lease, TimeSpan leaseTime, ILogger logger, Action released)
         {
             _lease = lease;
+            _released = released;
             _renewal = Task.Run(async () =>
             {
                 while (!_stop.IsCancellationRequested)
@@ -165,6 +188,7 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         {
             await _stop.CancelAsync();
             await _renewal;
+            _released();
             try
             {
                 await _lease.ReleaseAsync();

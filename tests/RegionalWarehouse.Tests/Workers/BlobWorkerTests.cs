@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Tests.Support;
 
@@ -77,6 +78,8 @@ public class BlobWorkerTests : IDisposable
 
         Assert.Equal(1, Count("select count(*) from etl.submission where la_code = '881' and state = 'loaded'"));
         Assert.Contains(await WorkerRun.ListAsync(_azurite.Client, "archive"), n => n.EndsWith("/export.zip"));
+        // The local copy the worker read the zip from is gone.
+        Assert.Empty(Directory.Exists(BlobLandingStore.DownloadFolder) ? Directory.GetFiles(BlobLandingStore.DownloadFolder, "*-export.zip") : []);
     }
 
     [Fact]
