@@ -21,9 +21,24 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         return reader.Read() ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
-    /// <summary>How often this exact content has failed to load (not been rejected: failed), and the latest error.</summary>
+    /// <summary>
+    /// How often this exact content has failed to load (not been rejected: failed), and the latest error.
+    /// Call it holding the submission's claim: then an attempt still marked received, validating or loading
+    /// belongs to a worker that died (killed for memory, say), so it is recorded as failed and counted, and
+    /// a file that kills workers ends in quarantine instead of crash-looping.
+    /// </summary>
     public FailureHistory Failures(DbConnection connection, SubmissionIdentity identity, string contentHash)
     {
+        using (var dead = connection.Command(null,
+                   $"""
+                    update etl.submission set state = {P("failed")}, updated_at = {P("now")},
+                        message = concat('The worker stopped during this attempt (it was ', state, '), for example killed for memory.')
+                    where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and content_hash = {P("hash")}
+                      and state in ({P("received")}, {P("validating")}, {P("loading")})
+                    """,
+                   ("failed", SubmissionStates.Failed), ("now", Now()), ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period),
+                   ("hash", contentHash), ("received", SubmissionStates.Received), ("validating", SubmissionStates.Validating), ("loading", SubmissionStates.Loading)))
+            dead.ExecuteNonQuery();
         using var command = connection.Command(null,
             $"""
              select count(*), max(updated_at), max(message) from etl.submission

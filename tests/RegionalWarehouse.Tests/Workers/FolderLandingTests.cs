@@ -96,6 +96,27 @@ public class FolderLandingTests : IDisposable
         Assert.Single(Directory.GetFiles(store.AreaFolder(LandingArea.Quarantine), "episodes.csv", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void An_attempt_left_validating_by_a_worker_that_died_counts_as_a_failed_attempt()
+    {
+        using var harness = new PipelineHarness();
+        var ledger = new SubmissionLedger(harness.Warehouse.Engine, TimeProvider.System);
+        var identity = new SubmissionIdentity("919", "SSDA903", "2024");
+        using var connection = harness.Warehouse.Engine.Open();
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            // A worker opens the attempt, starts validating, and is killed before it can record anything.
+            var id = ledger.Open(connection, identity, "landing/919/SSDA903/2024/x", "hash-1");
+            ledger.SetState(connection, null, id, SubmissionStates.Validating);
+
+            var failures = ledger.Failures(connection, identity, "hash-1");
+
+            Assert.Equal(attempt, failures.Count);
+            Assert.Contains("worker stopped", failures.LastMessage);
+        }
+        Assert.Equal(0, ledger.Failures(connection, identity, "another-hash").Count);
+    }
+
     public void Dispose()
     {
         Directory.Delete(_root, recursive: true);
