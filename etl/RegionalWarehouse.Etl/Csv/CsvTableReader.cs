@@ -23,10 +23,11 @@ public sealed class CsvTableReader : ITableReader
             BadDataFound = null,
             MissingFieldFound = null,
             IgnoreBlankLines = true,
+            MaxFieldSize = InputLimits.MaxCellLength,
         };
         _csv = new CsvReader(new StreamReader(file.Open(), encoding, detectEncodingFromByteOrderMarks: true), configuration);
-        Header = _csv.Read()
-            ? Enumerable.Range(0, _csv.Parser.Count).Select(i => (_csv.Parser[i] ?? "").Trim().ToUpperInvariant()).ToArray()
+        Header = Guarded(() => _csv.Read())
+            ? Enumerable.Range(0, Width()).Select(i => (_csv.Parser[i] ?? "").Trim().ToUpperInvariant()).ToArray()
             : [];
     }
 
@@ -38,15 +39,32 @@ public sealed class CsvTableReader : ITableReader
 
     public IEnumerable<CsvRow> Rows()
     {
-        while (_csv.Read())
+        while (Guarded(() => _csv.Read()))
         {
-            var count = _csv.Parser.Count;
+            var count = Width();
             var values = new string[count];
             for (var i = 0; i < count; i++)
                 values[i] = _csv.Parser[i] ?? "";
             if (values.All(v => v.Length == 0))
                 continue;
             yield return new CsvRow(_csv.Parser.Row, values);
+        }
+    }
+
+    private int Width() => _csv.Parser.Count <= InputLimits.MaxColumns
+        ? _csv.Parser.Count
+        : throw new InputLimitException($"Row {_csv.Parser.Row} has {_csv.Parser.Count:N0} values; a return's table has at most {InputLimits.MaxColumns}. Check the file is a CSV export of the return.");
+
+    /// <summary>CsvHelper's own limit, reported like the others.</summary>
+    private T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (MaxFieldSizeException)
+        {
+            throw new InputLimitException($"A value near row {_csv.Parser.Row} is longer than {InputLimits.MaxCellLength:N0} characters. Check the file is a CSV export of the return (and that its quotes are balanced).");
         }
     }
 

@@ -13,7 +13,14 @@ public static class Ssda903Parser
     {
         var result = new Ssda903Return(laCode, collectionYear);
         foreach (var file in files)
-            ReadFile(file, result);
+            try
+            {
+                ReadFile(file, result);
+            }
+            catch (InputLimitException ex)
+            {
+                result.FileIssues.Add(Issue(FileRules.TooLarge, file.Name, null, ex.Message));
+            }
 
         foreach (var table in Ssda903Schema.Tables.Where(t => t.Required && !result.Sources.ContainsKey(t)))
             result.FileIssues.Add(Issue(FileRules.RequiredTableMissing, null, null,
@@ -94,9 +101,11 @@ public static class FileRules
     public static readonly RuleInfo DuplicateTable = new("FILE-03", Severity.Error, "(file)", "Each 903 table is supplied once.");
     public static readonly RuleInfo RequiredTableMissing = new("FILE-04", Severity.Error, "(file)", "The Header and Episodes tables are present.");
     public static readonly RuleInfo NoEpisodes = new("FILE-09", Severity.Error, "(file)", "The Episodes table has rows (an empty export never replaces a loaded year).");
+    public static readonly RuleInfo TooLarge = new("FILE-10", Severity.Error, "(file)",
+        $"Every file keeps within what a return can hold: at most {InputLimits.MaxColumns} columns and {InputLimits.MaxCellLength:N0} characters in a cell.");
     public static readonly RuleInfo RecognisedNotLoaded = new("FILE-08", Severity.Warning, "(file)", "A DfE 903 table the platform does not load (social worker episodes) is recognised and left out, not rejected.");
     public static readonly RuleInfo ExtraColumn = new("FILE-05", Severity.Warning, "(file)", "Columns the 903 does not define are ignored.");
     public static readonly RuleInfo RaggedRow = new("FILE-06", Severity.Error, "(file)", "Every row has as many values as the header has columns.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, RecognisedNotLoaded, NoEpisodes];
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, RecognisedNotLoaded, NoEpisodes, TooLarge];
 }

@@ -27,6 +27,20 @@ public static class TabularFile
 
         var file = usable[0];
         data.File = file.Name;
+        try
+        {
+            return ReadRows(data, file, layout);
+        }
+        catch (InputLimitException ex)
+        {
+            data.Rows.Clear();
+            data.FileIssues.Add(Issue(TabularFileRules.TooLarge, file.Name, null, ex.Message));
+            return data;
+        }
+    }
+
+    private static TabularData ReadRows(TabularData data, ReturnFile file, TableLayout layout)
+    {
         using var reader = IsXlsx(file) ? XlsxTableReader.Open(file) : CsvTableReader.Open(file) as ITableReader;
         data.Header = reader.Header;
         var header = reader.Header.ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -74,5 +88,8 @@ public static class TabularFileRules
     public static readonly RuleInfo RaggedRow = new("TAB-04", Severity.Error, "(file)", "No row has more values than the header has columns.");
     public static readonly RuleInfo NoRows = new("TAB-05", Severity.Error, "(file)", "The file has at least one data row.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [OneFile, MissingColumn, ExtraColumn, RaggedRow, NoRows];
+    public static readonly RuleInfo TooLarge = new("TAB-06", Severity.Error, "(file)",
+        $"The file keeps within what a return can hold: at most {InputLimits.MaxColumns} columns and {InputLimits.MaxCellLength:N0} characters in a cell.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [OneFile, MissingColumn, ExtraColumn, RaggedRow, NoRows, TooLarge];
 }

@@ -66,7 +66,14 @@ public sealed class XlsxTableReader : ITableReader
             var row = (Row)_reader.LoadCurrentElement()!;
             var cells = new SortedDictionary<int, string>();
             foreach (var cell in row.Elements<Cell>())
-                cells[ColumnIndex(cell.CellReference?.Value, cells.Count)] = CellText(cell);
+            {
+                var column = ColumnIndex(cell.CellReference?.Value, cells.Count);
+                if (column >= InputLimits.MaxColumns)
+                    throw new InputLimitException($"Row {row.RowIndex?.Value} has a cell at {cell.CellReference?.Value}, beyond the {InputLimits.MaxColumns} columns a return's table may have. Delete the stray cell and save again.");
+                var text = CellText(cell);
+                cells[column] = text.Length <= InputLimits.MaxCellLength ? text
+                    : throw new InputLimitException($"Cell {cell.CellReference?.Value} holds more than {InputLimits.MaxCellLength:N0} characters. A return's cells hold codes, dates and identifiers.");
+            }
             var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
             var values = Enumerable.Range(0, width).Select(i => cells.GetValueOrDefault(i, "")).ToArray();
             // Some writers leave out the row number; such rows follow the previous one.
@@ -98,7 +105,11 @@ public sealed class XlsxTableReader : ITableReader
             return fallback;
         var index = 0;
         foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > InputLimits.MaxColumns)
+                return int.MaxValue;   // far beyond any real column (and never an overflow)
+        }
         return index - 1;
     }
 

@@ -1,0 +1,17 @@
+namespace RegionalWarehouse.Etl.Csv;
+
+/// <summary>
+/// What any return's file may hold, so a hostile or broken file (a cell at column ZZZZZZ, a 10 MB "header")
+/// is refused with a clear finding in bounded memory instead of being read. No real return comes near them.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>Columns in one table: the widest real return (Supporting Families) has under 60.</summary>
+    public const int MaxColumns = 500;
+
+    /// <summary>Characters in one cell: codes, dates, postcodes and identifiers are far shorter.</summary>
+    public const int MaxCellLength = 4_000;
+}
+
+/// <summary>A file broke one of the <see cref="InputLimits"/>; the message says which, where, and what to do.</summary>
+public sealed class InputLimitException(string message) : IOException(message);

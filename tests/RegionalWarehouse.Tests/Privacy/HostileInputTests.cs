@@ -1,0 +1,67 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Privacy;
+
+/// <summary>Files built to exhaust the reader are refused with one clear finding, fast and in bounded memory.</summary>
+public class HostileInputTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("rw-hostile-").FullName;
+    private readonly PipelineHarness _harness = new();
+
+    [Fact]
+    public void An_xlsx_of_a_few_kb_with_a_cell_at_column_zzzzzz_is_refused_without_allocating_the_columns_before_it()
+    {
+        var path = Path.Combine(_folder, "sf_919_2024-Q3.xlsx");
+        using (var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData(
+                new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("FAMILY_ID")) },
+                        new Cell { CellReference = "ZZZZZZ1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("x")) }) { RowIndex = 1 }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Sheet1" }));
+        }
+        var before = GC.GetTotalAllocatedBytes();
+
+        var report = _harness.Ingest("SF", "919", "2024-Q3", _folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Contains("ZZZZZZ1", Assert.Single(report.Issues, i => i.RuleCode == "TAB-06").Message);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 200_000_000, "reading the file allocated hundreds of MB");
+    }
+
+    [Fact]
+    public void A_ten_megabyte_header_line_is_one_short_finding_not_echoed_into_the_report()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("notes.csv", new string('A', 10_000_000) + "\n1\n");
+
+        var report = _harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Equal("FILE-10", Assert.Single(report.Issues, i => i.File == "notes.csv").RuleCode);
+        Assert.True(report.ToJson().Length < 20_000);
+    }
+
+    [Fact]
+    public void A_line_of_a_hundred_thousand_columns_is_refused()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("wide.csv", string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"C{i}")) + "\n");
+
+        var report = _harness.Ingest903(fixture.Folder);
+
+        Assert.Contains("100,000 values", Assert.Single(report.Issues, i => i.File == "wide.csv").Message);
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
