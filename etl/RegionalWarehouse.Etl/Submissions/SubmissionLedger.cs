@@ -97,8 +97,30 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     }
 
     /// <summary>Makes <paramref name="id"/> the current submission for its identity, superseding any other.</summary>
-    public void MakeCurrent(DbConnection connection, DbTransaction transaction, long id, long? previous)
+    /// <summary>
+    /// Makes <paramref name="id"/> current for its identity, in etl.current_submission (one row per identity,
+    /// its primary key the database's guarantee) and in etl.submission. If another load made a different
+    /// submission current meanwhile, this throws and the caller's transaction rolls back: the submission is
+    /// retried, and then replaces whichever is current.
+    /// </summary>
+    public void MakeCurrent(DbConnection connection, DbTransaction transaction, SubmissionIdentity identity, long id, long? previous)
     {
+        (string, object?)[] key = [("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period)];
+        if (previous is { } replaced)
+        {
+            using var swap = connection.Command(transaction,
+                $"update etl.current_submission set submission_id = {P("id")} where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and submission_id = {P("old")}",
+                [.. key, ("id", id), ("old", replaced)]);
+            if (swap.ExecuteNonQuery() != 1)
+                throw new InvalidOperationException($"{identity}: another load replaced submission {replaced} meanwhile; this one will be retried.");
+        }
+        else
+        {
+            using var claim = connection.Command(transaction,
+                $"insert into etl.current_submission (la_code, return_type, period, submission_id) values ({P("la")}, {P("rt")}, {P("period")}, {P("id")})",
+                [.. key, ("id", id)]);
+            claim.ExecuteNonQuery();
+        }
         if (previous is { } old)
         {
             using (var supersede = connection.Command(transaction,

@@ -106,7 +106,7 @@ public sealed class SubmissionPipeline(
                 _ledger.RecordDataQuality(connection, transaction, id, quality.Children, quality.ChildrenWithErrors);
                 _ledger.SetState(connection, transaction, id, Outcome(errors, warnings),
                     current is null ? null : $"replaces submission {current.SubmissionId}", rows, errors, warnings);
-                _ledger.MakeCurrent(connection, transaction, id, current?.SubmissionId);
+                _ledger.MakeCurrent(connection, transaction, identity, id, current?.SubmissionId);
                 beforeCommit?.Invoke();
                 transaction.Commit();
             }

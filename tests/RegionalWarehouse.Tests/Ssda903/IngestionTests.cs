@@ -210,4 +210,27 @@ public class IngestionTests
 
         Assert.Contains(expected.Replace(",", ";"), markdown);
     }
+
+    [Fact]
+    public void Two_different_uploads_for_the_same_new_year_racing_each_other_leave_exactly_one_current_and_its_facts_only()
+    {
+        using var harness = new PipelineHarness();
+        using var first = ReturnFixture.Copy("valid-919-2024");
+        using var second = ReturnFixture.Copy("valid-919-2024").Set("episodes.csv", 2, "HOME_POST", "SG14 1AB");
+        var episodes = harness.Count("dw.fact_cla_episode");
+        SubmissionReport? other = null;
+
+        // The first load holds its transaction open while the second, on another connection, loads and commits.
+        var failure = Record.Exception(() => harness.Ingest903(first.Folder, beforeCommit: () => other = harness.Ingest903(second.Folder)));
+
+        Assert.Equal(SubmissionStates.Loaded, other!.Outcome);
+        Assert.IsType<SubmissionPipeline.LoadFailedException>(failure);
+        Assert.Equal(1, harness.Count("etl.submission", "is_current"));
+        Assert.Equal(1, harness.Count("etl.current_submission"));
+        Assert.Equal(episodes + 8, harness.Count("dw.fact_cla_episode"));
+        // Retried, the first upload replaces the second properly.
+        Assert.Equal(SubmissionStates.Loaded, harness.Ingest903(first.Folder).Outcome);
+        Assert.Equal(8, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(1, harness.Count("etl.current_submission"));
+    }
 }
