@@ -40,13 +40,30 @@ public static class SubmissionFiles
             .ToList();
     }
 
+    /// <summary>A zip entry may expand to at most this much: a real return's largest table is a few MB.</summary>
+    public const long MaxEntryBytes = 128L * 1024 * 1024;
+
+    /// <summary>Beyond this expansion (for entries over 1 MB) a zip is a bomb, not a compressed CSV.</summary>
+    public const double MaxCompressionRatio = 200;
+
     private static Stream OpenEntry(string zipPath, string entryName)
     {
-        // The archive must outlive the entry stream, so copy the entry out; returns are a few MB at most.
+        // The archive must outlive the entry stream, so copy the entry out (bounded: the declared sizes are
+        // checked first, and the copy stops at the limit whatever the header claims).
         using var archive = ZipFile.OpenRead(zipPath);
-        using var entry = archive.GetEntry(entryName)!.Open();
+        var entry = archive.GetEntry(entryName)!;
+        if (entry.Length > MaxEntryBytes || entry.Length > 1024 * 1024 && entry.Length > MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+            throw new InputLimitException($"{entryName} in the zip expands to {entry.Length:N0} bytes from {entry.CompressedLength:N0}: more than a return can hold. Zip the return's CSV files as they are.");
+        using var source = entry.Open();
         var buffer = new MemoryStream();
-        entry.CopyTo(buffer);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = source.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxEntryBytes)
+                throw new InputLimitException($"{entryName} in the zip expands beyond {MaxEntryBytes / 1024 / 1024:N0} MB. Zip the return's CSV files as they are.");
+            buffer.Write(chunk, 0, read);
+        }
         buffer.Position = 0;
         return buffer;
     }

@@ -42,7 +42,16 @@ public sealed class SubmissionPipeline(
         identity = identity with { ReturnType = returnType.Code };
         var clockStart = Stopwatch.StartNew();
         progress?.Report(new PipelineStage(PipelineStage.Hashing, 0));
-        var hash = SubmissionFiles.ContentHash(files);
+        string hash;
+        try
+        {
+            hash = SubmissionFiles.ContentHash(files);
+        }
+        catch (InputLimitException ex)
+        {
+            logger.LogWarning("{Submission}: refused before reading: {Reason}", identity, ex.Message);
+            return TooLarge(identity, ex.Message);
+        }
 
         using var connection = engine.Open();
         var current = _ledger.FindCurrent(connection, identity);
@@ -126,6 +135,12 @@ public sealed class SubmissionPipeline(
         }
     }
 
+    /// <summary>A submission refused before it could be read at all (a zip bomb, say): nothing recorded, nothing loaded.</summary>
+    public SubmissionReport TooLarge(SubmissionIdentity identity, string reason) =>
+        new(null, identity.LaCode, identity.ReturnType, identity.Period, SubmissionStates.Rejected, "", clock.GetUtcNow().UtcDateTime, 0,
+            new Dictionary<string, long>(), [new ValidationIssue(SubmissionRules.TooLarge.Code, Severity.Error, null, null, null, null, null, reason)],
+            "Nothing from this submission was read or loaded.");
+
     private static string Outcome(int errors, int warnings) =>
         errors > 0 ? SubmissionStates.LoadedWithErrors : warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
 
@@ -194,5 +209,8 @@ public static class SubmissionRules
     public static readonly RuleInfo UnknownReturnType = new("SUB-05", Severity.Error, "(submission)",
         "The landing folder names a return type the platform knows (e.g. 919/SSDA903/2024/…); anything else is quarantined with a report.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType];
+    public static readonly RuleInfo TooLarge = new("SUB-06", Severity.Error, "(submission)",
+        "A zipped submission expands to at most 128 MB a file, at a plausible compression ratio; anything else is refused unread.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge];
 }

@@ -43,7 +43,17 @@ public sealed class SubmissionProcessor(
             return ProcessOutcome.Skipped;
 
         var files = await landing.OpenFilesAsync(submission, cancellationToken);
-        var hash = SubmissionFiles.ContentHash(files);
+        string hash;
+        try
+        {
+            hash = SubmissionFiles.ContentHash(files);
+        }
+        catch (Csv.InputLimitException ex)
+        {
+            await FileAwayAsync(submission, claim, LandingArea.Quarantine, pipeline.TooLarge(submission.Identity, ex.Message), "too-large", cancellationToken);
+            logger.LogWarning("{Submission}: refused unread and quarantined: {Reason}", submission, ex.Message);
+            return ProcessOutcome.Rejected;
+        }
         FailureHistory failures;
         using (var connection = engine.Open())
             failures = _ledger.Failures(connection, submission.Identity, hash);

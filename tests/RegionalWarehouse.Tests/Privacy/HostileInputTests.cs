@@ -59,6 +59,28 @@ public class HostileInputTests : IDisposable
         Assert.Contains("100,000 values", Assert.Single(report.Issues, i => i.File == "wide.csv").Message);
     }
 
+    [Fact]
+    public void A_zip_bomb_is_refused_unread_with_one_finding_and_the_warehouse_untouched()
+    {
+        var zip = Path.Combine(_folder, "return.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = archive.CreateEntry("episodes.csv", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 40; i++)
+                entry.Write(zeros);
+        }
+        Assert.True(new FileInfo(zip).Length < 1024 * 1024);
+        var before = GC.GetTotalAllocatedBytes();
+
+        var report = _harness.Pipeline.Ingest(new SubmissionIdentity("919", "SSDA903", "2024"), SubmissionFiles.From(zip), zip);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Contains("episodes.csv", Assert.Single(report.Issues, i => i.RuleCode == "SUB-06").Message);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 30_000_000, "the bomb was expanded in memory");
+        Assert.Equal(0, _harness.Count("etl.submission"));
+    }
+
     public void Dispose()
     {
         _harness.Dispose();
