@@ -25,11 +25,11 @@ public sealed class Ssda903ReturnType : IReturnType
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
     {
         var data = Ssda903Parser.Parse(files, identity.LaCode, int.Parse(identity.Period));
-        var issues = Ssda903RuleSet.Validate(data, CodeLists.Load(engine, Code));
-        return new Prepared(data, issues);
+        var (issues, childrenWithErrors) = Ssda903RuleSet.ValidateCounting(data, CodeLists.Load(engine, Code));
+        return new Prepared(data, issues, childrenWithErrors);
     }
 
-    private sealed class Prepared(Ssda903Return data, IReadOnlyList<ValidationIssue> issues) : PreparedReturn
+    private sealed class Prepared(Ssda903Return data, IReadOnlyList<ValidationIssue> issues, int childrenWithErrors) : PreparedReturn
     {
         public override IReadOnlyList<ValidationIssue> Issues => issues;
 
@@ -42,6 +42,8 @@ public sealed class Ssda903ReturnType : IReturnType
         public override bool IsStructural(ValidationIssue issue) => issue.RuleCode.StartsWith("FILE-", StringComparison.Ordinal);
 
         public override int? Children => data.HeaderByChild.Count;
+
+        public override int? ChildrenWithErrors => childrenWithErrors;
 
         public override IReadOnlyList<ReportSection> Reconcile(LoadContext context) =>
             [Reconciliation.StockFlowReconciliation.Read(context.Connection, context.Transaction, context.LaKey!.Value, data.CollectionYear)];

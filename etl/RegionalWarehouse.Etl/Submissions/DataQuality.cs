@@ -16,7 +16,7 @@ public sealed record DataQuality(bool Loads, int? Children, int ChildrenWithErro
         if (prepared is null || errors.Any(prepared.IsStructural) || children is null)
             return new DataQuality(errors.Count == 0, children, 0, null);
         // A record without a child identifier counts as a child of its own: it cannot be told apart.
-        var withErrors = errors.Select(e => e.Child ?? $"{e.File}:{e.Row}").Distinct().Count();
+        var withErrors = prepared.ChildrenWithErrors ?? errors.Select(e => e.Child ?? $"{e.File}:{e.Row}").Distinct().Count();
         if (withErrors <= maxShareWithErrors * children.Value)
             return new DataQuality(true, children, withErrors, null);
         var share = children.Value == 0 ? 1 : (double)withErrors / children.Value;

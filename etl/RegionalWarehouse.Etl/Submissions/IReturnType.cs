@@ -49,6 +49,9 @@ public abstract class PreparedReturn
     /// <summary>Children in the return, for the share with record-level errors; null where record errors always reject.</summary>
     public virtual int? Children => null;
 
+    /// <summary>Children with record-level errors, where the return type counted them before capping its findings; else counted from the findings.</summary>
+    public virtual int? ChildrenWithErrors => null;
+
     /// <summary>Checks on the loaded data, read inside the load transaction before it commits (none unless the return type has some).</summary>
     public virtual IReadOnlyList<ReportSection> Reconcile(LoadContext context) => [];
 }

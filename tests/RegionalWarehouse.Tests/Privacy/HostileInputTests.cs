@@ -81,6 +81,22 @@ public class HostileInputTests : IDisposable
         Assert.Equal(0, _harness.Count("etl.submission"));
     }
 
+    [Fact]
+    public void A_body_of_garbage_under_a_valid_header_gives_a_bounded_report()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var random = new Random(1);
+        var garbage = string.Join("\n", Enumerable.Range(0, 30_000).Select(_ => new string((char)random.Next('a', 'z'), 40)));
+        fixture.Write("reviews.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\n" + garbage + "\n");
+
+        var report = _harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.All(report.Issues.GroupBy(i => i.RuleCode), g => Assert.True(g.Count() <= 1_001, $"{g.Key}: {g.Count()} findings"));
+        Assert.Contains(report.Issues, i => i.Message.StartsWith("…and 29,000 more rows"));
+        Assert.True(report.ToJson().Length < 5_000_000, $"report of {report.ToJson().Length:N0} characters");
+    }
+
     public void Dispose()
     {
         _harness.Dispose();

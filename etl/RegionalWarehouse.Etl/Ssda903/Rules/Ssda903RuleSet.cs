@@ -110,13 +110,38 @@ public static class Ssda903RuleSet
     /// <summary>The rules' descriptions, file rules first, for `rw rules` and the docs.</summary>
     public static IEnumerable<RuleInfo> Catalogue => FileRules.All.Concat(Rules.Select(r => r.Info));
 
-    public static List<ValidationIssue> Validate(Ssda903Return data, CodeLists codes)
+    /// <summary>Findings listed per rule; beyond it one finding says how many more, so a broken file cannot flood the report.</summary>
+    public const int FindingsPerRule = 1_000;
+
+    public static List<ValidationIssue> Validate(Ssda903Return data, CodeLists codes) => ValidateCounting(data, codes).Issues;
+
+    /// <summary>
+    /// The findings (capped per rule) and how many children have record-level errors, counted over every
+    /// finding before the cap, so the tolerance threshold sees them all.
+    /// </summary>
+    public static (List<ValidationIssue> Issues, int ChildrenWithErrors) ValidateCounting(Ssda903Return data, CodeLists codes)
     {
         var issues = new List<ValidationIssue>(data.FileIssues);
         if (issues.Any(i => i.Severity == Severity.Error && i.RuleCode is "FILE-02" or "FILE-04"))
-            return issues; // row rules would only repeat what a missing table or column already explains
+            return (issues, 0); // row rules would only repeat what a missing table or column already explains
+        var childrenWithErrors = new HashSet<string>();
         foreach (var rule in Rules)
-            issues.AddRange(rule.Check(data, codes));
-        return issues;
+        {
+            var listed = 0;
+            var more = 0;
+            foreach (var issue in rule.Check(data, codes))
+            {
+                if (issue.Severity == Severity.Error)
+                    childrenWithErrors.Add(issue.Child ?? $"{issue.File}:{issue.Row}");
+                if (listed++ < FindingsPerRule)
+                    issues.Add(issue);
+                else
+                    more++;
+            }
+            if (more > 0)
+                issues.Add(new ValidationIssue(rule.Info.Code, rule.Info.Severity, null, rule.Info.Table, null, null, null,
+                    $"…and {more:N0} more findings of this rule, not listed. Fix the ones above (they usually share a cause) and submit again."));
+        }
+        return (issues, childrenWithErrors.Count);
     }
 }
