@@ -15,10 +15,28 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     public CurrentSubmission? FindCurrent(DbConnection connection, SubmissionIdentity identity, DbTransaction? transaction = null)
     {
         using var command = connection.Command(transaction,
-            $"select submission_id, content_hash from etl.submission where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and is_current",
+            $"""
+             select submission_id, content_hash, source_path, state, coalesce(rows_loaded, 0) from etl.submission
+             where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and is_current
+             """,
             ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period));
         using var reader = command.ExecuteReader();
-        return reader.Read() ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1)) : null;
+        return reader.Read() ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt64(reader.GetValue(4))) : null;
+    }
+
+    /// <summary>The findings recorded for a submission (without the LA's CHILD ids, which are never stored).</summary>
+    public List<ValidationIssue> ReadIssues(DbConnection connection, long id)
+    {
+        using var command = connection.Command(null,
+            $"select rule_code, severity, file_name, table_name, source_row, column_name, cell_value, message from etl.submission_issue where submission_id = {P("id")} order by issue_seq",
+            ("id", id));
+        using var reader = command.ExecuteReader();
+        var issues = new List<ValidationIssue>();
+        string? S(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (reader.Read())
+            issues.Add(new ValidationIssue(reader.GetString(0), reader.GetString(1) == "error" ? Severity.Error : Severity.Warning, S(2), S(3),
+                reader.IsDBNull(4) ? null : Convert.ToInt32(reader.GetValue(4)), S(5), S(6), reader.GetString(7)));
+        return issues;
     }
 
     /// <summary>
@@ -164,6 +182,6 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }
 
-public sealed record CurrentSubmission(long SubmissionId, string ContentHash);
+public sealed record CurrentSubmission(long SubmissionId, string ContentHash, string SourcePath, string State, long RowsLoaded);
 
 public sealed record FailureHistory(int Count, DateTime? LastFailedAtUtc, string? LastMessage);

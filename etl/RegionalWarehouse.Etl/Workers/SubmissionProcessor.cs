@@ -83,11 +83,11 @@ public sealed class SubmissionProcessor(
             return ProcessOutcome.BackingOff;
 
         SubmissionReport report;
+        var sourcePath = $"{BlobLandingStore.LandingContainer}/{submission.Path}";
         try
         {
             // The marts refresh in RefreshMartsJob, once for a burst of loads.
-            report = pipeline.Ingest(submission.Identity, files, $"{BlobLandingStore.LandingContainer}/{submission.Path}", refreshMarts: false,
-                beforeCommit: HoldBeforeCommit(submission));
+            report = pipeline.Ingest(submission.Identity, files, sourcePath, refreshMarts: false, beforeCommit: HoldBeforeCommit(submission));
         }
         catch (SubmissionPipeline.LoadFailedException ex)
         {
@@ -102,6 +102,8 @@ public sealed class SubmissionProcessor(
             return ProcessOutcome.Failed;
         }
 
+        if (report.Outcome == "unchanged")
+            report = CompletedEarlier(report, sourcePath) ?? report;
         var rejected = report.Outcome == SubmissionStates.Rejected;
         await FileAwayAsync(submission, claim, rejected ? LandingArea.Quarantine : LandingArea.Archive, report, report.SubmissionId?.ToString() ?? "unrecorded", cancellationToken);
         logger.LogInformation("{Submission}: {Outcome} (submission {Id}, {Rows:N0} rows, {Errors} errors, {Warnings} warnings) → {Area}",
@@ -111,6 +113,26 @@ public sealed class SubmissionProcessor(
             SubmissionStates.Rejected => ProcessOutcome.Rejected,
             "unchanged" => ProcessOutcome.Unchanged,
             _ => ProcessOutcome.Loaded,
+        };
+    }
+
+    /// <summary>
+    /// "Unchanged" because this very upload was loaded by an earlier attempt that stopped before filing it
+    /// away (storage went away after the commit)? Then the LA gets the load's report, and the marts refresh.
+    /// </summary>
+    private SubmissionReport? CompletedEarlier(SubmissionReport unchanged, string sourcePath)
+    {
+        using var connection = engine.Open();
+        var identity = new SubmissionIdentity(unchanged.LaCode, unchanged.ReturnType, unchanged.Period);
+        if (_ledger.FindCurrent(connection, identity) is not { } current || current.SourcePath != sourcePath)
+            return null;
+        logger.LogInformation("{Submission}: completing submission {Id}, loaded by an attempt that stopped before filing it away", identity, current.SubmissionId);
+        return unchanged with
+        {
+            Outcome = current.State,
+            RowsLoaded = current.RowsLoaded,
+            Issues = _ledger.ReadIssues(connection, current.SubmissionId),
+            Message = "Loaded by an earlier attempt that stopped before it could file the submission away and write this report; this completes it.",
         };
     }
 
