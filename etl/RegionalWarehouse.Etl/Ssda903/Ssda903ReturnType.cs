@@ -38,8 +38,9 @@ public sealed class Ssda903ReturnType : IReturnType
 
         public override long Load(LoadContext context) => new Ssda903Loader(context).Load(data);
 
-        /// <summary>Problems with the files themselves (FILE-*) reject the return; every other rule is about records.</summary>
-        public override bool IsStructural(ValidationIssue issue) => issue.RuleCode.StartsWith("FILE-", StringComparison.Ordinal);
+        /// <summary>Problems with the files themselves (FILE-*) or the submission (SUB-*) reject the return; every other rule is about records.</summary>
+        public override bool IsStructural(ValidationIssue issue) =>
+            issue.RuleCode.StartsWith("FILE-", StringComparison.Ordinal) || issue.RuleCode.StartsWith("SUB-", StringComparison.Ordinal);
 
         public override int? Children => data.HeaderByChild.Count;
 

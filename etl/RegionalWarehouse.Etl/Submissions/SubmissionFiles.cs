@@ -11,6 +11,25 @@ public static class SubmissionFiles
     /// <summary>The marker a submitter writes last to say a folder is complete; not part of the content.</summary>
     public const string ReadyMarker = "_READY";
 
+    /// <summary>
+    /// A submission that replaces a loaded one with far fewer children must say why, in this file; its text
+    /// goes into the report. Without it such a replacement is refused (no silent loss of an LA's year).
+    /// </summary>
+    public const string ReplacementReason = "REPLACEMENT_REASON.txt";
+
+    public static bool IsReplacementReason(ReturnFile file) => string.Equals(Path.GetFileName(file.Name), ReplacementReason, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The reason's text, at most 500 characters of it, or null when the submission gives none.</summary>
+    public static string? ReadReplacementReason(IReadOnlyList<ReturnFile> files)
+    {
+        if (files.FirstOrDefault(IsReplacementReason) is not { } file)
+            return null;
+        using var reader = new StreamReader(file.Open());
+        var buffer = new char[500];
+        var text = new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length)).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
     /// <summary>Enumeration that never follows a link: a link in a submission could point anywhere (/etc/passwd).</summary>
     public static readonly EnumerationOptions NoLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System };
 

@@ -16,12 +16,15 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     {
         using var command = connection.Command(transaction,
             $"""
-             select submission_id, content_hash, source_path, state, coalesce(rows_loaded, 0) from etl.submission
+             select submission_id, content_hash, source_path, state, coalesce(rows_loaded, 0), children from etl.submission
              where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and is_current
              """,
             ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period));
         using var reader = command.ExecuteReader();
-        return reader.Read() ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt64(reader.GetValue(4))) : null;
+        return reader.Read()
+            ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt64(reader.GetValue(4)),
+                reader.IsDBNull(5) ? null : Convert.ToInt32(reader.GetValue(5)))
+            : null;
     }
 
     /// <summary>The findings recorded for a submission (without the LA's CHILD ids, which are never stored).</summary>
@@ -182,6 +185,6 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }
 
-public sealed record CurrentSubmission(long SubmissionId, string ContentHash, string SourcePath, string State, long RowsLoaded);
+public sealed record CurrentSubmission(long SubmissionId, string ContentHash, string SourcePath, string State, long RowsLoaded, int? Children);
 
 public sealed record FailureHistory(int Count, DateTime? LastFailedAtUtc, string? LastMessage);

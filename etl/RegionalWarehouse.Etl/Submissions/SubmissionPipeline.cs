@@ -69,10 +69,12 @@ public sealed class SubmissionPipeline(
             _ledger.SetState(connection, null, id, SubmissionStates.Validating);
             progress?.Report(new PipelineStage(PipelineStage.Validating, 0));
             var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
-            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files, identity, engine) : null;
+            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files.Where(f => !SubmissionFiles.IsReplacementReason(f)).ToList(), identity, engine) : null;
             // Return types that stage files (LAIT's Parquet) clean up whatever the outcome.
             using var staging = prepared as IDisposable;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
+            if (Shrinkage(current, prepared, files) is { } shrinkage)
+                issues.Add(shrinkage);
             var rowsByTable = prepared?.RowsByTable ?? new Dictionary<string, long>();
             var quality = DataQuality.Assess(prepared, issues, _maxShareWithErrors);
             if (quality.Rejection is { } tooBroken)
@@ -133,6 +135,26 @@ public sealed class SubmissionPipeline(
             logger.LogError(ex, "{Submission}: failed; nothing was loaded", identity);
             throw new LoadFailedException($"{identity}: the load failed and was rolled back ({ex.Message}). Nothing was loaded; run it again.", ex);
         }
+    }
+
+    /// <summary>Below this share of the loaded submission's children, a replacement must give its reason.</summary>
+    public const double MinShareOfChildrenKept = 0.5;
+
+    /// <summary>
+    /// A replacement that would drop more than half of the LA's loaded children for the year: refused without a
+    /// stated reason (SUB-07, an error), loaded and reported with one (a warning quoting it).
+    /// </summary>
+    private static ValidationIssue? Shrinkage(CurrentSubmission? current, PreparedReturn? prepared, IReadOnlyList<ReturnFile> files)
+    {
+        if (current?.Children is not { } before || prepared?.Children is not { } after || after >= MinShareOfChildrenKept * before)
+            return null;
+        var rule = SubmissionRules.Shrinking;
+        return SubmissionFiles.ReadReplacementReason(files) is { } reason
+            ? new ValidationIssue(rule.Code, Severity.Warning, SubmissionFiles.ReplacementReason, null, null, null, null,
+                $"This return has {after:N0} children where the one it replaces had {before:N0}. Reason given: {reason}")
+            : new ValidationIssue(rule.Code, Severity.Error, null, null, null, null, null,
+                $"This return has {after:N0} children where the loaded one has {before:N0}: it would remove most of the LA's year. " +
+                $"If that is right, add a file {SubmissionFiles.ReplacementReason} saying why and submit again; otherwise check the export.");
     }
 
     /// <summary>A submission refused before it could be read at all (a zip bomb, say): nothing recorded, nothing loaded.</summary>
@@ -212,5 +234,8 @@ public static class SubmissionRules
     public static readonly RuleInfo TooLarge = new("SUB-06", Severity.Error, "(submission)",
         "A zipped submission expands to at most 128 MB a file, at a plausible compression ratio; anything else is refused unread.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge];
+    public static readonly RuleInfo Shrinking = new("SUB-07", Severity.Error, "(submission)",
+        "A return replacing a loaded one keeps at least half its children, or says why in REPLACEMENT_REASON.txt (then a warning quoting it).");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking];
 }

@@ -90,6 +90,33 @@ public class ToleranceTests : IDisposable
         Assert.Equal(report.RowsByTable["Episodes"] - 1, _harness.Count("dw.fact_cla_episode"));
     }
 
+    [Fact]
+    public void A_replacement_that_would_drop_most_of_the_las_children_is_refused_unless_it_says_why()
+    {
+        var (full, children, _) = Return(0);
+        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest903(full).Outcome);
+        var before = _harness.Snapshot();
+        var (partial, _, _) = Return(0, r =>
+        {
+            // An export that stopped a third of the way through.
+            var keep = r[Ssda903Schema.Header].Rows.Take(children / 3).Select(h => h[0]).ToHashSet();
+            foreach (var table in r.Tables.Values)
+                table.Rows.RemoveAll(row => !keep.Contains(row[table.Column("CHILD")]));
+        });
+
+        var refused = _harness.Ingest903(partial);
+
+        Assert.Equal(SubmissionStates.Rejected, refused.Outcome);
+        Assert.Contains("REPLACEMENT_REASON.txt", Assert.Single(refused.Issues, i => i.RuleCode == "SUB-07").Message);
+        Assert.Equal(before, _harness.Snapshot());
+
+        File.WriteAllText(Path.Combine(partial, "REPLACEMENT_REASON.txt"), "Children transferred to the new unitary authority from 1 April.");
+        var accepted = _harness.Ingest903(partial);
+
+        Assert.Equal(SubmissionStates.LoadedWithWarnings, accepted.Outcome);
+        Assert.Contains("Reason given: Children transferred", Assert.Single(accepted.Issues, i => i.RuleCode == "SUB-07").Message);
+    }
+
     public void Dispose()
     {
         _harness.Dispose();
