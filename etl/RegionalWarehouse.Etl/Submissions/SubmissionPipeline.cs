@@ -93,8 +93,11 @@ public sealed class SubmissionPipeline(
             }
 
             progress?.Report(new PipelineStage(PipelineStage.Loading, 0));
-            logger.LogInformation("{Submission}: loading submission {Id} ({Errors} record error(s) in {Children} child(ren), {Warnings} warning(s))",
-                identity, id, errors, quality.ChildrenWithErrors, warnings);
+            if (errors > 0)
+                logger.LogInformation("{Submission}: loading submission {Id} with {Errors} record error(s) in {Children} child(ren), flagged; {Warnings} warning(s)",
+                    identity, id, errors, quality.ChildrenWithErrors, warnings);
+            else
+                logger.LogInformation("{Submission}: valid ({Warnings} warning(s)); loading submission {Id}", identity, warnings, id);
             long rows;
             IReadOnlyList<ReportSection> sections;
             using (var transaction = connection.BeginTransaction())
