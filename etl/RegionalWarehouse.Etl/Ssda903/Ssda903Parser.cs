@@ -83,14 +83,14 @@ public static class Ssda903Parser
         var ragged = 0;
         foreach (var row in reader.Rows())
         {
-            if (row.Values.Length != reader.Header.Count && ragged++ < Rules.Ssda903RuleSet.FindingsPerRule)
+            if (row.Values.Length != reader.Header.Count && ragged++ < FindingLimit.PerRule)
                 result.FileIssues.Add(Issue(FileRules.RaggedRow, file.Name, row.Number,
                     $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns. Check for an unquoted comma or a missing value.", table.Name));
             result.Add(new Record903(table, file.Name, row.Number, index, row.Values));
         }
-        if (ragged > Rules.Ssda903RuleSet.FindingsPerRule)
+        if (ragged > FindingLimit.PerRule)
             result.FileIssues.Add(Issue(FileRules.RaggedRow, file.Name, null,
-                $"…and {ragged - Rules.Ssda903RuleSet.FindingsPerRule:N0} more rows whose values do not match the header, not listed. Check the file is the return's CSV export.", table.Name));
+                $"…and {ragged - FindingLimit.PerRule:N0} more rows whose values do not match the header, not listed. Check the file is the return's CSV export.", table.Name));
     }
 
     private static ValidationIssue Issue(RuleInfo rule, string? file, int? row, string message, string? table = null, string? column = null) =>

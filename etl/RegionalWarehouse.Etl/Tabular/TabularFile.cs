@@ -62,14 +62,14 @@ public static class TabularFile
         var ragged = 0;
         foreach (var row in reader.Rows())
         {
-            if (row.Values.Length > reader.Header.Count && ragged++ < TabularValidation.FindingsPerRule)
+            if (row.Values.Length > reader.Header.Count && ragged++ < FindingLimit.PerRule)
                 data.FileIssues.Add(Issue(TabularFileRules.RaggedRow, file.Name, row.Number,
                     $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns. Check for an unquoted comma."));
             data.Rows.Add(new TableRow(file.Name, row.Number, index, row.Values));
         }
-        if (ragged > TabularValidation.FindingsPerRule)
+        if (ragged > FindingLimit.PerRule)
             data.FileIssues.Add(Issue(TabularFileRules.RaggedRow, file.Name, null,
-                $"…and {ragged - TabularValidation.FindingsPerRule:N0} more rows with too many values, not listed. Check the file is the return's CSV export."));
+                $"…and {ragged - FindingLimit.PerRule:N0} more rows with too many values, not listed. Check the file is the return's CSV export."));
         if (data.Rows.Count == 0)
             data.FileIssues.Add(Issue(TabularFileRules.NoRows, file.Name, null, $"The file has a header but no data rows. Submit the {layout.Name} data under the header."));
         return data;

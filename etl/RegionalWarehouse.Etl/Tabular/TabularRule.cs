@@ -27,7 +27,6 @@ public sealed class TabularRule<TContext>(string code, Severity severity, string
 
 public static class TabularValidation
 {
-    public const int FindingsPerRule = 1_000;
 
     /// <summary>File problems first; row rules only run on a file whose header could be read.</summary>
     public static List<ValidationIssue> Validate<TContext>(TabularData data, IEnumerable<TabularRule<TContext>> rules, TContext context)
@@ -35,14 +34,7 @@ public static class TabularValidation
         var issues = new List<ValidationIssue>(data.FileIssues);
         if (data.Readable)
             foreach (var rule in rules)
-            {
-                // Listed up to a limit per rule, then one finding says how many more: a broken file cannot flood the report.
-                var found = rule.Check(data, context).Take(FindingsPerRule + 1).ToList();
-                issues.AddRange(found.Take(FindingsPerRule));
-                if (found.Count > FindingsPerRule)
-                    issues.Add(new ValidationIssue(rule.Info.Code, rule.Info.Severity, data.File, data.Layout.Name, null, null, null,
-                        $"…and {rule.Check(data, context).Count() - FindingsPerRule:N0} more findings of this rule, not listed. Fix the ones above (they usually share a cause) and submit again."));
-            }
+                FindingLimit.AddCapped(issues, rule.Info, rule.Check(data, context), data.File, data.Layout.Name);
         return issues;
     }
 

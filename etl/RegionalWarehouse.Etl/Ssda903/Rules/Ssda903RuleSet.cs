@@ -110,9 +110,6 @@ public static class Ssda903RuleSet
     /// <summary>The rules' descriptions, file rules first, for `rw rules` and the docs.</summary>
     public static IEnumerable<RuleInfo> Catalogue => FileRules.All.Concat(Rules.Select(r => r.Info));
 
-    /// <summary>Findings listed per rule; beyond it one finding says how many more, so a broken file cannot flood the report.</summary>
-    public const int FindingsPerRule = 1_000;
-
     public static List<ValidationIssue> Validate(Ssda903Return data, CodeLists codes) => ValidateCounting(data, codes).Issues;
 
     /// <summary>
@@ -126,22 +123,11 @@ public static class Ssda903RuleSet
             return (issues, 0); // row rules would only repeat what a missing table or column already explains
         var childrenWithErrors = new HashSet<string>();
         foreach (var rule in Rules)
-        {
-            var listed = 0;
-            var more = 0;
-            foreach (var issue in rule.Check(data, codes))
+            FindingLimit.AddCapped(issues, rule.Info, rule.Check(data, codes), null, rule.Info.Table, issue =>
             {
                 if (issue.Severity == Severity.Error)
                     childrenWithErrors.Add(issue.Child ?? $"{issue.File}:{issue.Row}");
-                if (listed++ < FindingsPerRule)
-                    issues.Add(issue);
-                else
-                    more++;
-            }
-            if (more > 0)
-                issues.Add(new ValidationIssue(rule.Info.Code, rule.Info.Severity, null, rule.Info.Table, null, null, null,
-                    $"…and {more:N0} more findings of this rule, not listed. Fix the ones above (they usually share a cause) and submit again."));
-        }
+            });
         return (issues, childrenWithErrors.Count);
     }
 }
