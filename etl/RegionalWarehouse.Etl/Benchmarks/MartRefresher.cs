@@ -35,10 +35,10 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
                 for (var i = 0; i < metrics.Count; i++)
                 {
                     var metric = metrics[i];
-                    var numerator = Number(reader.GetValue(2 + 2 * i));
+                    var numerator = DbNumber.ToDouble(reader.GetValue(2 + 2 * i));
                     double? denominator = metric.UsesPopulation
                         ? population.TryGetValue((laKey, year - 1), out var children) ? children : null
-                        : Number(reader.GetValue(3 + 2 * i));
+                        : DbNumber.ToDouble(reader.GetValue(3 + 2 * i));
                     measures.Add(new LaMeasure(laKey, la.RegionCode, year, metric, numerator, denominator));
                 }
             }
@@ -51,14 +51,6 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         logger.LogInformation("Benchmark marts refreshed: {Rows:N0} LA rows, {Regions:N0} region rows", rows.Count, regions.Count);
         return rows.Count;
     }
-
-    /// <summary>DuckDB sums integers into 128-bit HUGEINTs; everything else converts directly.</summary>
-    private static double? Number(object value) => value switch
-    {
-        DBNull => null,
-        System.Numerics.BigInteger big => (double)big,
-        _ => Convert.ToDouble(value),
-    };
 
     /// <summary>Every metric over one source in one aggregate query: numerator and denominator of each, in order.</summary>
     public static string SourceSql(string source, IReadOnlyList<Metric> metrics) =>
@@ -129,7 +121,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         {
             var year = Convert.ToInt32(reader.GetValue(3));
             var metric = reader.GetString(4);
-            var value = Number(reader.GetValue(5));
+            var value = DbNumber.ToDouble(reader.GetValue(5));
             switch (reader.GetString(0))
             {
                 case "National":
@@ -168,7 +160,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         using var reader = command.ExecuteReader();
         var population = new Dictionary<(int, int), double>();
         while (reader.Read())
-            population[(Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)))] = Number(reader.GetValue(2)) ?? 0;
+            population[(Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1)))] = DbNumber.ToDouble(reader.GetValue(2)) ?? 0;
         return population;
     }
 

@@ -26,19 +26,11 @@ public static class StockFlowReconciliation
             """);
         using var reader = command.ExecuteReader();
         var figures = reader.Read()
-            ? Enumerable.Range(0, reader.FieldCount).Select(i => Whole(reader.GetValue(i))).ToArray()
+            ? Enumerable.Range(0, reader.FieldCount).Select(i => DbNumber.ToInt64(reader.GetValue(i))).ToArray()
             : new long[12];
         return Describe(year, new StockFlow(figures[0] > 0, figures[1], figures[2], figures[3], figures[4], figures[5], figures[6], figures[7],
             figures[8], figures[9], figures[10], figures[11]));
     }
-
-    /// <summary>DuckDB sums into 128-bit integers; SQL Server into ints.</summary>
-    private static long Whole(object value) => value switch
-    {
-        DBNull => 0,
-        System.Numerics.BigInteger big => (long)big,
-        _ => Convert.ToInt64(value),
-    };
 
     public static ReportSection Describe(int year, StockFlow f)
     {
