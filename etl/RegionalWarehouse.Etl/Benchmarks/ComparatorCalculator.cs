@@ -138,33 +138,9 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
         groups.SelectMany(g =>
         {
             var lowerIsBetter = g.Metric.Polarity == Polarity.LowerIsBetter;
-            var sorted = g.Values.Select(v => v.Value).Order().ToArray();
-            return g.Values.Select(v =>
-            {
-                var better = lowerIsBetter ? LowerBound(sorted, v.Value) : sorted.Length - UpperBound(sorted, v.Value);
-                return (Key: (v.LaKey, g.Year, g.Metric.Id), Rank: (Rank: 1 + better, Count: sorted.Length));
-            });
+            return g.Values.Select(v => (Key: (v.LaKey, g.Year, g.Metric.Id),
+                Rank: (Rank: 1 + g.Values.Count(o => lowerIsBetter ? o.Value < v.Value : o.Value > v.Value), Count: g.Values.Count)));
         }).ToDictionary(x => x.Key, x => x.Rank);
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        var i = Array.BinarySearch(sorted, value);
-        if (i < 0)
-            return ~i;
-        while (i > 0 && sorted[i - 1] == value)
-            i--;
-        return i;
-    }
-
-    private static int UpperBound(double[] sorted, double value)
-    {
-        var i = Array.BinarySearch(sorted, value);
-        if (i < 0)
-            return ~i;
-        while (i < sorted.Length - 1 && sorted[i + 1] == value)
-            i++;
-        return i + 1;
-    }
 
     private static int Quartile((int Rank, int Count) r) => (r.Rank - 1) * 4 / r.Count + 1;
 
