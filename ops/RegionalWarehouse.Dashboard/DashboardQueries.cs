@@ -50,7 +50,7 @@ public sealed class DashboardQueries(IWarehouseEngine engine)
 
     /// <summary>The LA's DfE statistical neighbours with their value of one metric (a member's own, or the DfE's published figure).</summary>
     public IReadOnlyList<NeighbourLine> Neighbours(string la, int year, string metric) =>
-        BenchmarkQuery.Neighbours(engine, la, year).Where(n => n.MetricId == metric).ToList();
+        BenchmarkQuery.Neighbours(engine, la, year, [metric]);
 
     private static string? S(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Benchmarks;
@@ -89,21 +88,20 @@ public static class BenchmarkQuery
     }
 
     /// <summary>The LA's statistical neighbours (the DfE model in force) with each one's value of every metric, from mart.la_benchmark_neighbour.</summary>
-    public static IReadOnlyList<NeighbourLine> Neighbours(IWarehouseEngine engine, string dfeCode, int year)
+    public static IReadOnlyList<NeighbourLine> Neighbours(IWarehouseEngine engine, string dfeCode, int year, IReadOnlyCollection<string> metricIds)
     {
+        if (metricIds.Count == 0)
+            return [];
         using var connection = engine.Open();
+        var metrics = metricIds.Select((id, i) => (Name: $"m{i}", Id: id)).ToList();
         using var command = connection.Command(null,
             $"""
              select neighbour_rank, neighbour_dfe_code, neighbour_name, closeness, metric_id, value, value_source
              from mart.la_benchmark_neighbour
              where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}
+               and metric_id in ({string.Join(", ", metrics.Select(m => engine.Parameter(m.Name)))})
              order by neighbour_rank
-             """, ("la", dfeCode), ("year", year));
-        return Read(command);
-    }
-
-    private static List<NeighbourLine> Read(DbCommand command)
-    {
+             """, [("la", dfeCode), ("year", year), .. metrics.Select(m => (m.Name, (object?)m.Id))]);
         using var reader = command.ExecuteReader();
         var lines = new List<NeighbourLine>();
         while (reader.Read())

@@ -77,7 +77,7 @@ public static class BenchmarkCommands
     private static void WriteNeighbours(IWarehouseEngine engine, string la, int year, string[] metricIds)
     {
         var metrics = metricIds.Select(MetricCatalogue.Find).ToList();
-        var neighbours = BenchmarkQuery.Neighbours(engine, la, year).Where(n => metrics.Any(m => m.Id == n.MetricId)).ToList();
+        var neighbours = BenchmarkQuery.Neighbours(engine, la, year, metrics.Select(m => m.Id).ToList());
         if (neighbours.Count == 0)
         {
             AnsiConsole.WriteLine("No statistical neighbours: load the DfE's model (region/NEIGHBOURS/{version}/, see README).");
