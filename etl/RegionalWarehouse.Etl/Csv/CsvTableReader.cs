@@ -39,8 +39,11 @@ public sealed class CsvTableReader : ITableReader
 
     public IEnumerable<CsvRow> Rows()
     {
+        var rows = 0;
         while (Guarded(() => _csv.Read()))
         {
+            if (++rows > InputLimits.MaxRows)
+                throw new InputLimitException($"The file has more than {InputLimits.MaxRows:N0} rows, more than any LA's return holds. Check it is the return's export, not a whole database.");
             var count = Width();
             var values = new string[count];
             for (var i = 0; i < count; i++)

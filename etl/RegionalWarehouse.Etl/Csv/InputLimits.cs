@@ -11,6 +11,12 @@ public static class InputLimits
 
     /// <summary>Characters in one cell: codes, dates, postcodes and identifiers are far shorter.</summary>
     public const int MaxCellLength = 4_000;
+
+    /// <summary>Rows in one table: the largest LA's 903 episodes run to a few thousand a year.</summary>
+    public const int MaxRows = 200_000;
+
+    /// <summary>Bytes in one file, as sent or as it expands from a zip: a real return's largest table is a few MB.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
 }
 
 /// <summary>A file broke one of the <see cref="InputLimits"/>; the message says which, where, and what to do.</summary>

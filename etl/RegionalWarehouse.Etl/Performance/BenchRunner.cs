@@ -116,6 +116,30 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// The hostile inputs of <see cref="HostileInputs"/>, each through the real pipeline (every return type) on a
+    /// fresh warehouse, one at a time, with its own peak memory. Run last: it resets the process's high-water mark.
+    /// </summary>
+    public IReadOnlyList<HostileResult> Hostile(int megabytes = 50)
+    {
+        var folder = Path.Combine(root, "hostile");
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        var engine = new DuckDbEngine(Path.Combine(folder, "hostile.duckdb"), memoryLimit);
+        new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
+        var pipeline = new SubmissionPipeline(engine, Hosting.PlatformHost.ReturnTypes, new ChildPseudonymiser(Key), TimeProvider.System,
+            NullLogger<SubmissionPipeline>.Instance);
+        var results = new List<HostileResult>();
+        foreach (var result in HostileInputs.Run(folder, HostileInputs.Cases(megabytes),
+                     (hostile, path) => pipeline.Ingest(new SubmissionIdentity("919", hostile.ReturnType, hostile.Period), SubmissionFiles.From(path), path)))
+        {
+            say($"  {result.Case}: {result.Outcome} ({result.Rules}), {result.Seconds:N1}s, peak {result.PeakBytes / 1048576.0:N0} MB");
+            results.Add(result);
+        }
+        return results;
+    }
+
     /// <summary>p50/p95 in milliseconds over the given queries (what rw benchmark and the dashboard ask), each run twice.</summary>
     public static (double P50, double P95, int Count) QueryLatencies(IReadOnlyList<Action> queries)
     {

@@ -1,5 +1,7 @@
 using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Ssda903.Rules;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
@@ -8,9 +10,12 @@ namespace RegionalWarehouse.Etl.Ssda903;
 /// <summary>
 /// Writes a validated 903 return into the dw facts. This is where personal data is reduced: CHILD becomes
 /// a keyed pseudonym, UPN is dropped (only whether one was recorded is kept), dates of birth become months,
-/// postcodes become districts. Columns are listed in table order, as the DuckDB appender requires.
+/// postcodes become districts. A return loaded with tolerated record errors keeps a coded field only when it
+/// is a valid code for the year and an identifier only when it has its format: anything else (a name typed
+/// into URN, a 10 MB cell) is stored as blank, its error being in the LA's report.
+/// Columns are listed in table order, as the DuckDB appender requires.
 /// </summary>
-public sealed class Ssda903Loader(LoadContext context)
+public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
 {
     public static readonly IReadOnlyList<string> FactTables =
     [
@@ -26,43 +31,43 @@ public sealed class Ssda903Loader(LoadContext context)
     {
         long rows = 0;
         rows += Write("fact_cla_child", ["sex", "ethnic_code", "birth_month", "is_mother", "mother_child_birth_month", "upn_recorded"],
-            data[Header], r => [Small(r["SEX"]), Text(r["ETHNIC"]), Degrade.ToMonth(r.Date("DOB")), Flag(r["MOTHER"]),
+            data[Header], r => [Small(r["SEX"]), Code(r, "ETHNIC"), Degrade.ToMonth(r.Date("DOB")), Flag(r["MOTHER"]),
                 Degrade.ToMonth(r.Date("MC_DOB")), !r.IsBlank("UPN") && !r["UPN"].StartsWith("UN", StringComparison.OrdinalIgnoreCase)]);
 
         rows += Write("fact_cla_episode",
             ["episode_start", "episode_end", "rne", "legal_status", "category_of_need", "placement_type", "placement_provider", "reason_ceased",
              "reason_place_change", "home_district", "placement_district", "placement_urn", "age_at_start"],
-            data[Episodes], r => [r.Date("DECOM"), r.Date("DEC"), Text(r["RNE"]), Text(r["LS"]), Text(r["CIN"]), Text(r["PLACE"]),
-                Text(r["PLACE_PROVIDER"]), Text(r["REC"]), Text(r["REASON_PLACE_CHANGE"]), Degrade.ToDistrict(r["HOME_POST"]),
-                Degrade.ToDistrict(r["PL_POST"]), Text(r["URN"]), AgeAt(data, r.Child, r.Date("DECOM"))]);
+            data[Episodes], r => [r.Date("DECOM"), r.Date("DEC"), Code(r, "RNE"), Code(r, "LS"), Code(r, "CIN"), Code(r, "PLACE"),
+                Code(r, "PLACE_PROVIDER"), Code(r, "REC"), Code(r, "REASON_PLACE_CHANGE"), Degrade.ToDistrict(r["HOME_POST"]),
+                Degrade.ToDistrict(r["PL_POST"]), Urn(r["URN"]), AgeAt(data, r.Child, r.Date("DECOM"))]);
 
-        rows += Write("fact_cla_review", ["review_date", "review_code"], data[Reviews], r => [r.Date("REVIEW"), Text(r["REVIEW_CODE"])]);
+        rows += Write("fact_cla_review", ["review_date", "review_code"], data[Reviews], r => [r.Date("REVIEW"), Code(r, "REVIEW_CODE")]);
 
         rows += Write("fact_cla_missing", ["missing_type", "missing_start", "missing_end"], data[Missing],
-            r => [Text(r["MISSING"]), r.Date("MIS_START"), r.Date("MIS_END")]);
+            r => [Code(r, "MISSING"), r.Date("MIS_START"), r.Date("MIS_END")]);
 
         rows += Write("fact_cla_oc2",
             ["sdq_score", "sdq_reason", "convicted", "health_check", "immunisations", "teeth_check", "health_assessment", "substance_misuse",
              "intervention_received", "intervention_offered"],
-            data[Oc2], r => [Small(r["SDQ_SCORE"]), Text(r["SDQ_REASON"]), Flag(r["CONVICTED"]), Flag(r["HEALTH_CHECK"]), Flag(r["IMMUNISATIONS"]),
+            data[Oc2], r => [Small(r["SDQ_SCORE"]), Code(r, "SDQ_REASON"), Flag(r["CONVICTED"]), Flag(r["HEALTH_CHECK"]), Flag(r["IMMUNISATIONS"]),
                 Flag(r["TEETH_CHECK"]), Flag(r["HEALTH_ASSESSMENT"]), Flag(r["SUBSTANCE_MISUSE"]), Flag(r["INTERVENTION_RECEIVED"]), Flag(r["INTERVENTION_OFFERED"])]);
 
         rows += Write("fact_cla_oc3", ["in_touch", "activity", "accommodation", "age_at_year_end"], data[Oc3],
-            r => [Text(r["IN_TOUCH"]), Text(r["ACTIV"]), Text(r["ACCOM"]), AgeAt(data, r.Child, data.YearEnd, r.Date("DOB"))]);
+            r => [Code(r, "IN_TOUCH"), Code(r, "ACTIV"), Code(r, "ACCOM"), AgeAt(data, r.Child, data.YearEnd, r.Date("DOB"))]);
 
         rows += Write("fact_cla_adoption",
             ["date_should_be_adopted", "date_matched", "adopted_by_foster_carer", "number_of_adopters", "sex_of_adopters", "legal_status_of_adopters"],
-            data[Ad1], r => [r.Date("DATE_INT"), r.Date("DATE_MATCH"), Flag(r["FOSTER_CARE"]), Small(r["NB_ADOPTR"]), Text(r["SEX_ADOPTR"]), Text(r["LS_ADOPTR"])]);
+            data[Ad1], r => [r.Date("DATE_INT"), r.Date("DATE_MATCH"), Flag(r["FOSTER_CARE"]), Small(r["NB_ADOPTR"]), Code(r, "SEX_ADOPTR"), Code(r, "LS_ADOPTR")]);
 
         rows += Write("fact_cla_placed_for_adoption", ["date_placed", "date_placed_ceased", "reason_placed_ceased"], data[PlacedAdoption],
-            r => [r.Date("DATE_PLACED"), r.Date("DATE_PLACED_CEASED"), Text(r["REASON_PLACED_CEASED"])]);
+            r => [r.Date("DATE_PLACED"), r.Date("DATE_PLACED_CEASED"), Code(r, "REASON_PLACED_CEASED")]);
 
         // The date UASC status ceases is usually the 18th birthday, so it would reveal the full date of birth:
         // kept as its month, which still decides status at 31 March exactly.
         rows += Write("fact_cla_uasc", ["date_uasc_ceased"], data[Uasc], r => [Degrade.ToMonth(r.Date("DUC"))]);
 
         rows += Write("fact_cla_previous_permanence", ["previous_permanence", "permanence_la", "date_permanence"], data[PrevPerm],
-            r => [Text(r["PREV_PERM"]), Text(r["LA_PERM"]), r.Date("DATE_PERM")]);
+            r => [Code(r, "PREV_PERM"), LaCode(r["LA_PERM"]), r.Date("DATE_PERM")]);
         return rows;
     }
 
@@ -93,7 +98,12 @@ public sealed class Ssda903Loader(LoadContext context)
     private static short? AgeAt(Ssda903Return data, string child, DateOnly? on, DateOnly? dobOverride = null) =>
         (dobOverride ?? data.DateOfBirth(child)) is { } dob && on is { } date && dob <= date ? (short)Degrade.AgeOn(dob, date) : null;
 
-    private static string? Text(string value) => value.Length == 0 ? null : value.ToUpperInvariant();
+    private string? Code(Record903 record, string field) =>
+        record[field] is { Length: > 0 } value && codes.IsValid(field, value, Year) ? value.ToUpperInvariant() : null;
+
+    private static string? Urn(string value) => Formats.IsUrn(value) ? value.ToUpperInvariant() : null;
+
+    private static string? LaCode(string value) => Formats.IsLaCode(value) ? value.ToUpperInvariant() : null;
 
     private static short? Small(string value) => short.TryParse(value, out var n) ? n : null;
 

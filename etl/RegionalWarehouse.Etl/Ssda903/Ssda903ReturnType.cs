@@ -25,18 +25,19 @@ public sealed class Ssda903ReturnType : IReturnType
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
     {
         var data = Ssda903Parser.Parse(files, identity.LaCode, int.Parse(identity.Period));
-        var (issues, childrenWithErrors) = Ssda903RuleSet.ValidateCounting(data, CodeLists.Load(engine, Code));
-        return new Prepared(data, issues, childrenWithErrors);
+        var codes = CodeLists.Load(engine, Code);
+        var (issues, childrenWithErrors) = Ssda903RuleSet.ValidateCounting(data, codes);
+        return new Prepared(data, codes, issues, childrenWithErrors);
     }
 
-    private sealed class Prepared(Ssda903Return data, IReadOnlyList<ValidationIssue> issues, int childrenWithErrors) : PreparedReturn
+    private sealed class Prepared(Ssda903Return data, CodeLists codes, IReadOnlyList<ValidationIssue> issues, int childrenWithErrors) : PreparedReturn
     {
         public override IReadOnlyList<ValidationIssue> Issues => issues;
 
         public override IReadOnlyDictionary<string, long> RowsByTable =>
             Ssda903Schema.Tables.Where(t => data[t].Count > 0).ToDictionary(t => t.Name, t => (long)data[t].Count);
 
-        public override long Load(LoadContext context) => new Ssda903Loader(context).Load(data);
+        public override long Load(LoadContext context) => new Ssda903Loader(context, codes).Load(data);
 
         /// <summary>Problems with the files themselves (FILE-*) or the submission (SUB-*) reject the return; every other rule is about records.</summary>
         public override bool IsStructural(ValidationIssue issue) =>

@@ -39,12 +39,12 @@ public static class SubmissionFiles
             return Directory.EnumerateFiles(path, "*", NoLinks)
                 .Where(f => !IsIgnored(Path.GetFileName(f)))
                 .Order(StringComparer.Ordinal)
-                .Select(f => new ReturnFile(Path.GetFileName(f), () => File.OpenRead(f)))
+                .Select(f => new ReturnFile(Path.GetFileName(f), () => OpenBounded(f)))
                 .ToList();
         if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             return FromZip(path);
         if (File.Exists(path))
-            return [new ReturnFile(Path.GetFileName(path), () => File.OpenRead(path))];
+            return [new ReturnFile(Path.GetFileName(path), () => OpenBounded(path))];
         throw new FileNotFoundException($"No submission at {path}: give a folder of CSV files or a .zip.", path);
     }
 
@@ -59,8 +59,18 @@ public static class SubmissionFiles
             .ToList();
     }
 
-    /// <summary>A zip entry may expand to at most this much: a real return's largest table is a few MB.</summary>
-    public const long MaxEntryBytes = 128L * 1024 * 1024;
+    /// <summary>A file may hold, or a zip entry expand to, at most this much (<see cref="InputLimits.MaxFileBytes"/>).</summary>
+    public const long MaxEntryBytes = InputLimits.MaxFileBytes;
+
+    private static FileStream OpenBounded(string path)
+    {
+        var stream = File.OpenRead(path);
+        var length = stream.Length;
+        if (length <= MaxEntryBytes)
+            return stream;
+        stream.Dispose();
+        throw new InputLimitException($"{Path.GetFileName(path)} is {length / 1048576.0:N0} MB, more than the {MaxEntryBytes / 1048576:N0} MB a return's file may hold. Check it is the return's export.");
+    }
 
     /// <summary>Beyond this expansion (for entries over 1 MB) a zip is a bomb, not a compressed CSV.</summary>
     public const double MaxCompressionRatio = 200;

@@ -81,15 +81,16 @@ public sealed class SubmissionPipeline(
                 issues.Add(tooBroken);
             var errors = issues.Count(i => i.Severity == Severity.Error);
             var warnings = issues.Count - errors;
+            var listed = FindingLimit.ForReport(issues);
 
             if (!quality.Loads)
             {
                 using var rejectTx = connection.BeginTransaction();
-                _ledger.RecordIssues(connection, rejectTx, id, issues);
+                _ledger.RecordIssues(connection, rejectTx, id, listed);
                 _ledger.SetState(connection, rejectTx, id, SubmissionStates.Rejected, $"{errors} error(s), {warnings} warning(s)", 0, errors, warnings);
                 rejectTx.Commit();
                 logger.LogWarning("{Submission}: rejected with {Errors} error(s); the warehouse is unchanged", identity, errors);
-                return Report(id, identity, SubmissionStates.Rejected, hash, 0, rowsByTable, issues, null);
+                return Report(id, identity, SubmissionStates.Rejected, hash, 0, rowsByTable, listed, null) with { ErrorCount = errors, WarningCount = warnings };
             }
 
             progress?.Report(new PipelineStage(PipelineStage.Loading, 0));
@@ -116,7 +117,7 @@ public sealed class SubmissionPipeline(
                 }
                 sections = prepared.Reconcile(load);
 
-                _ledger.RecordIssues(connection, transaction, id, issues);
+                _ledger.RecordIssues(connection, transaction, id, listed);
                 _ledger.RecordDataQuality(connection, transaction, id, quality.Children, quality.ChildrenWithErrors);
                 _ledger.SetState(connection, transaction, id, Outcome(errors, warnings),
                     current is null ? null : $"replaces submission {current.SubmissionId}", rows, errors, warnings);
@@ -129,8 +130,8 @@ public sealed class SubmissionPipeline(
                 RefreshMarts(identity);
             var outcome = Outcome(errors, warnings);
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
-            return Report(id, identity, outcome, hash, rows, rowsByTable, issues,
-                current is null ? null : $"Replaces submission {current.SubmissionId}.") with { Sections = sections };
+            return Report(id, identity, outcome, hash, rows, rowsByTable, listed,
+                current is null ? null : $"Replaces submission {current.SubmissionId}.") with { Sections = sections, ErrorCount = errors, WarningCount = warnings };
         }
         catch (Exception ex)
         {
@@ -235,10 +236,13 @@ public static class SubmissionRules
         "The landing folder names a return type the platform knows (e.g. 919/SSDA903/2024/…); anything else is quarantined with a report.");
 
     public static readonly RuleInfo TooLarge = new("SUB-06", Severity.Error, "(submission)",
-        "A zipped submission expands to at most 128 MB a file, at a plausible compression ratio; anything else is refused unread.");
+        "Every file of a submission holds (or, zipped, expands to) at most 64 MB, at a plausible compression ratio; anything else is refused unread.");
 
     public static readonly RuleInfo Shrinking = new("SUB-07", Severity.Error, "(submission)",
         "A return replacing a loaded one keeps at least half its children, or says why in REPLACEMENT_REASON.txt (then a warning quoting it).");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking];
+    public static readonly RuleInfo FindingsNotListed = new("SUB-08", Severity.Warning, "(submission)",
+        "A report lists at most 5,000 findings (errors first) and clips quoted values to 200 characters, so a broken file makes a readable report; the counts are complete.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking, FindingsNotListed];
 }

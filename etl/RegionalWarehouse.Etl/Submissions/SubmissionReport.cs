@@ -22,9 +22,13 @@ public sealed record SubmissionReport(
     /// <summary>Data-quality checks on the loaded data (the 903's stock-flow reconciliation, for one).</summary>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 
-    public int ErrorCount => Issues.Count(i => i.Severity == Severity.Error);
+    private readonly int? _errorCount;
+    private readonly int? _warningCount;
 
-    public int WarningCount => Issues.Count(i => i.Severity == Severity.Warning);
+    /// <summary>Every error found, including any beyond those the report lists (<see cref="Validation.FindingLimit"/>).</summary>
+    public int ErrorCount { get => _errorCount ?? Issues.Count(i => i.Severity == Severity.Error); init => _errorCount = value; }
+
+    public int WarningCount { get => _warningCount ?? Issues.Count(i => i.Severity == Severity.Warning); init => _warningCount = value; }
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -79,7 +83,7 @@ public sealed record SubmissionReport(
         foreach (var group in Issues.GroupBy(i => i.Severity).OrderBy(g => g.Key))
         {
             text.AppendLine();
-            text.AppendLine($"## {(group.Key == Severity.Error ? "Errors" : "Warnings")} ({group.Count():N0})");
+            text.AppendLine($"## {(group.Key == Severity.Error ? "Errors" : "Warnings")} ({group.Count():N0} listed)");
             text.AppendLine();
             text.AppendLine("| rule | file | row | child | column | value | what to fix |");
             text.AppendLine("|---|---|---:|---|---|---|---|");

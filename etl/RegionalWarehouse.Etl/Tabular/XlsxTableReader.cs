@@ -44,13 +44,43 @@ public sealed class XlsxTableReader : ITableReader
             buffer.Position = 0;
             stream = buffer;
         }
+        CheckExpansion(stream);
         return new XlsxTableReader(stream);
+    }
+
+    /// <summary>The shared strings are read whole (OpenXML's DOM): a few hundred KB in any real return.</summary>
+    private const long MaxSharedStringsBytes = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// An .xlsx is a zip: before OpenXML reads it, no part may expand beyond a return's file limit (nor the
+    /// shared strings beyond theirs), so a small workbook cannot unpack into gigabytes.
+    /// </summary>
+    private static void CheckExpansion(Stream stream)
+    {
+        try
+        {
+            using var package = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var part in package.Entries)
+            {
+                var limit = part.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase) ? MaxSharedStringsBytes : InputLimits.MaxFileBytes;
+                if (part.Length > limit)
+                    throw new InputLimitException($"The workbook's {part.FullName} expands to {part.Length / 1048576.0:N0} MB, more than a return's sheet holds ({limit / 1048576:N0} MB). Save the sheet again as a plain workbook or CSV.");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Not a zip at all: OpenXML says so in its own words below.
+        }
+        stream.Position = 0;
     }
 
     public IEnumerable<CsvRow> Rows()
     {
+        var rows = 0;
         while (NextRow() is { } row)
         {
+            if (++rows > InputLimits.MaxRows)
+                throw new InputLimitException($"The sheet has more than {InputLimits.MaxRows:N0} rows, more than any LA's return holds. Check it is the return, not a whole database.");
             if (row.Values.All(v => v.Length == 0))
                 continue;
             yield return row;

@@ -12,7 +12,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Where to keep generated files (reused next time) and write bench.json / bench.md.", DefaultValueFactory = _ => Path.Combine("data", "bench") };
-        var sizes = new Option<string>("--sizes") { Description = "Which sizes to run: large-la, region, national (comma-separated).", DefaultValueFactory = _ => "large-la,region,national" };
+        var sizes = new Option<string>("--sizes") { Description = "What to run, comma-separated: the sizes large-la, region, national, and hostile (zip bomb, garbage, huge lines, wide files through the pipeline, each with its own peak memory).", DefaultValueFactory = _ => "large-la,region,national,hostile" };
         var memory = new Option<string>("--memory-limit") { Description = "DuckDB's buffer pool cap for the bench warehouses (as Warehouse:DuckDbMemoryLimit).", DefaultValueFactory = _ => RegionalWarehouse.Warehouse.Engines.DuckDbEngine.DefaultMemoryLimit };
         var parallel = new Option<int>("--parallel") { Description = "Returns processed at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("bench",
@@ -33,9 +33,9 @@ public static class BenchCommand
                 new BenchSize("national", BenchRunner.NationalLas(region), 2019, 2025, 1.0),
             };
             var wanted = parse.GetValue(sizes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var unknown = wanted.Except(all.Select(s => s.Name)).ToList();
+            var unknown = wanted.Except(all.Select(s => s.Name)).Except([Hostile]).ToList();
             if (unknown.Count > 0)
-                throw new ArgumentException($"Unknown size(s) {string.Join(", ", unknown)}: use large-la, region, national.");
+                throw new ArgumentException($"Unknown size(s) {string.Join(", ", unknown)}: use large-la, region, national, {Hostile}.");
 
             var results = new List<BenchSizeResult>();
             foreach (var size in all.Where(s => wanted.Contains(s.Name)))
@@ -43,32 +43,24 @@ public static class BenchCommand
                 AnsiConsole.WriteLine($"{size.Name}: {size.LaCodes.Count} LA(s), {size.FirstYear}-{size.LastYear}, scale {size.Scale}");
                 results.Add(runner.Run(size));
             }
-
-            var reference = results.FirstOrDefault(r => r.Size == "region") ?? results.Last();
-            AnsiConsole.WriteLine($"latency: one large LA's next year on the {reference.Size} warehouse");
-            var latency = runner.LatencyOfOneYear(reference.Engine, "881", 2026, 1.0);
-
-            // The platform's own deployment is the region's warehouse: the DfE's data goes there, as the operator would load it.
-            AnsiConsole.WriteLine($"published data: the DfE's LAIT release and neighbour model onto the {reference.Size} warehouse");
-            var published = runner.LoadPublished(reference.Engine);
-
-            var queried = results.Last();
-            var dashboard = new DashboardQueries(queried.Engine);
-            var las = BenchRunner.NationalLas(region).Take(queried.Las).Take(40).ToList();
-            var queries = las.SelectMany(la => new Action[]
-            {
-                () => BenchmarkQuery.ForLa(queried.Engine, la, 2025),
-                () => dashboard.Trend(la, "cla_rate_per_10k"),
-                () => dashboard.Ranking("stability_short_term_pct", 2025),
-            }).ToList();
-            var (p50, p95, count) = BenchRunner.QueryLatencies(queries);
-
+            var (latency, published, p50, p95, count) = results.Count > 0 ? OnTheWarehouses(runner, results, region) : default;
             var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
-            AnsiConsole.WriteLine("reference: DuckDB read_csv of the same files");
-            results = results.Select(runner.WithNativeReference).ToList();
+
+            IReadOnlyList<HostileResult> hostile = [];
+            if (wanted.Contains(Hostile))
+            {
+                AnsiConsole.WriteLine("hostile inputs: one at a time, each with its own peak memory");
+                hostile = runner.Hostile();
+            }
+
+            if (results.Count > 0)
+            {
+                AnsiConsole.WriteLine("reference: DuckDB read_csv of the same files");
+                results = results.Select(runner.WithNativeReference).ToList();
+            }
 
             var report = new BenchReport($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
-                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, peak, published);
+                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, peak, results.Count > 0 ? published : null) { Hostile = hostile };
             File.WriteAllText(Path.Combine(root, "bench.json"), report.Json());
             File.WriteAllText(Path.Combine(root, "bench.md"), report.Markdown());
             AnsiConsole.WriteLine();
@@ -77,5 +69,31 @@ public static class BenchCommand
             return report.Targets().All(t => t.Met) ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    private const string Hostile = "hostile";
+
+    /// <summary>Latency, the published data's load and query timings, measured on the warehouses the sizes built.</summary>
+    private static (double Latency, double Published, double P50, double P95, int Count) OnTheWarehouses(BenchRunner runner, List<BenchSizeResult> results, IReadOnlyList<string> region)
+    {
+        var reference = results.FirstOrDefault(r => r.Size == "region") ?? results.Last();
+        AnsiConsole.WriteLine($"latency: one large LA's next year on the {reference.Size} warehouse");
+        var latency = runner.LatencyOfOneYear(reference.Engine, "881", 2026, 1.0);
+
+        // The platform's own deployment is the region's warehouse: the DfE's data goes there, as the operator would load it.
+        AnsiConsole.WriteLine($"published data: the DfE's LAIT release and neighbour model onto the {reference.Size} warehouse");
+        var published = runner.LoadPublished(reference.Engine);
+
+        var queried = results.Last();
+        var dashboard = new DashboardQueries(queried.Engine);
+        var las = BenchRunner.NationalLas(region).Take(queried.Las).Take(40).ToList();
+        var queries = las.SelectMany(la => new Action[]
+        {
+            () => BenchmarkQuery.ForLa(queried.Engine, la, 2025),
+            () => dashboard.Trend(la, "cla_rate_per_10k"),
+            () => dashboard.Ranking("stability_short_term_pct", 2025),
+        }).ToList();
+        var (p50, p95, count) = BenchRunner.QueryLatencies(queries);
+        return (latency, published, p50, p95, count);
     }
 }

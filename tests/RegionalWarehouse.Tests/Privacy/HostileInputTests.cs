@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using RegionalWarehouse.Etl.Performance;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
@@ -95,6 +96,43 @@ public class HostileInputTests : IDisposable
         Assert.All(report.Issues.GroupBy(i => i.RuleCode), g => Assert.True(g.Count() <= 1_001, $"{g.Key}: {g.Count()} findings"));
         Assert.Contains(report.Issues, i => i.Message.StartsWith("…and 29,000 more rows"));
         Assert.True(report.ToJson().Length < 5_000_000, $"report of {report.ToJson().Length:N0} characters");
+    }
+
+    [Fact]
+    public void A_return_failing_many_rules_on_every_row_lists_at_most_five_thousand_findings_but_counts_them_all()
+    {
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var rows = Enumerable.Range(0, 3_000).Select(i => $"C{i},99/99/9999,Q,Q9,Q9,Q9,Q9,99/99/9999,Q9,Q9,{new string('Z', 3_000)},ZZ,{new string('9', 3_000)}");
+        fixture.Write("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n" + string.Join("\n", rows) + "\n");
+
+        var report = _harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Equal(5_001, report.Issues.Count);
+        Assert.StartsWith("…and ", Assert.Single(report.Issues, i => i.RuleCode == "SUB-08").Message);
+        Assert.True(report.ErrorCount > 10_000, $"only {report.ErrorCount:N0} errors counted");
+        Assert.All(report.Issues, i => Assert.True((i.Value?.Length ?? 0) < 250 && i.Message.Length < 1_100, $"{i.RuleCode} row {i.Row}: value of {i.Value?.Length} and message of {i.Message.Length} characters"));
+        Assert.True(report.ToMarkdown().Length < 3_000_000, $"report of {report.ToMarkdown().Length:N0} characters");
+        Assert.Equal(5_001, _harness.Count("etl.submission_issue"));
+    }
+
+    [Fact]
+    public void Every_hostile_input_the_bench_measures_is_rejected_with_a_bounded_report_and_nothing_loaded()
+    {
+        var cases = HostileInputs.Cases(megabytes: 3);
+
+        var results = HostileInputs.Run(_folder, cases, (hostile, path) =>
+            _harness.Pipeline.Ingest(new SubmissionIdentity("919", hostile.ReturnType, hostile.Period), SubmissionFiles.From(path), path)).ToList();
+
+        Assert.Equal(cases.Select(c => c.Name), results.Select(r => r.Case));
+        Assert.All(cases.Zip(results), pair =>
+        {
+            var (hostile, result) = pair;
+            Assert.Equal(SubmissionStates.Rejected, result.Outcome);
+            Assert.Contains(hostile.RejectedBy, result.Rules);
+            Assert.True(result.ReportCharacters < 8_000_000, $"{result.Case}: report of {result.ReportCharacters:N0} characters");
+        });
+        Assert.Equal(0, _harness.Count("dw.fact_cla_episode"));
     }
 
     public void Dispose()

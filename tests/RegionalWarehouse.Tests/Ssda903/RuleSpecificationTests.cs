@@ -73,6 +73,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-25", "reason for placement change BORED", f => f.Set("episodes.csv", 3, "REASON_PLACE_CHANGE", "BORED"), "episodes.csv", 3, "REASON_PLACE_CHANGE"),
         C("EPI-26", "home postcode that is not one", f => f.Set("episodes.csv", 2, "HOME_POST", "NOWHERE"), "episodes.csv", 2, "HOME_POST"),
         C("EPI-27", "placement postcode 12345", f => f.Set("episodes.csv", 2, "PL_POST", "12345"), "episodes.csv", 2, "PL_POST"),
+        C("EPI-28", "a carer's name typed into URN", f => f.Set("episodes.csv", 2, "URN", "Mrs Smith"), "episodes.csv", 2, "URN"),
 
         C("REV-01", "review date 2023/07/01", f => f.Set("reviews.csv", 2, "REVIEW", "2023/07/01"), "reviews.csv", 2, "REVIEW"),
         C("REV-02", "review code PN9", f => f.Set("reviews.csv", 2, "REVIEW_CODE", "PN9"), "reviews.csv", 2, "REVIEW_CODE"),
@@ -95,6 +96,9 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("OC2-07", "teeth check x", f => f.Set("oc2.csv", 2, "TEETH_CHECK", "x"), "oc2.csv", 2, "TEETH_CHECK"),
         C("OC2-08", "convicted yes", f => f.Set("oc2.csv", 2, "CONVICTED", "yes"), "oc2.csv", 2, "CONVICTED"),
         C("OC2-09", "substance misuse 3", f => f.Set("oc2.csv", 2, "SUBSTANCE_MISUSE", "3"), "oc2.csv", 2, "SUBSTANCE_MISUSE"),
+        C("OC2-10", "health assessment Y", f => f.Set("oc2.csv", 2, "HEALTH_ASSESSMENT", "Y"), "oc2.csv", 2, "HEALTH_ASSESSMENT"),
+        C("OC2-11", "intervention received 2", f => f.Set("oc2.csv", 2, "INTERVENTION_RECEIVED", "2"), "oc2.csv", 2, "INTERVENTION_RECEIVED"),
+        C("OC2-12", "intervention offered yes", f => f.Set("oc2.csv", 2, "INTERVENTION_OFFERED", "yes"), "oc2.csv", 2, "INTERVENTION_OFFERED"),
 
         C("OC3-01", "in touch MAYBE", f => f.Set("oc3.csv", 2, "IN_TOUCH", "MAYBE"), "oc3.csv", 2, "IN_TOUCH"),
         C("OC3-02", "activity Z9", f => f.Set("oc3.csv", 2, "ACTIV", "Z9"), "oc3.csv", 2, "ACTIV"),
@@ -107,6 +111,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("AD1-03", "three adopters", f => f.Set("ad1.csv", 2, "NB_ADOPTR", "3"), "ad1.csv", 2, "NB_ADOPTR"),
         C("AD1-04", "adopters' sex XY", f => f.Set("ad1.csv", 2, "SEX_ADOPTR", "XY"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-05", "AD1 for a child not in Header", f => f.Append("ad1.csv", "C9,01/01/2020,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "CHILD"),
+        C("AD1-06", "adopters' legal status L9", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L9"), "ad1.csv", 2, "LS_ADOPTR"),
+        C("AD1-07", "adopted by foster carer Y", f => f.Set("ad1.csv", 2, "FOSTER_CARE", "Y"), "ad1.csv", 2, "FOSTER_CARE"),
         C("PAD-01", "no date placed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", ""), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-02", "placement ended without a reason", f => f.Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", ""), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
         C("PAD-03", "placement ended before it began", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/04/2023"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
@@ -116,6 +122,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("UAS-02", "UASC for a child not in Header", f => f.Append("uasc.csv", "C9,1,01/01/2006,"), "uasc.csv", 3, "CHILD"),
         C("PPM-01", "previous permanence Q9", f => f.Set("prev_perm.csv", 2, "PREV_PERM", "Q9"), "prev_perm.csv", 2, "PREV_PERM"),
         C("PPM-02", "previous permanence for a child not in Header", f => f.Append("prev_perm.csv", "C9,01/01/2015,Z1,,"), "prev_perm.csv", 3, "CHILD"),
+        C("PPM-03", "permanence LA given as a name", f => f.Set("prev_perm.csv", 2, "LA_PERM", "Herts"), "prev_perm.csv", 2, "LA_PERM"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

@@ -91,6 +91,23 @@ public class ToleranceTests : IDisposable
     }
 
     [Fact]
+    public void A_flagged_record_loads_but_its_invalid_code_or_malformed_identifier_is_stored_blank_never_as_sent()
+    {
+        var (folder, _, broken) = Return(0.02, r =>
+        {
+            var episodes = r[Ssda903Schema.Episodes];
+            episodes.Rows[^1][episodes.Column("URN")] = "Mrs Jane Smith, 4 Acacia Avenue";
+        });
+
+        var report = _harness.Ingest903(folder);
+
+        Assert.Equal(SubmissionStates.LoadedWithErrors, report.Outcome);
+        Assert.Contains(report.Issues, i => i.RuleCode == "EPI-28" && i.Column == "URN");
+        Assert.Equal(0, _harness.Count("dw.fact_cla_episode", "placement_urn like '%SMITH%' or legal_status = 'ZZ'"));
+        Assert.Equal(broken.Count, _harness.Count("dw.fact_cla_episode", "legal_status is null"));
+    }
+
+    [Fact]
     public void A_replacement_that_would_drop_most_of_the_las_children_is_refused_unless_it_says_why()
     {
         var (full, children, _) = Return(0);

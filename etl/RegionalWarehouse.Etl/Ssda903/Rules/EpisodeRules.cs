@@ -138,3 +138,4 @@ public sealed class PostcodeFormatRule(string code, string column)
         data[Table].Where(r => !r.IsBlank(column) && Degrade.ToDistrict(r[column]) is null)
             .Select(r => Issue(r, column, $"{column} is not a recognisable UK postcode, so it will not be kept. Correct it, e.g. AB12 3CD."));
 }
+

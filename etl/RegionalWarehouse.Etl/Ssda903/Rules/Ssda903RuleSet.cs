@@ -54,6 +54,8 @@ public static class Ssda903RuleSet
         new CodeListRule("EPI-25", Episodes, "REASON_PLACE_CHANGE"),
         new PostcodeFormatRule("EPI-26", "HOME_POST"),
         new PostcodeFormatRule("EPI-27", "PL_POST"),
+        new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
+            $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
 
         // Reviews
         new DateRule("REV-01", Reviews, "REVIEW", required: true),
@@ -79,6 +81,9 @@ public static class Ssda903RuleSet
         new FlagRule("OC2-07", Oc2, "TEETH_CHECK"),
         new FlagRule("OC2-08", Oc2, "CONVICTED"),
         new FlagRule("OC2-09", Oc2, "SUBSTANCE_MISUSE"),
+        new FlagRule("OC2-10", Oc2, "HEALTH_ASSESSMENT"),
+        new FlagRule("OC2-11", Oc2, "INTERVENTION_RECEIVED"),
+        new FlagRule("OC2-12", Oc2, "INTERVENTION_OFFERED"),
 
         // OC3
         new CodeListRule("OC3-01", Oc3, "IN_TOUCH", required: true),
@@ -93,6 +98,8 @@ public static class Ssda903RuleSet
         new CodeListRule("AD1-03", Ad1, "NB_ADOPTR"),
         new CodeListRule("AD1-04", Ad1, "SEX_ADOPTR"),
         new ChildInHeaderRule("AD1-05", Ad1),
+        new CodeListRule("AD1-06", Ad1, "LS_ADOPTR"),
+        new FlagRule("AD1-07", Ad1, "FOSTER_CARE"),
         new DateRule("PAD-01", PlacedAdoption, "DATE_PLACED", required: true),
         new ReasonWithEndDateRule("PAD-02", PlacedAdoption, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED", "REASON_PLACED_CEASED is present exactly when DATE_PLACED_CEASED is.",
             "The placement for adoption ended but no reason is given. Enter REASON_PLACED_CEASED.",
@@ -105,6 +112,8 @@ public static class Ssda903RuleSet
         new ChildInHeaderRule("UAS-02", Uasc),
         new CodeListRule("PPM-01", PrevPerm, "PREV_PERM"),
         new ChildInHeaderRule("PPM-02", PrevPerm),
+        new FormatRule("PPM-03", PrevPerm, "LA_PERM", Formats.IsLaCode, "a three-digit DfE LA code or WAL, SCO, NIR or NUK",
+            "Enter the DfE code of the LA where the permanence order was made (e.g. 919), or WAL, SCO, NIR or NUK outside England."),
     ];
 
     /// <summary>The rules' descriptions, file rules first, for `rw rules` and the docs.</summary>

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>
+/// The shapes of the 903's identifier fields. The same test decides whether a rule reports a value and
+/// whether the loader keeps it, so nothing the rules call malformed (a carer's name typed into URN) is stored.
+/// </summary>
+public static partial class Formats
+{
+    /// <summary>"XXXXXXX" is what the DfE asks for when a placement has no Ofsted URN.</summary>
+    public const string NoUrn = "XXXXXXX";
+
+    /// <summary>An Ofsted unique reference number: six or seven digits, or SC and six digits for a children's home.</summary>
+    public static bool IsUrn(string value) =>
+        value.Length is > 0 and <= 8 && (value.Equals(NoUrn, StringComparison.OrdinalIgnoreCase) || UrnShape().IsMatch(value));
+
+    /// <summary>Where a permanence order was made outside England: Wales, Scotland, Northern Ireland, outside the UK.</summary>
+    public static readonly IReadOnlySet<string> OutsideEngland = new HashSet<string>(["WAL", "SCO", "NIR", "NUK"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A DfE local authority code (three digits), or one of the <see cref="OutsideEngland"/> codes.</summary>
+    public static bool IsLaCode(string value) => value.Length == 3 && (value.All(char.IsAsciiDigit) || OutsideEngland.Contains(value));
+
+    [GeneratedRegex("^(?:[Ss][Cc][0-9]{6}|[0-9]{6,7})$")]
+    private static partial Regex UrnShape();
+}
