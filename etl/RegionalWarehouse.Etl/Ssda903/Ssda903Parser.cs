@@ -15,11 +15,25 @@ public static class Ssda903Parser
         foreach (var file in files)
             try
             {
-                ReadFile(file, result);
+                if (Ssda903Xml.IsXml(file))
+                    foreach (var table in Ssda903Xml.Tables(file))
+                        ReadTable(table, result);
+                else if (file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    ReadTable(file, result);
+                else
+                    result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, null,
+                        "This is neither a CSV file nor the 903's XML. Send each 903 table as CSV, or the whole return as one XML file; remove other files from the submission."));
             }
             catch (InputLimitException ex)
             {
                 result.FileIssues.Add(Issue(FileRules.TooLarge, file.Name, null, ex.Message));
+            }
+            catch (System.Xml.XmlException ex)
+            {
+                result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, ex.LineNumber == 0 ? null : ex.LineNumber,
+                    ex.Message.Contains("DTD", StringComparison.Ordinal)
+                        ? "This XML file declares a DTD (<!DOCTYPE …>), which the platform refuses: it can make a reader fetch other files. Export the 903 XML without one."
+                        : $"This XML file cannot be read ({ex.Message.Split(". Line")[0].TrimEnd('.')}, line {ex.LineNumber}). Export the 903 XML again, or send the CSV files."));
             }
 
         foreach (var table in Ssda903Schema.Tables.Where(t => t.Required && !result.Sources.ContainsKey(t)))
@@ -32,15 +46,8 @@ public static class Ssda903Parser
         return result;
     }
 
-    private static void ReadFile(ReturnFile file, Ssda903Return result)
+    private static void ReadTable(ReturnFile file, Ssda903Return result)
     {
-        if (!file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, null,
-                "This is not a CSV file. Export each 903 table as CSV; remove other files from the submission."));
-            return;
-        }
-
         using var reader = CsvTableReader.Open(file);
         var header = reader.Header.ToHashSet();
         var table = Ssda903Schema.Identify(header);
@@ -100,7 +107,7 @@ public static class Ssda903Parser
 /// <summary>The rules the parser itself applies to a submission's files.</summary>
 public static class FileRules
 {
-    public static readonly RuleInfo UnknownFile = new("FILE-01", Severity.Error, "(file)", "Every file is a CSV whose header row identifies one of the ten 903 tables.");
+    public static readonly RuleInfo UnknownFile = new("FILE-01", Severity.Error, "(file)", "Every file is a CSV whose header row identifies one of the ten 903 tables, or the whole return as the 903 XML (root EXPSSDA903).");
     public static readonly RuleInfo MissingColumn = new("FILE-02", Severity.Error, "(file)", "Every column the 903 defines for a table is present in its header row.");
     public static readonly RuleInfo DuplicateTable = new("FILE-03", Severity.Error, "(file)", "Each 903 table is supplied once.");
     public static readonly RuleInfo RequiredTableMissing = new("FILE-04", Severity.Error, "(file)", "The Header and Episodes tables are present.");
