@@ -9,8 +9,31 @@ public enum Severity
     Warning,
 }
 
-/// <summary>What a rule is: a stable code, its severity, the table it reads and what it checks.</summary>
-public sealed record RuleInfo(string Code, Severity Severity, string Table, string Description);
+/// <summary>
+/// What a rule is: a stable code, its severity, the table it reads and what it checks; where the DfE
+/// publishes the same check, its code; and the collection years it applies to (null: every year).
+/// </summary>
+public sealed record RuleInfo(string Code, Severity Severity, string Table, string Description)
+{
+    public string? DfeCode { get; init; }
+
+    public int? FirstYear { get; init; }
+
+    public int? LastYear { get; init; }
+
+    /// <summary>How the platform's check differs from the DfE's, where it does.</summary>
+    public string? Note { get; init; }
+
+    public bool AppliesIn(int year) => (FirstYear is null || year >= FirstYear) && (LastYear is null || year <= LastYear);
+
+    public string Years => (FirstYear, LastYear) switch
+    {
+        (null, null) => "all",
+        ({ } first, null) => $"{first - 1}/{first % 100:00} on",
+        (null, { } last) => $"to {last - 1}/{last % 100:00}",
+        ({ } first, { } last) => $"{first - 1}/{first % 100:00}–{last - 1}/{last % 100:00}",
+    };
+}
 
 /// <summary>
 /// One finding, located to file, row and column, with a message an analyst can act on.

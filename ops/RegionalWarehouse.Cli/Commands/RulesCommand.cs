@@ -14,20 +14,40 @@ public static class RulesCommand
     {
         var table = new Option<string?>("--table") { Description = "Only the rules for this table (e.g. Episodes)." };
         var returnType = new Option<string?>("--return") { Description = $"Only this return type's rules: {string.Join(", ", ReturnTypes.Select(r => r.Code))}." };
-        var command = new Command("rules", "List every validation rule: code, severity, return, table and what it checks.") { table, returnType };
+        var year = new Option<int?>("--year") { Description = "Only the rules that apply to this collection year (e.g. 2024 for 2023/24)." };
+        var summary = new Option<bool>("--summary") { Description = "Counts by return and table (and how many carry a DfE code) instead of the list." };
+        var command = new Command("rules", "List every validation rule: code, the DfE's code for the same check, the years it applies to, severity, return, table and what it checks.")
+        {
+            table, returnType, year, summary,
+        };
         command.SetAction(parse =>
         {
             var filter = parse.GetValue(table);
             var only = parse.GetValue(returnType);
             if (only is not null && !ReturnTypes.Any(r => string.Equals(r.Code, only, StringComparison.OrdinalIgnoreCase)))
                 throw new ArgumentException($"Unknown return type '{only}'. Use one of: {string.Join(", ", ReturnTypes.Select(r => r.Code))}.");
-            var grid = new Table().AddColumns("code", "severity", "return", "table", "rule");
+            var inYear = parse.GetValue(year);
             var rules = SubmissionRules.All.Select(r => (Return: "(all)", Rule: r))
                 .Concat(ReturnTypes.SelectMany(t => t.RuleCatalogue.Select(r => (Return: t.Code, Rule: r))))
                 .Where(x => only is null || x.Return == "(all)" || string.Equals(x.Return, only, StringComparison.OrdinalIgnoreCase))
-                .Where(x => filter is null || string.Equals(x.Rule.Table, filter, StringComparison.OrdinalIgnoreCase));
+                .Where(x => filter is null || string.Equals(x.Rule.Table, filter, StringComparison.OrdinalIgnoreCase))
+                .Where(x => inYear is null || x.Rule.AppliesIn(inYear.Value))
+                .ToList();
+            if (parse.GetValue(summary))
+            {
+                var counts = new Table().AddColumns("return", "table", "rules", "with a DfE code", "errors", "warnings");
+                foreach (var group in rules.GroupBy(x => (x.Return, x.Rule.Table)))
+                    counts.AddRow(group.Key.Return, Markup.Escape(group.Key.Table), group.Count().ToString(), group.Count(x => x.Rule.DfeCode is not null).ToString(),
+                        group.Count(x => x.Rule.Severity == Etl.Validation.Severity.Error).ToString(), group.Count(x => x.Rule.Severity == Etl.Validation.Severity.Warning).ToString());
+                counts.AddRow("[bold]all[/]", "", $"[bold]{rules.Count}[/]", $"[bold]{rules.Count(x => x.Rule.DfeCode is not null)}[/]",
+                    rules.Count(x => x.Rule.Severity == Etl.Validation.Severity.Error).ToString(), rules.Count(x => x.Rule.Severity == Etl.Validation.Severity.Warning).ToString());
+                AnsiConsole.Write(counts);
+                return ExitCodes.Success;
+            }
+            var grid = new Table().AddColumns("code", "DfE", "years", "severity", "return", "table", "rule");
             foreach (var (code, rule) in rules)
-                grid.AddRow(rule.Code, rule.Severity.ToString().ToLowerInvariant(), code, Markup.Escape(rule.Table), Markup.Escape(rule.Description));
+                grid.AddRow(rule.Code, rule.DfeCode ?? "", rule.Years, rule.Severity.ToString().ToLowerInvariant(), code, Markup.Escape(rule.Table),
+                    Markup.Escape(rule.Note is null ? rule.Description : $"{rule.Description} ({rule.Note})"));
             AnsiConsole.Write(grid);
             return ExitCodes.Success;
         });

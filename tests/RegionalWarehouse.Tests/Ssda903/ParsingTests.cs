@@ -135,7 +135,7 @@ public class ParsingTests(CodeListFixture codeLists) : IClassFixture<CodeListFix
         var issue = Assert.Single(Validate(fixture.Folder));
 
         Assert.Equal(("FILE-01", "episodes.xlsx"), (issue.RuleCode, issue.File));
-        Assert.Contains("not a CSV", issue.Message);
+        Assert.Contains("neither a CSV file nor the 903's XML", issue.Message);
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-25", "reason for placement change BORED", f => f.Set("episodes.csv", 3, "REASON_PLACE_CHANGE", "BORED"), "episodes.csv", 3, "REASON_PLACE_CHANGE"),
         C("EPI-26", "home postcode that is not one", f => f.Set("episodes.csv", 2, "HOME_POST", "NOWHERE"), "episodes.csv", 2, "HOME_POST"),
         C("EPI-27", "placement postcode 12345", f => f.Set("episodes.csv", 2, "PL_POST", "12345"), "episodes.csv", 2, "PL_POST"),
+        C("EPI-29", "a provider for a temporary placement", f => f.Set("episodes.csv", 2, "PLACE", "T1"), "episodes.csv", 2, "PLACE_PROVIDER"),
+        C("EPI-30", "P2 for an episode starting after 28 October 2023", f => f.Set("episodes.csv", 6, "PLACE", "P2"), "episodes.csv", 6, "PLACE"),
         C("EPI-28", "a carer's name typed into URN", f => f.Set("episodes.csv", 2, "URN", "Mrs Smith"), "episodes.csv", 2, "URN"),
 
         C("REV-01", "review date 2023/07/01", f => f.Set("reviews.csv", 2, "REVIEW", "2023/07/01"), "reviews.csv", 2, "REVIEW"),
@@ -111,17 +113,20 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("AD1-03", "three adopters", f => f.Set("ad1.csv", 2, "NB_ADOPTR", "3"), "ad1.csv", 2, "NB_ADOPTR"),
         C("AD1-04", "adopters' sex XY", f => f.Set("ad1.csv", 2, "SEX_ADOPTR", "XY"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-05", "AD1 for a child not in Header", f => f.Append("ad1.csv", "C9,01/01/2020,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "CHILD"),
+        C("AD1-08", "DATE_MATCH 31/09/2023", f => f.Set("ad1.csv", 2, "DATE_MATCH", "31/09/2023"), "ad1.csv", 2, "DATE_MATCH"),
         C("AD1-06", "adopters' legal status L9", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L9"), "ad1.csv", 2, "LS_ADOPTR"),
         C("AD1-07", "adopted by foster carer Y", f => f.Set("ad1.csv", 2, "FOSTER_CARE", "Y"), "ad1.csv", 2, "FOSTER_CARE"),
         C("PAD-01", "no date placed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", ""), "placed_adoption.csv", 2, "DATE_PLACED"),
-        C("PAD-02", "placement ended without a reason", f => f.Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", ""), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
-        C("PAD-03", "placement ended before it began", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/04/2023"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
-        C("PAD-04", "reason placed ceased ZZ", f => f.Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "ZZ"), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
+        C("PAD-02", "decision reversed without a reason", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/12/2023"), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
+        C("PAD-03", "decision reversed before it was made", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/04/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
+        C("PAD-04", "reason placed ceased E11 (an episode's reason, not a reversed decision)", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/12/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "E11"), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
 
         C("UAS-01", "UASC status ended before birth", f => f.Set("uasc.csv", 2, "DUC", "01/01/2005"), "uasc.csv", 2, "DUC"),
         C("UAS-02", "UASC for a child not in Header", f => f.Append("uasc.csv", "C9,1,01/01/2006,"), "uasc.csv", 3, "CHILD"),
         C("PPM-01", "previous permanence Q9", f => f.Set("prev_perm.csv", 2, "PREV_PERM", "Q9"), "prev_perm.csv", 2, "PREV_PERM"),
         C("PPM-02", "previous permanence for a child not in Header", f => f.Append("prev_perm.csv", "C9,01/01/2015,Z1,,"), "prev_perm.csv", 3, "CHILD"),
+        C("PAD-05", "DATE_PLACED_CEASED 30/02/2024", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "30/02/2024").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
+        C("UAS-03", "DUC 2024-13-01", f => f.Set("uasc.csv", 2, "DUC", "2024-13-01"), "uasc.csv", 2, "DUC"),
         C("PPM-03", "permanence LA given as a name", f => f.Set("prev_perm.csv", 2, "LA_PERM", "Herts"), "prev_perm.csv", 2, "LA_PERM"),
     ];
 
@@ -152,6 +157,30 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         Assert.True(found.Count > 0, $"{example} did not fire. Issues: {string.Join("; ", issues)}");
         Assert.Contains(found, i => i.File == example.File && i.Row == example.Row && i.Column == example.Column && i.Severity == rule.Severity);
         Assert.All(found, i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
+    }
+
+    [Fact]
+    public void A_rule_applies_only_in_the_collection_years_its_specification_gives()
+    {
+        using var fixture = ReturnFixture.Copy(Fixture);
+        fixture.Set("episodes.csv", 6, "PLACE", "P2");
+
+        var in2024 = Ssda903RuleSet.Validate(Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024), codeLists.Codes);
+        var in2023 = Ssda903RuleSet.Validate(Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2023), codeLists.Codes);
+
+        Assert.Contains(in2024, i => i.RuleCode == "EPI-30");
+        Assert.DoesNotContain(in2023, i => i.RuleCode == "EPI-30");
+        Assert.Equal("2023/24 on", Ssda903RuleSet.Catalogue.Single(r => r.Code == "EPI-30").Years);
+    }
+
+    [Fact]
+    public void The_specification_names_only_rules_that_exist_and_gives_dfe_codes_beside_them()
+    {
+        var codes = Ssda903RuleSet.Catalogue.Select(r => r.Code).ToHashSet();
+
+        Assert.All(Etl.Ssda903.Specification.Ssda903Specification.Codes, code => Assert.Contains(code, codes));
+        Assert.Equal("141", Ssda903RuleSet.Catalogue.Single(r => r.Code == "EPI-02").DfeCode);
+        Assert.True(Ssda903RuleSet.Catalogue.Count(r => r.DfeCode is not null) >= 35);
     }
 
     [Fact]

@@ -151,6 +151,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 newLs = "E1";
             if (newLs == ls || random.NextDouble() < 0.5)
                 newPlace = NextPlacement(child, end, place);
+            // A new episode cannot carry P2 past its withdrawal: the placement is recorded as what replaced it.
+            if (newPlace == "P2" && IndependentLiving(end) != "P2")
+                newPlace = IndependentLiving(end);
 
             rne = (newLs != ls, newPlace != place) switch
             {
@@ -169,13 +172,19 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     private string FirstPlacement(SimulatedChild child, DateOnly on)
     {
         var age = Degrade.AgeOn(child.Dob, on);
-        // Independent living (P2) stands in for semi-independent/supported accommodation, whose codes changed in 2023-24.
         if (age >= 16 && random.NextDouble() < 0.4)
-            return "P2";
+            return IndependentLiving(on);
         if (age >= 12 && random.NextDouble() < 0.2)
             return "K2";
         return Pick([("U6", 50.0), ("U3", 15), ("U4", 8), ("U1", 4), ("P1", 5), ("R1", 1), ("Z1", 1)]);
     }
+
+    /// <summary>
+    /// Semi-independent or supported accommodation for 16- and 17-year-olds, coded as the 903 allowed on the
+    /// day: P2 until it was withdrawn on 28 October 2023, when supported accommodation had to be registered
+    /// with Ofsted (K3).
+    /// </summary>
+    private static string IndependentLiving(DateOnly on) => on < new DateOnly(2023, 10, 28) ? "P2" : "K3";
 
     private string NextPlacement(SimulatedChild child, DateOnly on, string current)
     {
@@ -183,9 +192,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         string next;
         do
         {
-            next = age >= 16 && random.NextDouble() < 0.35 ? "P2"
+            next = age >= 16 && random.NextDouble() < 0.35 ? IndependentLiving(on)
                 : age >= 11 && random.NextDouble() < 0.2 ? "K2"
-                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5), ("P2", 1)]);
+                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5), (IndependentLiving(on), 1)]);
         }
         while (next == current);
         return next;
@@ -221,7 +230,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     private string Provider(string place) => place switch
     {
         "P1" => "PR0",
-        "P2" => Pick([("PR4", 60.0), ("PR5", 25), ("PR1", 15)]),
+        "P2" or "K3" => Pick([("PR4", 60.0), ("PR5", 25), ("PR1", 15)]),
         "K2" or "R1" or "S1" => Pick([("PR4", 80.0), ("PR1", 15), ("PR2", 5)]),
         _ => Pick([("PR1", 65.0), ("PR4", 30), ("PR5", 5)]),
     };

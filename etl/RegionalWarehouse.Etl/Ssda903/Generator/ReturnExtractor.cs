@@ -56,8 +56,8 @@ public sealed class ReturnExtractor(Random random)
             if (child.Adoption is { } adoption && adoption.PlacedDate <= yearEnd && adoption.AdoptedDate >= yearStart)
             {
                 var adopted = adoption.AdoptedDate <= yearEnd && child.CareEnded is { Reason: "E11" or "E12" };
-                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.PlacedDate), adopted ? D(adoption.AdoptedDate) : "",
-                    adopted ? child.CareEnded!.Value.Reason : ""]);
+                // The ceased date and reason record a reversed decision (RD1-RD4); an adoption leaves them blank.
+                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.PlacedDate), "", ""]);
                 if (adopted)
                     Add(result[Ad1], [child.Id, D(child.Dob), D(adoption.DecisionDate), D(adoption.MatchDate), adoption.ByFosterCarer ? "1" : "0",
                         random.NextDouble() < 0.8 ? "2" : "1", Pick(["MF", "MF", "MF", "MM", "FF", "F1", "M1"]), Pick(["L11", "L11", "L12", "L13", "L2", "L3"])]);

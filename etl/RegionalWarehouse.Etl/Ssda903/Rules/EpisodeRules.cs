@@ -139,3 +139,25 @@ public sealed class PostcodeFormatRule(string code, string column)
             .Select(r => Issue(r, column, $"{column} is not a recognisable UK postcode, so it will not be kept. Correct it, e.g. AB12 3CD."));
 }
 
+
+/// <summary>An item that a kind of placement does not have (a temporary placement has no provider).</summary>
+public sealed class BlankForPlacementRule(string code, string column, string[] placements, string fix)
+    : Rule903(code, Severity.Error, Ssda903Schema.Episodes, $"Episodes {column} is blank for placements {string.Join(", ", placements)}.")
+{
+    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
+        data[Table].Where(r => placements.Contains(r["PLACE"]) && !r.IsBlank(column))
+            .Select(r => Issue(r, column, fix));
+}
+
+/// <summary>
+/// A placement type withdrawn part-way through a collection year: episodes starting from the date may not
+/// use it (the code list alone cannot say so, as it is still valid for the year's earlier episodes).
+/// </summary>
+public sealed class PlacementNoLongerValidRule(string code, string placement, DateOnly withdrawn)
+    : Rule903(code, Severity.Error, Ssda903Schema.Episodes, $"No episode starting on or after {withdrawn:dd/MM/yyyy} has placement type {placement}.")
+{
+    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
+        data[Table].Where(r => r["PLACE"] == placement && r.Date("DECOM") >= withdrawn)
+            .Select(r => Issue(r, "PLACE",
+                $"{placement} is not a placement type for episodes starting on or after {withdrawn:dd/MM/yyyy}. Record the placement with the code that replaced it for the accommodation the child is in."));
+}

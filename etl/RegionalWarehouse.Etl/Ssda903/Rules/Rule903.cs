@@ -5,7 +5,7 @@ namespace RegionalWarehouse.Etl.Ssda903.Rules;
 /// <summary>A 903 validation rule: a stable code, a severity, and a check over the whole return.</summary>
 public abstract class Rule903(string code, Severity severity, TableSchema table, string description)
 {
-    public RuleInfo Info { get; } = new(code, severity, table.Name, description);
+    public RuleInfo Info { get; } = Specification.Ssda903Specification.Describe(new(code, severity, table.Name, description));
 
     protected TableSchema Table { get; } = table;
 

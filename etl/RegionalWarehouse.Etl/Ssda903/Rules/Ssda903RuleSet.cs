@@ -54,6 +54,9 @@ public static class Ssda903RuleSet
         new CodeListRule("EPI-25", Episodes, "REASON_PLACE_CHANGE"),
         new PostcodeFormatRule("EPI-26", "HOME_POST"),
         new PostcodeFormatRule("EPI-27", "PL_POST"),
+        new BlankForPlacementRule("EPI-29", "PLACE_PROVIDER", ["T0", "T1", "T2", "T3", "T4"],
+            "A temporary placement (T0-T4) has no placement provider: leave PLACE_PROVIDER blank."),
+        new PlacementNoLongerValidRule("EPI-30", "P2", new DateOnly(2023, 10, 28)),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
 
@@ -98,6 +101,7 @@ public static class Ssda903RuleSet
         new CodeListRule("AD1-03", Ad1, "NB_ADOPTR"),
         new CodeListRule("AD1-04", Ad1, "SEX_ADOPTR"),
         new ChildInHeaderRule("AD1-05", Ad1),
+        new DateRule("AD1-08", Ad1, "DATE_MATCH", required: false),
         new CodeListRule("AD1-06", Ad1, "LS_ADOPTR"),
         new FlagRule("AD1-07", Ad1, "FOSTER_CARE"),
         new DateRule("PAD-01", PlacedAdoption, "DATE_PLACED", required: true),
@@ -106,10 +110,12 @@ public static class Ssda903RuleSet
             "A reason is given but DATE_PLACED_CEASED is blank. Enter the date or clear the reason."),
         new DateOrderRule("PAD-03", PlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED"),
         new CodeListRule("PAD-04", PlacedAdoption, "REASON_PLACED_CEASED"),
+        new DateRule("PAD-05", PlacedAdoption, "DATE_PLACED_CEASED", required: false),
 
         // UASC and previous permanence
         new UascCeasedAfterBirthRule(),
         new ChildInHeaderRule("UAS-02", Uasc),
+        new DateRule("UAS-03", Uasc, "DUC", required: false),
         new CodeListRule("PPM-01", PrevPerm, "PREV_PERM"),
         new ChildInHeaderRule("PPM-02", PrevPerm),
         new FormatRule("PPM-03", PrevPerm, "LA_PERM", Formats.IsLaCode, "a three-digit DfE LA code or WAL, SCO, NIR or NUK",
@@ -131,7 +137,7 @@ public static class Ssda903RuleSet
         if (issues.Any(i => i.Severity == Severity.Error && i.RuleCode is "FILE-02" or "FILE-04"))
             return (issues, 0); // row rules would only repeat what a missing table or column already explains
         var childrenWithErrors = new HashSet<string>();
-        foreach (var rule in Rules)
+        foreach (var rule in Rules.Where(r => r.Info.AppliesIn(data.CollectionYear)))
             FindingLimit.AddCapped(issues, rule.Info, rule.Check(data, codes), null, rule.Info.Table, issue =>
             {
                 if (issue.Severity == Severity.Error)
