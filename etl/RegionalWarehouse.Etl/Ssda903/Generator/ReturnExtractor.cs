@@ -69,10 +69,17 @@ public sealed class ReturnExtractor(Random random)
     private void AddOc2(GeneratedReturn result, SimulatedChild child, DateOnly yearEnd)
     {
         var age = Degrade.AgeOn(child.Dob, yearEnd);
-        var sdq = age is >= 4 and <= 16 && random.NextDouble() < 0.8;
-        Add(result[Oc2], [child.Id, D(child.Dob), sdq ? random.Next(2, 32).ToString() : "", sdq ? "" : (age < 4 ? "SDQ1" : Pick(["SDQ2", "SDQ4"])),
-            age >= 10 && random.NextDouble() < 0.03 ? "1" : "0", Flag(0.9), Flag(0.85), Flag(age < 5 ? 0.7 : 0.82), Flag(0.88),
-            age >= 10 && random.NextDouble() < 0.04 ? "1" : "0", "", ""]);
+        // The SDQ is for children 4 or over at the year's end and under 17 at its start (DfE 188, 189): others have neither score nor reason.
+        var sdqDue = age >= 4 && Degrade.AgeOn(child.Dob, yearEnd.AddYears(-1).AddDays(1)) < 17;
+        var sdq = sdqDue && random.NextDouble() < 0.8;
+        var convicted = age >= 10 && random.NextDouble() < 0.03 ? "1" : "0";
+        var (healthCheck, immunisations, teeth, assessment) = (Flag(0.9), Flag(0.85), Flag(age < 5 ? 0.7 : 0.82), Flag(0.88));
+        // A substance misuse problem says whether an intervention was received, and if not whether one was offered (DfE 192, 158, 159).
+        var misuse = age >= 10 && random.NextDouble() < 0.04;
+        var received = misuse ? (random.NextDouble() < 0.6 ? "1" : "0") : "";
+        var offered = received == "0" ? Flag(0.5) : "";
+        Add(result[Oc2], [child.Id, D(child.Dob), sdq ? random.Next(2, 32).ToString() : "", sdq || !sdqDue ? "" : Pick(["SDQ2", "SDQ4"]),
+            convicted, healthCheck, immunisations, teeth, assessment, misuse ? "1" : "0", received, offered]);
     }
 
     private static bool InCareTwelveMonths(SimulatedChild child, DateOnly yearStart, DateOnly yearEnd)

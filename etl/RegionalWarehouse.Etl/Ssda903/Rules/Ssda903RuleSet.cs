@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
@@ -57,6 +58,9 @@ public static class Ssda903RuleSet
         new BlankForPlacementRule("EPI-29", "PLACE_PROVIDER", ["T0", "T1", "T2", "T3", "T4"],
             "A temporary placement (T0-T4) has no placement provider: leave PLACE_PROVIDER blank."),
         new PlacementNoLongerValidRule("EPI-30", "P2", new DateOnly(2023, 10, 28)),
+        new RowRule("EPI-31", Episodes, "PL_POST", "A short break (LS V3 or V4) has no placement postcode or URN.",
+            (r, _) => r["LS"] is "V3" or "V4" && (!r.IsBlank("PL_POST") || !r.IsBlank("URN")),
+            "Short breaks (V3, V4) carry no placement location: leave PL_POST and URN blank."),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
 
@@ -87,6 +91,24 @@ public static class Ssda903RuleSet
         new FlagRule("OC2-10", Oc2, "HEALTH_ASSESSMENT"),
         new FlagRule("OC2-11", Oc2, "INTERVENTION_RECEIVED"),
         new FlagRule("OC2-12", Oc2, "INTERVENTION_OFFERED"),
+        new RowRule("OC2-13", Oc2, "INTERVENTION_OFFERED", "INTERVENTION_OFFERED is blank when INTERVENTION_RECEIVED is 1.",
+            (r, _) => r["INTERVENTION_RECEIVED"] == "1" && !r.IsBlank("INTERVENTION_OFFERED"),
+            "An intervention was received, so whether one was offered is not asked: leave INTERVENTION_OFFERED blank."),
+        new RowRule("OC2-14", Oc2, "INTERVENTION_OFFERED", "INTERVENTION_OFFERED is given when SUBSTANCE_MISUSE is 1 and INTERVENTION_RECEIVED is 0.",
+            (r, _) => r["SUBSTANCE_MISUSE"] == "1" && r["INTERVENTION_RECEIVED"] == "0" && r.IsBlank("INTERVENTION_OFFERED"),
+            "No intervention was received for the substance misuse problem: say whether one was offered (INTERVENTION_OFFERED 0 or 1)."),
+        new RowRule("OC2-15", Oc2, "INTERVENTION_RECEIVED", "INTERVENTION_RECEIVED is given when SUBSTANCE_MISUSE is 1.",
+            (r, _) => r["SUBSTANCE_MISUSE"] == "1" && r.IsBlank("INTERVENTION_RECEIVED"),
+            "The child has a substance misuse problem: say whether an intervention was received (INTERVENTION_RECEIVED 0 or 1)."),
+        new RowRule("OC2-16", Oc2, "SDQ_REASON", "SDQ_REASON is blank when SDQ_SCORE is given.",
+            (r, _) => !r.IsBlank("SDQ_SCORE") && !r.IsBlank("SDQ_REASON"),
+            "There is an SDQ score, so no reason for a missing one is needed: clear SDQ_REASON."),
+        new RowRule("OC2-17", Oc2, "SDQ_SCORE", "A child under 4 at 31 March has no SDQ score or reason.",
+            (r, d) => r.Date("DOB") is { } dob && Degrade.AgeOn(dob, d.YearEnd) < 4 && (!r.IsBlank("SDQ_SCORE") || !r.IsBlank("SDQ_REASON")),
+            "The child is under 4 at 31 March, so the SDQ does not apply: leave SDQ_SCORE and SDQ_REASON blank (or check DOB)."),
+        new RowRule("OC2-18", Oc2, "SDQ_SCORE", "A child 17 or over at 1 April has no SDQ score or reason.",
+            (r, d) => r.Date("DOB") is { } dob && Degrade.AgeOn(dob, d.YearStart) >= 17 && (!r.IsBlank("SDQ_SCORE") || !r.IsBlank("SDQ_REASON")),
+            "The young person was 17 or over at 1 April, so the SDQ does not apply: leave SDQ_SCORE and SDQ_REASON blank (or check DOB)."),
 
         // OC3
         new CodeListRule("OC3-01", Oc3, "IN_TOUCH", required: true),
@@ -111,6 +133,15 @@ public static class Ssda903RuleSet
         new DateOrderRule("PAD-03", PlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED"),
         new CodeListRule("PAD-04", PlacedAdoption, "REASON_PLACED_CEASED"),
         new DateRule("PAD-05", PlacedAdoption, "DATE_PLACED_CEASED", required: false),
+        new RowRule("PAD-06", PlacedAdoption, "DATE_PLACED", "DATE_PLACED is not before the child's date of birth.",
+            (r, d) => r.Date("DATE_PLACED") is { } placed && d.DateOfBirth(r.Child) is { } dob && placed < dob,
+            "The decision that the child should be placed for adoption is dated before the child was born: correct DATE_PLACED (or the Header DOB)."),
+        new RowRule("PAD-07", PlacedAdoption, "DATE_PLACED", "DATE_PLACED and DATE_PLACED_CEASED are not after 31 March of the collection year.",
+            (r, d) => r.Date("DATE_PLACED") > d.YearEnd || r.Date("DATE_PLACED_CEASED") > d.YearEnd,
+            "A decision dated after 31 March belongs in next year's return: correct the date or leave it for next year."),
+        new RowRule("PAD-08", PlacedAdoption, "DATE_PLACED_CEASED", "DATE_PLACED_CEASED is not before 1 April of the collection year.",
+            (r, d) => r.Date("DATE_PLACED_CEASED") < d.YearStart,
+            "A decision reversed before this collection year belongs in an earlier return: correct DATE_PLACED_CEASED or remove it."),
 
         // UASC and previous permanence
         new UascCeasedAfterBirthRule(),
