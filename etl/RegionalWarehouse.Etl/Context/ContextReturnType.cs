@@ -28,7 +28,7 @@ public abstract class ContextReturnType : IReturnType
 
     protected abstract long Load(LoadContext load, ContextReferences context, IReadOnlyList<TableRow> rows);
 
-    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         var data = TabularFile.Read(files, Layout);
         var context = ContextRules.ContextFor(identity, engine);

@@ -26,7 +26,7 @@ public sealed class LaitReturnType : IReturnType
             ? null
             : $"'{period}' is not a LAIT release year. Use the year of the release, e.g. 2025.";
 
-    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         using var connection = engine.Open();
         return LaitRelease.Stage(files, identity, LaDirectory.ReadEngland(connection));

@@ -22,9 +22,11 @@ public sealed class Ssda903ReturnType : IReturnType
             ? null
             : $"'{period}' is not a 903 collection year. Use the year the return ends, e.g. 2024 for April 2023 to March 2024.";
 
-    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         var data = Ssda903Parser.Parse(files, identity.LaCode, int.Parse(identity.Period));
+        if (pseudonymiser is not null)
+            data.Previous = PreviousReturn.Read(engine, pseudonymiser, identity.LaCode, data.CollectionYear - 1);
         var codes = CodeLists.Load(engine, Code);
         var (issues, childrenWithErrors) = Ssda903RuleSet.ValidateCounting(data, codes);
         return new Prepared(data, codes, issues, childrenWithErrors);

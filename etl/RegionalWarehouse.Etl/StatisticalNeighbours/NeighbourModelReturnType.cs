@@ -30,7 +30,7 @@ public sealed partial class NeighbourModelReturnType : IReturnType
     [GeneratedRegex(@"^(19|20)\d\d-(0[1-9]|1[0-2])$")]
     private static partial Regex ModelVersion();
 
-    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         using var connection = engine.Open();
         return NeighbourModel.Read(files, identity, LaDirectory.ReadEngland(connection));

@@ -26,7 +26,11 @@ public interface IReturnType
     /// <summary>Null when the period is acceptable, else what is wrong with it.</summary>
     string? CheckPeriod(string period);
 
-    PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine);
+    /// <summary>
+    /// Reads and validates a submission. <paramref name="pseudonymiser"/> lets checks against what the
+    /// warehouse holds (the 903's previous year) match children without the warehouse seeing an identifier.
+    /// </summary>
+    PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, ChildPseudonymiser? pseudonymiser = null);
 }
 
 /// <summary>A parsed and validated return, ready to load if it has no errors.</summary>

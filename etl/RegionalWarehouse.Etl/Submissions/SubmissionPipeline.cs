@@ -69,7 +69,7 @@ public sealed class SubmissionPipeline(
             _ledger.SetState(connection, null, id, SubmissionStates.Validating);
             progress?.Report(new PipelineStage(PipelineStage.Validating, 0));
             var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
-            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files.Where(f => !SubmissionFiles.IsReplacementReason(f)).ToList(), identity, engine) : null;
+            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files.Where(f => !SubmissionFiles.IsReplacementReason(f)).ToList(), identity, engine, pseudonymiser) : null;
             // Return types that stage files (LAIT's Parquet) clean up whatever the outcome.
             using var staging = prepared as IDisposable;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();

@@ -21,7 +21,7 @@ public sealed class SfReturnType : IReturnType
         ? $"'{period}' is not a financial quarter. Use the form 2024-Q3 (Q1 is April–June, Q4 is January–March of the next calendar year)."
         : null;
 
-    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine)
+    public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         var data = TabularFile.Read(files, SfSchema.Layout);
         var period = SfPeriod.Parse(identity.Period)!;

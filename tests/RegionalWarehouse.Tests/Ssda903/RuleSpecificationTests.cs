@@ -46,6 +46,10 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-10", "MOTHER 2", f => f.Set("header.csv", 2, "MOTHER", "2"), "header.csv", 2, "MOTHER"),
         C("HDR-11", "MC_DOB 32/01/2023", f => f.Set("header.csv", 6, "MC_DOB", "32/01/2023"), "header.csv", 6, "MC_DOB"),
 
+        C("HDR-12", "C1's sex differs from last year's return", f => f.Set("header.csv", 2, "SEX", "1"), "header.csv", 2, "SEX"),
+        C("HDR-13", "C1's birth month differs from last year's return", f => f.Set("header.csv", 2, "DOB", "14/06/2012"), "header.csv", 2, "DOB"),
+        C("HDR-14", "C1's ethnicity differs from last year's return", f => f.Set("header.csv", 2, "ETHNIC", "WIRI"), "header.csv", 2, "ETHNIC"),
+        C("HDR-15", "last year's mother no longer recorded as one", f => f.Append("header.csv", "C6,2,01/01/2005,WBRI,,0,").Append("episodes.csv", "C6,01/10/2023,S,V2,N1,U6,PR1,,,,,,"), "header.csv", 7, "MOTHER"),
         C("EPI-01", "an episode without CHILD", f => f.Set("episodes.csv", 2, "CHILD", ""), "episodes.csv", 2, "CHILD"),
         C("EPI-02", "DECOM 31/02/2021", f => f.Set("episodes.csv", 2, "DECOM", "31/02/2021"), "episodes.csv", 2, "DECOM"),
         C("EPI-03", "the retired RNE B", f => f.Set("episodes.csv", 2, "RNE", "B"), "episodes.csv", 2, "RNE"),
@@ -142,8 +146,24 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
 
     public static TheoryData<Case> AllCases() => new(Cases);
 
-    private List<ValidationIssue> Validate(ReturnFixture fixture) =>
-        Ssda903RuleSet.Validate(Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024), codeLists.Codes);
+    private static readonly Etl.Privacy.ChildPseudonymiser Pseudonyms = new(PipelineHarness.Key);
+
+    /// <summary>
+    /// What the LA's 2023 return recorded, as the warehouse would hold it: C1 as this year's fixture has her,
+    /// and C6, a mother last year, who is not in this year's fixture until a case adds her.
+    /// </summary>
+    private static readonly PreviousReturn LastYear = new(new Dictionary<long, PreviousChild>
+    {
+        [Pseudonyms.KeyFor("919", "C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
+        [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true),
+    }, child => Pseudonyms.KeyFor("919", child));
+
+    private List<ValidationIssue> Validate(ReturnFixture fixture)
+    {
+        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
+        data.Previous = LastYear;
+        return Ssda903RuleSet.Validate(data, codeLists.Codes);
+    }
 
     [Fact]
     public void The_valid_fixture_passes_every_rule()

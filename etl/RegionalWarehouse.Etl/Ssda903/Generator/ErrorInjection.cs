@@ -20,11 +20,58 @@ public static class ErrorInjection
         new("overlap", "EPI-13", "make an episode start before the previous one ends", r => Overlap(r[Ssda903Schema.Episodes])),
         new("open-not-latest", "EPI-14", "clear the end date of an episode that has a successor", r => OpenNotLatest(r[Ssda903Schema.Episodes])),
         new("dob-after-start", "EPI-19", "move a child's date of birth after their first episode", r => DobAfterStart(r)),
+        new("sdq-too-young", "OC2-17", "give an SDQ score to an OC2 child under 4 (DfE 188)", r => OnOc2(r, (oc2, row) =>
+            row[oc2.Column("DOB")] = Csv.DateValue.Format(new DateOnly(r.Year - 2, 6, 1)))),
+        new("misuse-without-intervention", "OC2-15", "record a substance misuse problem without saying whether an intervention was received (DfE 192)", r => OnOc2(r, (oc2, row) =>
+        {
+            row[oc2.Column("SUBSTANCE_MISUSE")] = "1";
+            row[oc2.Column("INTERVENTION_RECEIVED")] = "";
+            row[oc2.Column("INTERVENTION_OFFERED")] = "";
+        })),
+        new("short-break-location", "EPI-31", "give a short break (V3) a placement postcode (DfE 214)", r => ShortBreakWithLocation(r[Ssda903Schema.Episodes])),
+        new("withdrawn-placement", "EPI-30", "use placement type P2 for an episode starting after 28 October 2023", r => r.Year >= 2024 && WithdrawnPlacement(r[Ssda903Schema.Episodes], r.Year)),
+        new("temporary-with-provider", "EPI-29", "give a temporary placement (T1) a placement provider (DfE 213)", r => TemporaryWithProvider(r[Ssda903Schema.Episodes])),
     ];
 
     public static Kind Find(string name) =>
         Kinds.FirstOrDefault(k => k.Name == name)
         ?? throw new ArgumentException($"Unknown error kind '{name}'. Known: {string.Join(", ", Kinds.Select(k => k.Name))}.");
+
+    private static bool OnOc2(GeneratedReturn r, Action<GeneratedTable, string[]> edit)
+    {
+        var oc2 = r[Ssda903Schema.Oc2];
+        if (oc2.Rows.Count == 0)
+            return false;
+        edit(oc2, oc2.Rows[0]);
+        return true;
+    }
+
+    private static bool ShortBreakWithLocation(GeneratedTable episodes)
+    {
+        var row = episodes.Rows.FirstOrDefault(e => e[episodes.Column("PL_POST")].Length > 0);
+        if (row is null)
+            return false;
+        row[episodes.Column("LS")] = "V3";
+        return true;
+    }
+
+    private static bool WithdrawnPlacement(GeneratedTable episodes, int year)
+    {
+        var row = episodes.Rows.FirstOrDefault(e => Csv.DateValue.Parse(e[episodes.Column("DECOM")]) >= new DateOnly(Math.Max(year - 1, 2023), 11, 1));
+        if (row is null)
+            return false;
+        row[episodes.Column("PLACE")] = "P2";
+        return true;
+    }
+
+    private static bool TemporaryWithProvider(GeneratedTable episodes)
+    {
+        var row = episodes.Rows.FirstOrDefault(e => e[episodes.Column("PLACE_PROVIDER")].Length > 0);
+        if (row is null)
+            return false;
+        row[episodes.Column("PLACE")] = "T1";
+        return true;
+    }
 
     private static bool DropColumn(GeneratedTable table, string column)
     {

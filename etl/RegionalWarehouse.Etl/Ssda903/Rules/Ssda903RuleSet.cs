@@ -24,6 +24,16 @@ public static class Ssda903RuleSet
         new ChildHasEpisodeRule(),
         new CodeListRule("HDR-10", Header, "MOTHER"),
         new DateRule("HDR-11", Header, "MC_DOB", required: false),
+        new AgreesWithPreviousYearRule("HDR-12", "SEX", "sex", (r, before, _) => short.TryParse(r["SEX"], out var sex) && before.Sex is { } was && sex != was,
+            "SEX differs from the sex last year's return recorded for this child. Correct whichever is wrong (last year's by resubmitting it)."),
+        new AgreesWithPreviousYearRule("HDR-13", "DOB", "month of birth",
+            (r, before, _) => r.Date("DOB") is { } dob && before.BirthMonth is { } was && AgreesWithPreviousYearRule.Month(dob) != was,
+            "DOB is in a different month from the date of birth last year's return recorded for this child. Correct whichever is wrong."),
+        new AgreesWithPreviousYearRule("HDR-14", "ETHNIC", "ethnicity", (r, before, _) => !r.IsBlank("ETHNIC") && before.Ethnic is { } was && r["ETHNIC"] != was,
+            "ETHNIC differs from the ethnicity last year's return recorded for this child. Correct whichever is wrong."),
+        new AgreesWithPreviousYearRule("HDR-15", "MOTHER", "mother status",
+            (r, before, d) => before.IsMother == true && r["MOTHER"] != "1" && d.EpisodesByChild.ContainsKey(r.Child),
+            "Last year's return recorded this young person as a mother; this year's does not. Enter MOTHER = 1 (and MC_DOB), or correct last year's."),
 
         // Episodes
         new RequiredValueRule("EPI-01", Episodes, "CHILD", "Every episode needs the child's identifier."),

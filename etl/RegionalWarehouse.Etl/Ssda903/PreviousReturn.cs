@@ -1,0 +1,38 @@
+using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Warehouse.Engines;
+
+namespace RegionalWarehouse.Etl.Ssda903;
+
+/// <summary>A child's Header items as the LA's previous year's return recorded them (month of birth only).</summary>
+public sealed record PreviousChild(short? Sex, string? Ethnic, DateOnly? BirthMonth, bool? IsMother);
+
+/// <summary>
+/// The LA's previous year's 903, as far as the warehouse holds it: what the DfE's checks against last
+/// year's return compare with. Children are matched by their keyed pseudonym, so the warehouse is asked
+/// about no child identifier; an LA with no loaded previous year has nothing to compare with.
+/// </summary>
+public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> children, Func<string, long> keyOf)
+{
+    public static readonly PreviousReturn None = new(new Dictionary<long, PreviousChild>(), _ => 0);
+
+    public int Count => children.Count;
+
+    public PreviousChild? For(string child) => child.Length > 0 && children.TryGetValue(keyOf(child), out var previous) ? previous : null;
+
+    public static PreviousReturn Read(IWarehouseEngine engine, ChildPseudonymiser pseudonymiser, string laCode, int year)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null,
+            $"select child_key, sex, ethnic_code, birth_month, is_mother from dw.cla_child_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
+            ("la", laCode), ("year", year));
+        using var reader = command.ExecuteReader();
+        var children = new Dictionary<long, PreviousChild>();
+        while (reader.Read())
+            children[Convert.ToInt64(reader.GetValue(0))] = new PreviousChild(
+                reader.IsDBNull(1) ? null : Convert.ToInt16(reader.GetValue(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetValue(3) switch { DateOnly d => d, var other => DateOnly.FromDateTime(Convert.ToDateTime(other)) },
+                reader.IsDBNull(4) ? null : Convert.ToBoolean(reader.GetValue(4)));
+        return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child));
+    }
+}
