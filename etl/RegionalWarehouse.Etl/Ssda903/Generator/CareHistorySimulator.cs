@@ -108,7 +108,10 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
     private void BuildEpisodes(SimulatedChild child, DateOnly entry, DateOnly exit, string route, DateOnly horizon)
     {
-        var ls = child.Uasc ? "V2" : Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("J1", 3), ("E1", 0.5)]);
+        // Remand and sentence (J1) apply from age 10 (DfE 358).
+        var ls = child.Uasc ? "V2"
+            : Degrade.AgeOn(child.Dob, entry) >= 10 ? Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("J1", 3), ("E1", 0.5)])
+            : Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("E1", 0.5)]);
         var cin = child.Uasc ? "N7" : Pick([("N1", 65.0), ("N2", 4), ("N3", 4), ("N4", 7), ("N5", 13), ("N6", 2), ("N8", 5)]);
         var place = FirstPlacement(child, entry);
         var start = entry;
@@ -118,7 +121,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
         while (true)
         {
-            var nextChange = start.AddDays(Math.Max(7, (int)Exponential(route == "adulthood" ? 330 : 260)));
+            var nextChange = ls == "L1"
+                ? start.AddDays(random.Next(1, 4)) // police protection ends within 72 hours (DfE 361)
+                : start.AddDays(Math.Max(7, (int)Exponential(route == "adulthood" ? 330 : 260)));
             if (child.Adoption is not null)
                 nextChange = exit;
             else if (adoptionPlaced is { } placed && placed > start && placed < nextChange)
@@ -126,7 +131,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             var endsCare = nextChange >= exit;
             var end = endsCare ? exit : nextChange;
             var open = end > horizon;
-            var rec = open ? null : endsCare ? ExitReason(route, child, end) : "X1";
+            var rec = open ? null : endsCare ? ExitReason(route, child, end, place) : "X1";
             child.Episodes.Add(new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, reasonChange,
                 Postcode(), place.StartsWith('K') || place.StartsWith('R') ? $"SC{random.Next(100000, 999999)}" : ""));
             if (open || endsCare)
@@ -143,7 +148,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                     decision = match.AddDays(-14);
                 child.Adoption = new SimulatedAdoption(decision, match, end, exit, newPlace == "A5");
             }
-            else if (ls is "C1" or "L1" or "L2" && random.NextDouble() < 0.5)
+            else if (ls == "L1")
+                newLs = Pick([("C1", 0.6), ("V2", 0.4)]);
+            else if (ls is "C1" or "L2" && random.NextDouble() < 0.5)
                 newLs = route == "adoption" && ls == "C2" ? "E1" : "C2";
             else if (ls == "V2" && random.NextDouble() < 0.25)
                 newLs = "C1";
@@ -194,17 +201,22 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         {
             next = age >= 16 && random.NextDouble() < 0.35 ? IndependentLiving(on)
                 : age >= 11 && random.NextDouble() < 0.2 ? "K2"
-                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5), (IndependentLiving(on), 1)]);
+                : age >= 16 ? Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5), (IndependentLiving(on), 1)])
+                // A residential school from age 4, independent living from 15 (DfE 373, 370).
+                : age >= 4 ? Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5)])
+                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("R3", 0.5)]);
         }
         while (next == current);
         return next;
     }
 
-    private string ExitReason(string route, SimulatedChild child, DateOnly on) => route switch
+    private string ExitReason(string route, SimulatedChild child, DateOnly on, string place) => route switch
     {
         "adoption" => random.NextDouble() < 0.7 ? "E11" : "E12",
         "home" => Pick([("E4A", 80.0), ("E4B", 8), ("E13", 12)]),
-        "sgo" => Pick([("E45", 35.0), ("E46", 10), ("E47", 35), ("E48", 10), ("E41", 10)]),
+        // A special guardianship order to former foster carers (E45, E46) ends a foster placement (DfE 516).
+        "sgo" when place.StartsWith('U') => Pick([("E45", 35.0), ("E46", 10), ("E47", 35), ("E48", 10), ("E41", 10)]),
+        "sgo" => Pick([("E47", 45.0), ("E48", 15), ("E41", 10)]),
         "adulthood" => Degrade.AgeOn(child.Dob, on) >= 18 ? Pick([("E17", 25.0), ("E7", 30), ("E8", 35), ("E4A", 10)]) : "E8",
         _ => Pick([("E8", 60.0), ("E3", 20), ("E4B", 20)]),
     };

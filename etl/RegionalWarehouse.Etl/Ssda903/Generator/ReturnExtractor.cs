@@ -59,8 +59,14 @@ public sealed class ReturnExtractor(Random random)
                 // The ceased date and reason record a reversed decision (RD1-RD4); an adoption leaves them blank.
                 Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.PlacedDate), "", ""]);
                 if (adopted)
+                {
+                    // Adopters' number, sexes and legal status agree, as the DfE checks (511, 517-520).
+                    var couple = random.NextDouble() < 0.8;
+                    var sexes = couple ? Pick(["MF", "MF", "MF", "MM", "FF"]) : Pick(["F1", "M1"]);
+                    var legalStatus = !couple ? "L0" : sexes == "MF" ? Pick(["L11", "L11", "L3", "L2"]) : Pick(["L12", "L4", "L2"]);
                     Add(result[Ad1], [child.Id, D(child.Dob), D(adoption.DecisionDate), D(adoption.MatchDate), adoption.ByFosterCarer ? "1" : "0",
-                        random.NextDouble() < 0.8 ? "2" : "1", Pick(["MF", "MF", "MF", "MM", "FF", "F1", "M1"]), Pick(["L11", "L11", "L12", "L13", "L2", "L3"])]);
+                        couple ? "2" : "1", sexes, legalStatus]);
+                }
             }
         }
         return result;

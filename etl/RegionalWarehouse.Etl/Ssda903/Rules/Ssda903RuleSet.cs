@@ -58,6 +58,9 @@ public static class Ssda903RuleSet
         new LegalStatusOnlyChangeRule(),
         new BornBeforeEpisodeRule(),
         new UnderEighteenAtStartRule(),
+        new RowRule("HDR-16", Header, "DOB", "A child in the return was not over 21 at the start of the collection year.",
+            (r, d) => r.Date("DOB") is { } dob && dob.AddYears(21) < d.YearStart,
+            "This child was over 21 when the collection year began, too old for the 903. Check DOB, or remove the child from the return."),
         new EpisodeInCollectionYearRule(),
         new CodeListRule("EPI-22", Episodes, "REC"),
         new PlacementOnlyChangeRule(),
@@ -71,6 +74,40 @@ public static class Ssda903RuleSet
         new RowRule("EPI-31", Episodes, "PL_POST", "A short break (LS V3 or V4) has no placement postcode or URN.",
             (r, _) => r["LS"] is "V3" or "V4" && (!r.IsBlank("PL_POST") || !r.IsBlank("URN")),
             "Short breaks (V3, V4) carry no placement location: leave PL_POST and URN blank."),
+        new RowRule("EPI-33", Episodes, "DEC", "An episode lasts at least a day (DEC is not DECOM).",
+            (r, _) => !r.IsBlank("DEC") && r.Date("DEC") == r.Date("DECOM"),
+            "This episode ends the day it starts, so it lasted under 24 hours. Check the dates; an episode of care lasts at least a night.", Severity.Warning),
+        new RowRule("EPI-34", Episodes, "LS", "A child under 10 when the episode starts has no legal status J1, J2 or J3.",
+            (r, d) => r["LS"] is "J1" or "J2" or "J3" && d.DateOfBirth(r.Child) is { } dob && r.Date("DECOM") is { } start && dob.AddYears(10) >= start,
+            "The legal statuses J1-J3 (remand, detention, sentence) apply only to children aged 10 or over. Check LS and the child's DOB."),
+        new RowRule("EPI-35", Episodes, "DEC", "A short-term respite placement (LS V3) lasts no more than 17 days.",
+            (r, d) => r["LS"] == "V3" && r.Date("DECOM") is { } start && (r.Date("DEC") ?? d.YearEnd) > start.AddDays(17),
+            "An individual short break (V3) may not exceed 17 days. Check the dates, or record the care as another legal status."),
+        new RowRule("EPI-36", Episodes, "RNE", "A short-term respite break (LS V3) starts a period of care (RNE S).",
+            (r, _) => r["LS"] == "V3" && r["RNE"] != "S",
+            "A child cannot change placement or legal status during a single short break: a V3 episode has RNE S."),
+        new RowRule("EPI-37", Episodes, "LS", "A young person looked after past their 18th birthday at 31 March is accommodated under section 20(5) (LS V2) in a community home (K2).",
+            (r, d) => r.IsBlank("DEC") && d.DateOfBirth(r.Child) is { } dob && dob.AddYears(18) < d.YearEnd && !(r["LS"] == "V2" && r["PLACE"] == "K2"),
+            "A young person still looked after after turning 18 must be accommodated under section 20(5) (V2) in a community home (K2). Check DEC, LS and PLACE."),
+        new LegalStatusDurationRule("EPI-38", "L1", 3, "police protection lasts at most 72 hours"),
+        new LegalStatusDurationRule("EPI-39", "J2", 21, "PACE limits detention in LA accommodation"),
+        new RowRule("EPI-40", Episodes, "PLACE", "An episode ending E45 or E46 (with former foster carers) is a foster placement (U1-U6).",
+            (r, _) => r["REC"] is "E45" or "E46" && !r["PLACE"].StartsWith('U'),
+            "REC E45/E46 says the child stayed with former foster carers, so the placement is a foster placement (U1-U6). Check REC and PLACE."),
+        new RowRule("EPI-41", Episodes, "PLACE_PROVIDER", "Every placement but a temporary one (T0-T4) or Z1 has a placement provider.",
+            (r, _) => r.IsBlank("PLACE_PROVIDER") && !r.IsBlank("PLACE") && r["PLACE"] is not ("T0" or "T1" or "T2" or "T3" or "T4" or "Z1"),
+            "Enter the placement provider (PR0-PR5) for this placement."),
+        new RowRule("EPI-42", Episodes, "PLACE_PROVIDER", "A placement with parents (P1) is not provided by a private provider (PR4).",
+            (r, _) => r["PLACE"] == "P1" && r["PLACE_PROVIDER"] == "PR4",
+            "A child placed with parents (P1) cannot have a private provider (PR4). Check PLACE and PLACE_PROVIDER."),
+        MinimumAge("EPI-43", "P2", 15, "independent living"),
+        MinimumAge("EPI-44", "H5", 14, "semi-independent living accommodation"),
+        MinimumAge("EPI-45", "R5", 10, "youth custody or prison"),
+        MinimumAge("EPI-46", "S1", 4, "a residential school"),
+        MinimumAge("EPI-47", "P3", 14, "residential employment"),
+        MaximumStay("EPI-48", "T1", 42, "a temporary stay in hospital"),
+        MaximumStay("EPI-49", "T3", 21, "temporary care while the usual foster carers are on holiday"),
+        MaximumStay("EPI-50", "T4", 7, "a temporary placement for another reason"),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
 
@@ -134,6 +171,13 @@ public static class Ssda903RuleSet
         new CodeListRule("AD1-04", Ad1, "SEX_ADOPTR"),
         new ChildInHeaderRule("AD1-05", Ad1),
         new DateRule("AD1-08", Ad1, "DATE_MATCH", required: false),
+        new RowRule("AD1-09", Ad1, "SEX_ADOPTR", "Two adopters (NB_ADOPTR 2) have a couple's SEX_ADOPTR (MM, FF or MF).",
+            (r, _) => r["NB_ADOPTR"] == "2" && r["SEX_ADOPTR"] is "M1" or "F1",
+            "NB_ADOPTR says two adopters but SEX_ADOPTR is a single adopter's code. Use MM, FF or MF, or correct NB_ADOPTR."),
+        AdoptersLegalStatus("AD1-10", "L3", "an unmarried couple of different sexes", ["MF"]),
+        AdoptersLegalStatus("AD1-11", "L4", "an unmarried couple of the same sex", ["MM", "FF"]),
+        AdoptersLegalStatus("AD1-12", "L2", "civil partners", ["MM", "FF", "MF"]),
+        AdoptersLegalStatus("AD1-13", "L11", "a married couple of different sexes", ["MF"]),
         new CodeListRule("AD1-06", Ad1, "LS_ADOPTR"),
         new FlagRule("AD1-07", Ad1, "FOSTER_CARE"),
         new DateRule("PAD-01", PlacedAdoption, "DATE_PLACED", required: true),
@@ -162,6 +206,23 @@ public static class Ssda903RuleSet
         new FormatRule("PPM-03", PrevPerm, "LA_PERM", Formats.IsLaCode, "a three-digit DfE LA code or WAL, SCO, NIR or NUK",
             "Enter the DfE code of the LA where the permanence order was made (e.g. 919), or WAL, SCO, NIR or NUK outside England."),
     ];
+
+    private static RowRule AdoptersLegalStatus(string code, string legalStatus, string meaning, string[] sexes) =>
+        new(code, Ad1, "SEX_ADOPTR", $"Adopters whose legal status is {legalStatus} ({meaning}) have SEX_ADOPTR {string.Join(" or ", sexes)}.",
+            (r, _) => r["LS_ADOPTR"] == legalStatus && !sexes.Contains(r["SEX_ADOPTR"]),
+            $"LS_ADOPTR {legalStatus} means {meaning}, so SEX_ADOPTR is {string.Join(" or ", sexes)}. Correct one of the two.");
+
+    /// <summary>A placement type a child must be old enough for when the episode starts.</summary>
+    private static RowRule MinimumAge(string code, string placement, int years, string meaning) =>
+        new(code, Episodes, "PLACE", $"A child placed in {meaning} ({placement}) is at least {years} when the episode starts.",
+            (r, d) => r["PLACE"] == placement && d.DateOfBirth(r.Child) is { } dob && r.Date("DECOM") is { } start && start < dob.AddYears(years),
+            $"{placement} ({meaning}) is for children aged {years} or over. Check PLACE and the child's DOB.");
+
+    /// <summary>A temporary placement type limited in length (an ended episode is measured).</summary>
+    private static RowRule MaximumStay(string code, string placement, int days, string meaning) =>
+        new(code, Episodes, "DEC", $"{meaning} ({placement}) lasts no more than {days} days.",
+            (r, _) => r["PLACE"] == placement && r.Date("DECOM") is { } start && r.Date("DEC") is { } end && end > start.AddDays(days),
+            $"{placement} ({meaning}) may last at most {days} days. Check the dates, or record the placement the child moved to.");
 
     /// <summary>The rules' descriptions, file rules first, for `rw rules` and the docs.</summary>
     public static IEnumerable<RuleInfo> Catalogue => FileRules.All.Concat(Rules.Select(r => r.Info));
