@@ -22,6 +22,9 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
     /// <summary>31 March at the end of the collection year.</summary>
     public DateOnly YearEnd => new(CollectionYear, 3, 31);
 
+    /// <summary>The code lists the return is checked against (its collection year's codes are those valid in it).</summary>
+    public CodeLists Codes { get; set; } = new([]);
+
     /// <summary>The LA's previous year's return as the warehouse holds it (none when not loaded, or not looked up).</summary>
     public PreviousReturn Previous { get; set; } = PreviousReturn.None;
 

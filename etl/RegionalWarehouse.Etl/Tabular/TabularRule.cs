@@ -5,12 +5,15 @@ namespace RegionalWarehouse.Etl.Tabular;
 /// <summary>Where a rule found a problem, and what to tell the analyst.</summary>
 public readonly record struct Finding(TableRow Row, string? Column, string Message);
 
+/// <summary>A single-table return's rows with what its return type knows (the submission, code lists, LAs).</summary>
+public sealed record TabularInput<TContext>(TabularData Data, TContext Context);
+
 /// <summary>
 /// A validation rule of a single-table return: a stable code, a severity and a check over the rows,
-/// given what the return type knows (<typeparamref name="TContext"/>: the submission, code lists, LAs).
+/// given what the return type knows (<typeparamref name="TContext"/>).
 /// </summary>
 public sealed class TabularRule<TContext>(string code, Severity severity, string table, string description,
-    Func<IReadOnlyList<TableRow>, TContext, IEnumerable<Finding>> check)
+    Func<IReadOnlyList<TableRow>, TContext, IEnumerable<Finding>> check) : IRule<TabularInput<TContext>>
 {
     public RuleInfo Info { get; } = new(code, severity, table, description);
 
@@ -23,6 +26,8 @@ public sealed class TabularRule<TContext>(string code, Severity severity, string
         check(data.Rows, context).Select(f => new ValidationIssue(Info.Code, Info.Severity, f.Row.File, data.Layout.Name, f.Row.Row, f.Column,
             f.Column is null || f.Row.IsBlank(f.Column) ? null : data.Layout.PersonalColumns.Contains(f.Column) ? "(withheld)" : f.Row[f.Column],
             f.Message));
+
+    IEnumerable<ValidationIssue> IRule<TabularInput<TContext>>.Check(TabularInput<TContext> input) => Check(input.Data, input.Context);
 }
 
 public static class TabularValidation
@@ -33,8 +38,7 @@ public static class TabularValidation
     {
         var issues = new List<ValidationIssue>(data.FileIssues);
         if (data.Readable)
-            foreach (var rule in rules)
-                FindingLimit.AddCapped(issues, rule.Info, rule.Check(data, context), data.File, data.Layout.Name);
+            RuleRunner.Run(issues, rules, new TabularInput<TContext>(data, context), year: null, data.File, data.Layout.Name);
         return issues;
     }
 

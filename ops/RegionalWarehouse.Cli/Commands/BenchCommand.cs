@@ -44,6 +44,7 @@ public static class BenchCommand
                 results.Add(runner.Run(size));
             }
             var (latency, published, p50, p95, count) = results.Count > 0 ? OnTheWarehouses(runner, results, region) : default;
+            var validation = results.Count > 0 ? runner.ValidationOfALargeReturn(results[0].Engine) : null;
             var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
 
             IReadOnlyList<HostileResult> hostile = [];
@@ -60,7 +61,7 @@ public static class BenchCommand
             }
 
             var report = new BenchReport($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
-                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, peak, results.Count > 0 ? published : null) { Hostile = hostile };
+                DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, peak, results.Count > 0 ? published : null) { Hostile = hostile, Validation = validation };
             File.WriteAllText(Path.Combine(root, "bench.json"), report.Json());
             File.WriteAllText(Path.Combine(root, "bench.md"), report.Markdown());
             AnsiConsole.WriteLine();

@@ -117,7 +117,10 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         var start = entry;
         var rne = "S";
         string? reasonChange = null;
-        DateOnly? adoptionPlaced = route == "adoption" ? exit.AddDays(-random.Next(120, 260)) : null;
+        // A child is adopted from a placement for adoption (DfE 390): even after a short stay, one starts before the adoption.
+        DateOnly? adoptionPlaced = route == "adoption"
+            ? Max(exit.AddDays(-random.Next(120, 260)), entry.AddDays(Math.Clamp((exit.DayNumber - entry.DayNumber) / 2, 1, 30)))
+            : null;
 
         while (true)
         {
@@ -156,7 +159,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 newLs = "C1";
             else if (route == "adoption" && ls == "C2" && random.NextDouble() < 0.5)
                 newLs = "E1";
-            if (newLs == ls || random.NextDouble() < 0.5)
+            // A placement for adoption stays the placement until the adoption (DfE 390).
+            if (adoptionPlaced != end && (newLs == ls || random.NextDouble() < 0.5))
                 newPlace = NextPlacement(child, end, place);
             // A new episode cannot carry P2 past its withdrawal: the placement is recorded as what replaced it.
             if (newPlace == "P2" && IndependentLiving(end) != "P2")
@@ -209,6 +213,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         while (next == current);
         return next;
     }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private string ExitReason(string route, SimulatedChild child, DateOnly on, string place) => route switch
     {

@@ -58,6 +58,9 @@ public static class Ssda903RuleSet
         new LegalStatusOnlyChangeRule(),
         new BornBeforeEpisodeRule(),
         new UnderEighteenAtStartRule(),
+        new RowRule("HDR-17", Header, "MOTHER", "A looked-after girl (other than on short breaks) has MOTHER recorded.",
+            (r, d) => r["SEX"] == "2" && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["LS"] is not ("V3" or "V4")),
+            "Enter MOTHER (1 if she is a mother, 0 if not) for every girl looked after in the year."),
         new RowRule("HDR-16", Header, "DOB", "A child in the return was not over 21 at the start of the collection year.",
             (r, d) => r.Date("DOB") is { } dob && dob.AddYears(21) < d.YearStart,
             "This child was over 21 when the collection year began, too old for the 903. Check DOB, or remove the child from the return."),
@@ -108,6 +111,27 @@ public static class Ssda903RuleSet
         MaximumStay("EPI-48", "T1", 42, "a temporary stay in hospital"),
         MaximumStay("EPI-49", "T3", 21, "temporary care while the usual foster carers are on holiday"),
         MaximumStay("EPI-50", "T4", 7, "a temporary placement for another reason"),
+        new RowRule("EPI-51", Episodes, "REC", "An episode ending in adoption (E11, E12) ends before the child is 18.",
+            (r, d) => r["REC"] is "E11" or "E12" && AgeAtEnd(r, d) >= 18,
+            "A child cannot be adopted at 18 or over. Check REC, DEC and the child's DOB."),
+        new RowRule("EPI-52", Episodes, "REC", "An episode ending in a move to independent living (E5, E6) ends when the child is at least 14.",
+            (r, d) => r["REC"] is "E5" or "E6" && AgeAtEnd(r, d) < 14,
+            "A child under 14 cannot move into independent living. Check REC, DEC and the child's DOB."),
+        new RowRule("EPI-53", Episodes, "REC", "An episode ending in a transfer to adult social care (E7) ends when the child is at least 16.",
+            (r, d) => r["REC"] == "E7" && AgeAtEnd(r, d) < 16,
+            "A child under 16 cannot transfer to adult social care. Check REC, DEC and the child's DOB."),
+        new RowRule("EPI-54", Episodes, "PLACE", "An episode ending in adoption (E11, E12) is a placement for adoption (A3-A6).",
+            (r, _) => r["REC"] is "E11" or "E12" && r["PLACE"] is not ("A3" or "A4" or "A5" or "A6"),
+            "A child is adopted from a placement for adoption: the episode ending E11/E12 has PLACE A3-A6. Check REC and PLACE."),
+        new RowRule("EPI-55", Episodes, "LS", "A placement for adoption with a placement order (A5, A6) is under a placement order (LS E1).",
+            (r, _) => r["PLACE"] is "A5" or "A6" && r["LS"] != "E1",
+            "A5 and A6 are placements for adoption under a placement order, so LS is E1. Check PLACE and LS."),
+        new RowRule("EPI-56", Episodes, "LS", "A child on short breaks is recorded under V3 or V4, not both, in one year.",
+            (r, d) => r["LS"] is "V3" or "V4" && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["LS"] is "V3" or "V4" && e["LS"] != r["LS"]),
+            "This child's short breaks are recorded under both V3 and V4 this year. Use one legal status for all of them."),
+        new RowRule("EPI-57", Episodes, "LS", "No episode starting after 31 December 2005 has legal status D1.",
+            (r, _) => r["LS"] == "D1" && r.Date("DECOM") > new DateOnly(2005, 12, 31),
+            "D1 (freeing order) has not been a legal status for episodes starting since 2005. Record the child's current legal status."),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
 
@@ -117,6 +141,9 @@ public static class Ssda903RuleSet
         new DobMatchesHeaderRule("REV-03", Reviews),
         new ChildInHeaderRule("REV-04", Reviews),
         new DuplicateKeyRule("REV-05", Reviews),
+        new RowRule("REV-06", Reviews, "REVIEW_CODE", "PN0 (child under 4 at the review) is not used for a child who was 4 or over.",
+            (r, _) => r["REVIEW_CODE"] == "PN0" && r.Date("DOB") is { } dob && r.Date("REVIEW") > dob.AddYears(4),
+            "PN0 is for children under 4 at the review, but this child was 4 or over. Record how the child took part (PN1-PN7), or check DOB and REVIEW."),
 
         // Missing
         new CodeListRule("MIS-01", Missing, "MISSING", required: true),
@@ -163,6 +190,10 @@ public static class Ssda903RuleSet
         new CodeListRule("OC3-03", Oc3, "ACCOM"),
         new Oc3AgeRule(),
         new ChildInHeaderRule("OC3-05", Oc3),
+        new RowRule("OC3-06", Oc3, "IN_TOUCH", "A young person whose care was transferred to another LA (last REC E3) has no care leaver information.",
+            (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain[^1]["REC"] == "E3"
+                      && (!r.IsBlank("IN_TOUCH") || !r.IsBlank("ACTIV") || !r.IsBlank("ACCOM")),
+            "This young person's care was transferred to another LA, which reports them as a care leaver: leave IN_TOUCH, ACTIV and ACCOM blank."),
 
         // Adoption
         new DateRule("AD1-01", Ad1, "DATE_INT", required: true),
@@ -207,6 +238,10 @@ public static class Ssda903RuleSet
             "Enter the DfE code of the LA where the permanence order was made (e.g. 919), or WAL, SCO, NIR or NUK outside England."),
     ];
 
+    /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
+    private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
+        episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;
+
     private static RowRule AdoptersLegalStatus(string code, string legalStatus, string meaning, string[] sexes) =>
         new(code, Ad1, "SEX_ADOPTR", $"Adopters whose legal status is {legalStatus} ({meaning}) have SEX_ADOPTR {string.Join(" or ", sexes)}.",
             (r, _) => r["LS_ADOPTR"] == legalStatus && !sexes.Contains(r["SEX_ADOPTR"]),
@@ -239,12 +274,12 @@ public static class Ssda903RuleSet
         if (issues.Any(i => i.Severity == Severity.Error && i.RuleCode is "FILE-02" or "FILE-04"))
             return (issues, 0); // row rules would only repeat what a missing table or column already explains
         var childrenWithErrors = new HashSet<string>();
-        foreach (var rule in Rules.Where(r => r.Info.AppliesIn(data.CollectionYear)))
-            FindingLimit.AddCapped(issues, rule.Info, rule.Check(data, codes), null, rule.Info.Table, issue =>
-            {
-                if (issue.Severity == Severity.Error)
-                    childrenWithErrors.Add(issue.Child ?? $"{issue.File}:{issue.Row}");
-            });
+        data.Codes = codes;
+        RuleRunner.Run(issues, Rules, data, data.CollectionYear, seen: issue =>
+        {
+            if (issue.Severity == Severity.Error)
+                childrenWithErrors.Add(issue.Child ?? $"{issue.File}:{issue.Row}");
+        });
         return (issues, childrenWithErrors.Count);
     }
 }
