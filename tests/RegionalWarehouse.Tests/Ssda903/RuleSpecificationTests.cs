@@ -104,7 +104,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-52", "a two-year-old moving to independent living", f => f.Set("episodes.csv", 8, "REC", "E5"), "episodes.csv", 8, "REC"),
         C("EPI-53", "a two-year-old transferred to adult social care", f => f.Set("episodes.csv", 8, "REC", "E7"), "episodes.csv", 8, "REC"),
         C("EPI-54", "adopted from a foster placement", f => f.Set("episodes.csv", 8, "PLACE", "U6"), "episodes.csv", 8, "PLACE"),
-        C("EPI-55", "a placement for adoption under a placement order without one", f => f.Set("episodes.csv", 8, "PLACE", "A5"), "episodes.csv", 8, "LS"),
+        C("EPI-55", "a placement for adoption under a placement order without one", f => f.Set("episodes.csv", 8, "LS", "C2"), "episodes.csv", 8, "LS"),
         C("EPI-56", "short breaks under both V3 and V4", f => f.Append("header.csv", "C7,1,01/01/2015,WBRI,,,").Append("episodes.csv", "C7,01/05/2023,S,V3,N6,U6,PR1,05/05/2023,E13,,,,").Append("episodes.csv", "C7,01/06/2023,S,V4,N6,U6,PR1,05/06/2023,E13,,,,"), "episodes.csv", 10, "LS"),
         C("EPI-57", "a freeing order (D1) in 2023", f => f.Set("episodes.csv", 9, "LS", "D1"), "episodes.csv", 9, "LS"),
         C("EPI-28", "a carer's name typed into URN", f => f.Set("episodes.csv", 2, "URN", "Mrs Smith"), "episodes.csv", 2, "URN"),
