@@ -9,39 +9,41 @@ public sealed record TableSchema(string Name, string Signature, string[] Columns
     public override string ToString() => Name;
 }
 
-/// <summary>The ten tables of the SSDA903 return, as the DfE specifies their headers.</summary>
+/// <summary>
+/// The tables of the SSDA903 return as the DfE specifies their headers, read from the specification
+/// (Specification/tables.csv): each table's signature column, columns, key, whether it is required, whether
+/// the platform loads it, and the collection years it is part of the return.
+/// </summary>
 public static class Ssda903Schema
 {
     public const string ReturnType = "SSDA903";
 
-    public static readonly TableSchema Header = new("Header", "ETHNIC",
-        ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"], ["CHILD"], Required: true);
+    private static readonly IReadOnlyList<Specification.TableSpecification> Specified = Specification.TableSpecification.Read();
 
-    public static readonly TableSchema Episodes = new("Episodes", "DECOM",
-        ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
-        ["CHILD", "DECOM"], Required: true);
+    private static TableSchema Loaded(string name) => Specified.Single(t => t.Name == name && t.Loaded).Schema;
 
-    public static readonly TableSchema Reviews = new("Reviews", "REVIEW_CODE", ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"], ["CHILD", "REVIEW"]);
+    public static readonly TableSchema Header = Loaded("Header");
 
-    public static readonly TableSchema Uasc = new("UASC", "DUC", ["CHILD", "SEX", "DOB", "DUC"], ["CHILD"]);
+    public static readonly TableSchema Episodes = Loaded("Episodes");
 
-    public static readonly TableSchema Oc2 = new("OC2", "SDQ_SCORE",
-        ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
-         "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], ["CHILD"]);
+    public static readonly TableSchema Reviews = Loaded("Reviews");
 
-    public static readonly TableSchema Oc3 = new("OC3", "IN_TOUCH", ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"], ["CHILD"]);
+    public static readonly TableSchema Uasc = Loaded("UASC");
 
-    public static readonly TableSchema Ad1 = new("AD1", "DATE_INT",
-        ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"], ["CHILD"]);
+    public static readonly TableSchema Oc2 = Loaded("OC2");
 
-    public static readonly TableSchema PlacedAdoption = new("PlacedAdoption", "DATE_PLACED",
-        ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"], ["CHILD", "DATE_PLACED"]);
+    public static readonly TableSchema Oc3 = Loaded("OC3");
 
-    public static readonly TableSchema PrevPerm = new("PrevPerm", "PREV_PERM", ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"], ["CHILD"]);
+    public static readonly TableSchema Ad1 = Loaded("AD1");
 
-    public static readonly TableSchema Missing = new("Missing", "MIS_START", ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"], ["CHILD", "MIS_START"]);
+    public static readonly TableSchema PlacedAdoption = Loaded("PlacedAdoption");
 
-    public static readonly IReadOnlyList<TableSchema> Tables = [Header, Episodes, Reviews, Uasc, Oc2, Oc3, Ad1, PlacedAdoption, PrevPerm, Missing];
+    public static readonly TableSchema PrevPerm = Loaded("PrevPerm");
+
+    public static readonly TableSchema Missing = Loaded("Missing");
+
+    /// <summary>The tables the platform loads (the ten of every year since 2019/20).</summary>
+    public static readonly IReadOnlyList<TableSchema> Tables = [.. Specified.Where(t => t.Loaded).Select(t => t.Schema)];
 
     /// <summary>
     /// Tables the DfE's return holds that the platform does not load (yet): recognised by their signature
@@ -49,9 +51,7 @@ public static class Ssda903Schema
     /// the return from 2023/24.
     /// </summary>
     public static readonly IReadOnlyList<(string Name, string Signature, int FromYear)> RecognisedNotLoaded =
-    [
-        ("Social worker episodes", "SW_ID", 2024),
-    ];
+        [.. Specified.Where(t => !t.Loaded).Select(t => (t.Name, t.Schema.Signature, t.FirstYear ?? 0))];
 
     /// <summary>Columns whose values identify a child: never echoed into reports or the warehouse.</summary>
     public static readonly IReadOnlySet<string> PersonalColumns =
