@@ -51,6 +51,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-14", "C1's ethnicity differs from last year's return", f => f.Set("header.csv", 2, "ETHNIC", "WIRI"), "header.csv", 2, "ETHNIC"),
         C("HDR-15", "last year's mother no longer recorded as one", f => f.Append("header.csv", "C6,2,01/01/2005,WBRI,,0,").Append("episodes.csv", "C6,01/10/2023,S,V2,N1,U6,PR1,,,,,,"), "header.csv", 7, "MOTHER"),
         C("HDR-17", "a looked-after girl with MOTHER blank", f => f.Set("header.csv", 2, "MOTHER", ""), "header.csv", 2, "MOTHER"),
+        C("HDR-18", "a mother aged ten", f => f.Set("header.csv", 6, "DOB", "20/07/2013"), "header.csv", 6, "MOTHER"),
+        C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
         C("HDR-16", "a child over 21 at the start of the year", f => f.Set("header.csv", 2, "DOB", "01/01/2000"), "header.csv", 2, "DOB"),
         C("EPI-01", "an episode without CHILD", f => f.Set("episodes.csv", 2, "CHILD", ""), "episodes.csv", 2, "CHILD"),
         C("EPI-02", "DECOM 31/02/2021", f => f.Set("episodes.csv", 2, "DECOM", "31/02/2021"), "episodes.csv", 2, "DECOM"),
@@ -154,6 +156,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("OC2-18", "an SDQ score for a 17-year-old", f => f.Set("oc2.csv", 2, "DOB", "01/01/2006"), "oc2.csv", 2, "SDQ_SCORE"),
         C("OC3-06", "care leaver information for a young person transferred to another LA", f => f.Append("episodes.csv", "C5,01/04/2022,S,V2,N1,U6,PR1,01/05/2023,E3,,,,"), "oc3.csv", 2, "IN_TOUCH"),
         C("AD1-08", "DATE_MATCH 31/09/2023", f => f.Set("ad1.csv", 2, "DATE_MATCH", "31/09/2023"), "ad1.csv", 2, "DATE_MATCH"),
+        C("AD1-14", "an AD1 record for a child not adopted this year", f => f.Set("episodes.csv", 8, "REC", "E13").Set("episodes.csv", 8, "PLACE", "U6"), "ad1.csv", 2, "CHILD"),
         C("AD1-09", "two adopters given a single adopter's sex code", f => f.Set("ad1.csv", 2, "SEX_ADOPTR", "M1"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-10", "an unmarried different-sex couple recorded as two men", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L3").Set("ad1.csv", 2, "SEX_ADOPTR", "MM"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-11", "an unmarried same-sex couple recorded as mixed", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L4"), "ad1.csv", 2, "SEX_ADOPTR"),
@@ -175,6 +178,9 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PAD-08", "a decision reversed before the year", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/03/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("PAD-05", "DATE_PLACED_CEASED 30/02/2024", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "30/02/2024").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("UAS-03", "DUC 2024-13-01", f => f.Set("uasc.csv", 2, "DUC", "2024-13-01"), "uasc.csv", 2, "DUC"),
+        C("PPM-04", "previous permanence for a child in care since before the year", f => f.Append("prev_perm.csv", "C4,01/09/2006,Z1,,"), "prev_perm.csv", 3, "PREV_PERM"),
+        C("PPM-05", "a permanence order dated with an unknown year written ZZ", f => f.Set("prev_perm.csv", 2, "DATE_PERM", "ZZ/ZZ/ZZ"), "prev_perm.csv", 2, "DATE_PERM"),
+        C("PPM-06", "an order's LA without the option", f => f.Set("prev_perm.csv", 2, "LA_PERM", "919"), "prev_perm.csv", 2, "PREV_PERM"),
         C("PPM-03", "permanence LA given as a name", f => f.Set("prev_perm.csv", 2, "LA_PERM", "Herts"), "prev_perm.csv", 2, "LA_PERM"),
     ];
 

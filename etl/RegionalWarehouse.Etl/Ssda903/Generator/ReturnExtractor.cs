@@ -23,8 +23,10 @@ public sealed class ReturnExtractor(Random random)
             if (episodes.Count == 0 && !careLeaver)
                 continue;
 
+            // Motherhood is recorded for girls looked after in the year, not for care leavers who were not (DfE 393, 628).
             Add(result[Header], [child.Id, child.Sex.ToString(), D(child.Dob), child.Ethnic, child.Upn,
-                child.MotherChildDob is null ? (child.Sex == 2 ? "0" : "") : "1", child.MotherChildDob is { } mc ? D(mc) : ""]);
+                careLeaver ? "" : child.MotherChildDob is null ? (child.Sex == 2 ? "0" : "") : "1",
+                !careLeaver && child.MotherChildDob is { } mc ? D(mc) : ""]);
             if (careLeaver)
             {
                 Add(result[Oc3], [child.Id, D(child.Dob), Pick(["YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "NO", "REFU"]),

@@ -24,3 +24,21 @@ public static partial class Formats
     [GeneratedRegex("^(?:[Ss][Cc][0-9]{6}|[0-9]{6,7})$")]
     private static partial Regex UrnShape();
 }
+
+/// <summary>The date of a previous permanence order, which the DfE lets an LA give in part: ZZ for an unknown day or month, ZZZZ for an unknown year.</summary>
+public static partial class PermanenceDate
+{
+    public static bool IsValid(string value)
+    {
+        var match = Shape().Match(value);
+        if (!match.Success)
+            return false;
+        var (day, month, year) = (match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value);
+        if (day != "ZZ" && month != "ZZ" && year != "ZZZZ")
+            return Csv.DateValue.TryParse(value, out _);
+        return (month == "ZZ" || int.Parse(month) is >= 1 and <= 12) && (day == "ZZ" || int.Parse(day) is >= 1 and <= 31);
+    }
+
+    [GeneratedRegex("^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/([0-9]{4}|ZZZZ)$")]
+    private static partial Regex Shape();
+}
