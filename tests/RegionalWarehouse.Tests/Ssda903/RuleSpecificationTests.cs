@@ -148,6 +148,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("AD1-03", "three adopters", f => f.Set("ad1.csv", 2, "NB_ADOPTR", "3"), "ad1.csv", 2, "NB_ADOPTR"),
         C("AD1-04", "adopters' sex XY", f => f.Set("ad1.csv", 2, "SEX_ADOPTR", "XY"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-05", "AD1 for a child not in Header", f => f.Append("ad1.csv", "C9,01/01/2020,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "CHILD"),
+        C("OC2-19", "an OC2 record with its immunisations left blank", f => f.Set("oc2.csv", 2, "IMMUNISATIONS", ""), "oc2.csv", 2, "IMMUNISATIONS"),
+        C("OC2-20", "an intervention without a substance misuse problem", f => f.Set("oc2.csv", 2, "INTERVENTION_RECEIVED", "1"), "oc2.csv", 2, "INTERVENTION_RECEIVED"),
         C("OC2-13", "intervention offered although one was received", f => f.Set("oc2.csv", 2, "INTERVENTION_RECEIVED", "1").Set("oc2.csv", 2, "INTERVENTION_OFFERED", "1"), "oc2.csv", 2, "INTERVENTION_OFFERED"),
         C("OC2-14", "no intervention received and none said offered", f => f.Set("oc2.csv", 2, "SUBSTANCE_MISUSE", "1").Set("oc2.csv", 2, "INTERVENTION_RECEIVED", "0"), "oc2.csv", 2, "INTERVENTION_OFFERED"),
         C("OC2-15", "substance misuse without intervention received", f => f.Set("oc2.csv", 2, "SUBSTANCE_MISUSE", "1"), "oc2.csv", 2, "INTERVENTION_RECEIVED"),

@@ -171,6 +171,13 @@ public static class Ssda903RuleSet
         new FlagRule("OC2-10", Oc2, "HEALTH_ASSESSMENT"),
         new FlagRule("OC2-11", Oc2, "INTERVENTION_RECEIVED"),
         new FlagRule("OC2-12", Oc2, "INTERVENTION_OFFERED"),
+        new RowRule("OC2-19", Oc2, "IMMUNISATIONS", "An OC2 record is complete (immunisations, teeth check, health assessment, substance misuse) or entirely blank.",
+            (r, _) => (r.IsBlank("IMMUNISATIONS") || r.IsBlank("TEETH_CHECK") || r.IsBlank("HEALTH_ASSESSMENT") || r.IsBlank("SUBSTANCE_MISUSE"))
+                      && (!r.IsBlank("CONVICTED") || !r.IsBlank("HEALTH_CHECK") || !r.IsBlank("INTERVENTION_RECEIVED") || !r.IsBlank("INTERVENTION_OFFERED")),
+            "Complete IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE (0 or 1), or leave the whole OC2 record blank."),
+        new RowRule("OC2-20", Oc2, "INTERVENTION_RECEIVED", "Interventions are recorded only for a child with a substance misuse problem.",
+            (r, _) => r["SUBSTANCE_MISUSE"] is "" or "0" && (!r.IsBlank("INTERVENTION_RECEIVED") || !r.IsBlank("INTERVENTION_OFFERED")),
+            "SUBSTANCE_MISUSE is not 1, so leave INTERVENTION_RECEIVED and INTERVENTION_OFFERED blank (or record the substance misuse problem)."),
         new RowRule("OC2-13", Oc2, "INTERVENTION_OFFERED", "INTERVENTION_OFFERED is blank when INTERVENTION_RECEIVED is 1.",
             (r, _) => r["INTERVENTION_RECEIVED"] == "1" && !r.IsBlank("INTERVENTION_OFFERED"),
             "An intervention was received, so whether one was offered is not asked: leave INTERVENTION_OFFERED blank."),
