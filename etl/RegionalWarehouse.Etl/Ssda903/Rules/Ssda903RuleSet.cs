@@ -147,6 +147,7 @@ public static class Ssda903RuleSet
         new DobMatchesHeaderRule("REV-03", Reviews),
         new ChildInHeaderRule("REV-04", Reviews),
         new DuplicateKeyRule("REV-05", Reviews),
+        new HasEpisodesRule("REV-07", Reviews),
         new RowRule("REV-06", Reviews, "REVIEW_CODE", "PN0 (child under 4 at the review) is not used for a child who was 4 or over.",
             (r, _) => r["REVIEW_CODE"] == "PN0" && r.Date("DOB") is { } dob && r.Date("REVIEW") > dob.AddYears(4),
             "PN0 is for children under 4 at the review, but this child was 4 or over. Record how the child took part (PN1-PN7), or check DOB and REVIEW."),
@@ -157,6 +158,7 @@ public static class Ssda903RuleSet
         new DateOrderRule("MIS-03", Missing, "MIS_START", "MIS_END"),
         new ChildInHeaderRule("MIS-04", Missing),
         new DateRule("MIS-05", Missing, "MIS_END", required: false),
+        new HasEpisodesRule("MIS-06", Missing),
 
         // OC2
         new Oc2TwelveMonthsRule(),
@@ -171,6 +173,7 @@ public static class Ssda903RuleSet
         new FlagRule("OC2-10", Oc2, "HEALTH_ASSESSMENT"),
         new FlagRule("OC2-11", Oc2, "INTERVENTION_RECEIVED"),
         new FlagRule("OC2-12", Oc2, "INTERVENTION_OFFERED"),
+        new HasEpisodesRule("OC2-21", Oc2),
         new RowRule("OC2-19", Oc2, "IMMUNISATIONS", "An OC2 record is complete (immunisations, teeth check, health assessment, substance misuse) or entirely blank.",
             (r, _) => (r.IsBlank("IMMUNISATIONS") || r.IsBlank("TEETH_CHECK") || r.IsBlank("HEALTH_ASSESSMENT") || r.IsBlank("SUBSTANCE_MISUSE"))
                       && (!r.IsBlank("CONVICTED") || !r.IsBlank("HEALTH_CHECK") || !r.IsBlank("INTERVENTION_RECEIVED") || !r.IsBlank("INTERVENTION_OFFERED")),
@@ -203,6 +206,9 @@ public static class Ssda903RuleSet
         new CodeListRule("OC3-03", Oc3, "ACCOM"),
         new Oc3AgeRule(),
         new ChildInHeaderRule("OC3-05", Oc3),
+        new RowRule("OC3-07", Oc3, "IN_TOUCH", "A child who died in care (an episode ending E2) has no care leaver record.",
+            (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["REC"] == "E2"),
+            "The child's episodes record that the child died in care, so there is no care leaver record. Check REC or remove the OC3 row."),
         new RowRule("OC3-06", Oc3, "IN_TOUCH", "A young person whose care was transferred to another LA (last REC E3) has no care leaver information.",
             (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain[^1]["REC"] == "E3"
                       && (!r.IsBlank("IN_TOUCH") || !r.IsBlank("ACTIV") || !r.IsBlank("ACCOM")),
@@ -215,6 +221,7 @@ public static class Ssda903RuleSet
         new CodeListRule("AD1-04", Ad1, "SEX_ADOPTR"),
         new ChildInHeaderRule("AD1-05", Ad1),
         new DateRule("AD1-08", Ad1, "DATE_MATCH", required: false),
+        new HasEpisodesRule("AD1-15", Ad1),
         new RowRule("AD1-14", Ad1, "CHILD", "An AD1 record is for a child adopted in the year (an episode ending E11 or E12 in the year).",
             (r, d) => !(d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["REC"] is "E11" or "E12" && e.Date("DEC") is { } end && end >= d.YearStart && end <= d.YearEnd)),
             "The child's episodes do not show an adoption this year, so there is no AD1 record. Check REC and DEC, or remove the row."),
@@ -234,6 +241,11 @@ public static class Ssda903RuleSet
         new DateOrderRule("PAD-03", PlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED"),
         new CodeListRule("PAD-04", PlacedAdoption, "REASON_PLACED_CEASED"),
         new DateRule("PAD-05", PlacedAdoption, "DATE_PLACED_CEASED", required: false),
+        new HasEpisodesRule("PAD-10", PlacedAdoption),
+        new RowRule("PAD-09", PlacedAdoption, "DATE_PLACED", "The decision that a child should be placed for adoption is not before the child's first period of care began.",
+            (r, d) => r.Date("DATE_PLACED") is { } placed && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.FirstOrDefault(e => e["RNE"] == "S")?.Date("DECOM") is { } started && placed < started,
+            "DATE_PLACED is before the child started to be looked after. Check DATE_PLACED and the first episode's DECOM."),
         new RowRule("PAD-06", PlacedAdoption, "DATE_PLACED", "DATE_PLACED is not before the child's date of birth.",
             (r, d) => r.Date("DATE_PLACED") is { } placed && d.DateOfBirth(r.Child) is { } dob && placed < dob,
             "The decision that the child should be placed for adoption is dated before the child was born: correct DATE_PLACED (or the Header DOB)."),
@@ -250,6 +262,7 @@ public static class Ssda903RuleSet
         new DateRule("UAS-03", Uasc, "DUC", required: false),
         new CodeListRule("PPM-01", PrevPerm, "PREV_PERM"),
         new ChildInHeaderRule("PPM-02", PrevPerm),
+        new HasEpisodesRule("PPM-07", PrevPerm),
         new RowRule("PPM-04", PrevPerm, "PREV_PERM", "Previous permanence is recorded only for a child who started to be looked after in the collection year.",
             (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.All(e => e.Date("DECOM") is not { } start || start < d.YearStart)
                       && (!r.IsBlank("PREV_PERM") || !r.IsBlank("LA_PERM") || !r.IsBlank("DATE_PERM")),
