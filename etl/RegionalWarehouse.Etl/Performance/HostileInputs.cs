@@ -89,7 +89,8 @@ public static class HostileInputs
         return zip;
     }
 
-    private static string XlsxWideCell(string folder)
+    /// <summary>A workbook of a few KB whose one stray cell sits at column ZZZZZZ; returns the folder holding it.</summary>
+    public static string XlsxWideCell(string folder)
     {
         var path = Path.Combine(folder, "sf_919_2024-Q3.xlsx");
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);

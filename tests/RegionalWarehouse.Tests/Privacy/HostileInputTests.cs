@@ -1,6 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using RegionalWarehouse.Etl.Performance;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
@@ -16,17 +13,7 @@ public class HostileInputTests : IDisposable
     [Fact]
     public void An_xlsx_of_a_few_kb_with_a_cell_at_column_zzzzzz_is_refused_without_allocating_the_columns_before_it()
     {
-        var path = Path.Combine(_folder, "sf_919_2024-Q3.xlsx");
-        using (var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            sheet.Worksheet = new Worksheet(new SheetData(
-                new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("FAMILY_ID")) },
-                        new Cell { CellReference = "ZZZZZZ1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("x")) }) { RowIndex = 1 }));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Sheet1" }));
-        }
+        HostileInputs.XlsxWideCell(_folder);
         var before = GC.GetTotalAllocatedBytes();
 
         var report = _harness.Ingest("SF", "919", "2024-Q3", _folder);

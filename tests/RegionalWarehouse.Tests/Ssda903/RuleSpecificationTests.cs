@@ -14,13 +14,14 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
 {
     private const string Fixture = "valid-919-2024";
 
-    public sealed record Case(string Rule, string Edit, Action<ReturnFixture> Apply, string? File, int? Row, string? Column)
+    /// <summary>One rule's example: the edit, where the finding must be, and the collection year the fixture is checked as.</summary>
+    public sealed record Case(string Rule, string Edit, Action<ReturnFixture> Apply, string? File, int? Row, string? Column, int Year = 2024)
     {
         public override string ToString() => $"{Rule}: {Edit}";
     }
 
-    private static Case C(string rule, string edit, Action<ReturnFixture> apply, string? file, int? row, string? column) =>
-        new(rule, edit, apply, file, row, column);
+    private static Case C(string rule, string edit, Action<ReturnFixture> apply, string? file, int? row, string? column, int year = 2024) =>
+        new(rule, edit, apply, file, row, column, year);
 
     public static readonly Case[] Cases =
     [
@@ -94,8 +95,12 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-40", "an SGO to former foster carers from a placement for adoption", f => f.Set("episodes.csv", 8, "REC", "E45"), "episodes.csv", 8, "PLACE"),
         C("EPI-41", "a foster placement without a provider", f => f.Set("episodes.csv", 2, "PLACE_PROVIDER", ""), "episodes.csv", 2, "PLACE_PROVIDER"),
         C("EPI-42", "placed with parents by a private provider", f => f.Set("episodes.csv", 2, "PLACE", "P1").Set("episodes.csv", 2, "PLACE_PROVIDER", "PR4"), "episodes.csv", 2, "PLACE_PROVIDER"),
-        C("EPI-43", "independent living at nine", f => f.Set("episodes.csv", 2, "PLACE", "P2"), "episodes.csv", 2, "PLACE"),
-        C("EPI-44", "semi-independent living at nine", f => f.Set("episodes.csv", 2, "PLACE", "H5"), "episodes.csv", 2, "PLACE"),
+        C("EPI-43", "independent living at nine, in 2022/23", f => f.Set("episodes.csv", 2, "PLACE", "P2"), "episodes.csv", 2, "PLACE", year: 2023),
+        C("EPI-60", "independent living at nine from 2023/24", f => f.Set("episodes.csv", 2, "PLACE", "P2"), "episodes.csv", 2, "PLACE"),
+        C("EPI-61", "a foster placement without its URN", f => f.Set("episodes.csv", 2, "URN", ""), "episodes.csv", 2, "URN"),
+        C("EPI-44", "semi-independent living at nine, in 2022/23", f => f.Set("episodes.csv", 2, "PLACE", "H5"), "episodes.csv", 2, "PLACE", year: 2023),
+        C("EPI-58", "semi-independent living at nine from 2023/24", f => f.Set("episodes.csv", 2, "PLACE", "H5"), "episodes.csv", 2, "PLACE"),
+        C("EPI-59", "semi-independent living after 28 October 2023 without a URN", f => f.Set("episodes.csv", 9, "PLACE", "H5").Set("episodes.csv", 9, "URN", ""), "episodes.csv", 9, "URN"),
         C("EPI-45", "youth custody at nine", f => f.Set("episodes.csv", 2, "PLACE", "R5"), "episodes.csv", 2, "PLACE"),
         C("EPI-46", "a residential school at three", f => f.Set("episodes.csv", 4, "PLACE", "S1"), "episodes.csv", 4, "PLACE"),
         C("EPI-47", "residential employment at nine", f => f.Set("episodes.csv", 2, "PLACE", "P3"), "episodes.csv", 2, "PLACE"),
@@ -208,9 +213,9 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true),
     }, child => Pseudonyms.KeyFor("919", child));
 
-    private List<ValidationIssue> Validate(ReturnFixture fixture)
+    private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)
     {
-        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
+        var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", year);
         data.Previous = LastYear;
         return Ssda903RuleSet.Validate(data, codeLists.Codes);
     }
@@ -230,7 +235,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         using var fixture = ReturnFixture.Copy(Fixture);
         example.Apply(fixture);
 
-        var issues = Validate(fixture);
+        var issues = Validate(fixture, example.Year);
 
         var rule = Ssda903RuleSet.Catalogue.Single(r => r.Code == example.Rule);
         var found = issues.Where(i => i.RuleCode == example.Rule).ToList();

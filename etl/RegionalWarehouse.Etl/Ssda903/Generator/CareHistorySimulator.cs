@@ -136,7 +136,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             var open = end > horizon;
             var rec = open ? null : endsCare ? ExitReason(route, child, end, place) : "X1";
             child.Episodes.Add(new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, reasonChange,
-                Postcode(), place.StartsWith('K') || place.StartsWith('R') ? $"SC{random.Next(100000, 999999)}" : ""));
+                Postcode(), Urn(place)));
             if (open || endsCare)
                 break;
 
@@ -215,6 +215,12 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>Placements the DfE exempts from an Ofsted URN (with parents, residential employment, health, custody, temporary, other).</summary>
+    private static readonly HashSet<string> NoUrnNeeded = ["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
+
+    /// <summary>The placement's Ofsted URN: a children's home or fostering service's SC number, where the DfE requires one (DfE 218).</summary>
+    private string Urn(string place) => NoUrnNeeded.Contains(place) ? "" : $"SC{random.Next(100000, 999999)}";
 
     private string ExitReason(string route, SimulatedChild child, DateOnly on, string place) => route switch
     {

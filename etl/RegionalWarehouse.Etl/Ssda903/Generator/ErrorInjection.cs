@@ -28,9 +28,10 @@ public static class ErrorInjection
             row[oc2.Column("INTERVENTION_RECEIVED")] = "";
             row[oc2.Column("INTERVENTION_OFFERED")] = "";
         })),
-        new("short-break-location", "EPI-31", "give a short break (V3) a placement postcode (DfE 214)", r => ShortBreakWithLocation(r[Ssda903Schema.Episodes])),
-        new("withdrawn-placement", "EPI-30", "use placement type P2 for an episode starting after 28 October 2023", r => r.Year >= 2024 && WithdrawnPlacement(r[Ssda903Schema.Episodes], r.Year)),
-        new("temporary-with-provider", "EPI-29", "give a temporary placement (T1) a placement provider (DfE 213)", r => TemporaryWithProvider(r[Ssda903Schema.Episodes])),
+        new("short-break-location", "EPI-31", "give a short break (V3) a placement postcode (DfE 214)", r => SetFirstWhere(r[Ssda903Schema.Episodes], e => e("PL_POST").Length > 0, "LS", "V3")),
+        new("withdrawn-placement", "EPI-30", "use placement type P2 for an episode starting after 28 October 2023", r => r.Year >= 2024 && SetFirstWhere(r[Ssda903Schema.Episodes],
+            e => Csv.DateValue.Parse(e("DECOM")) >= new DateOnly(Math.Max(r.Year - 1, 2023), 11, 1), "PLACE", "P2")),
+        new("temporary-with-provider", "EPI-29", "give a temporary placement (T1) a placement provider (DfE 213)", r => SetFirstWhere(r[Ssda903Schema.Episodes], e => e("PLACE_PROVIDER").Length > 0, "PLACE", "T1")),
     ];
 
     public static Kind Find(string name) =>
@@ -46,30 +47,13 @@ public static class ErrorInjection
         return true;
     }
 
-    private static bool ShortBreakWithLocation(GeneratedTable episodes)
+    /// <summary>Sets <paramref name="column"/> to <paramref name="value"/> on the first row matching <paramref name="where"/>, if there is one.</summary>
+    private static bool SetFirstWhere(GeneratedTable table, Func<Func<string, string>, bool> where, string column, string value)
     {
-        var row = episodes.Rows.FirstOrDefault(e => e[episodes.Column("PL_POST")].Length > 0);
+        var row = table.Rows.FirstOrDefault(r => where(name => r[table.Column(name)]));
         if (row is null)
             return false;
-        row[episodes.Column("LS")] = "V3";
-        return true;
-    }
-
-    private static bool WithdrawnPlacement(GeneratedTable episodes, int year)
-    {
-        var row = episodes.Rows.FirstOrDefault(e => Csv.DateValue.Parse(e[episodes.Column("DECOM")]) >= new DateOnly(Math.Max(year - 1, 2023), 11, 1));
-        if (row is null)
-            return false;
-        row[episodes.Column("PLACE")] = "P2";
-        return true;
-    }
-
-    private static bool TemporaryWithProvider(GeneratedTable episodes)
-    {
-        var row = episodes.Rows.FirstOrDefault(e => e[episodes.Column("PLACE_PROVIDER")].Length > 0);
-        if (row is null)
-            return false;
-        row[episodes.Column("PLACE")] = "T1";
+        row[table.Column(column)] = value;
         return true;
     }
 
