@@ -51,12 +51,10 @@ public static class Ssda903Parser
         using var reader = CsvTableReader.Open(file);
         var header = reader.Header.ToHashSet();
         var table = Ssda903Schema.Identify(header);
-        if (table is null && Ssda903Schema.RecognisedNotLoaded.FirstOrDefault(t => header.Contains(t.Signature)) is { Name: not null } known)
-        {
+        if (table is not null && !Ssda903Schema.IsLoaded(table))
             result.FileIssues.Add(Issue(FileRules.RecognisedNotLoaded, file.Name, 1,
-                $"This is the {known.Name} table (part of the DfE's 903 from {known.FromYear - 1}/{known.FromYear % 100:00}). The platform does not load it yet, so it was left out; the rest of the return is unaffected."));
-            return;
-        }
+                $"This is the {table.Name} table (part of the DfE's 903 from {Ssda903Schema.FirstYear(table) - 1}/{Ssda903Schema.FirstYear(table) % 100:00}). " +
+                "It is checked like the others, but the platform does not load it yet; the rest of the return is unaffected."));
         if (table is null)
         {
             // The first row is echoed only where its cells are 903 column names: in a file exported without
@@ -114,7 +112,7 @@ public static class FileRules
     public static readonly RuleInfo NoEpisodes = new("FILE-09", Severity.Error, "(file)", "The Episodes table has rows (an empty export never replaces a loaded year).");
     public static readonly RuleInfo TooLarge = new("FILE-10", Severity.Error, "(file)",
         $"Every file keeps within what a return can hold: at most {InputLimits.MaxColumns} columns and {InputLimits.MaxCellLength:N0} characters in a cell.");
-    public static readonly RuleInfo RecognisedNotLoaded = new("FILE-08", Severity.Warning, "(file)", "A DfE 903 table the platform does not load (social worker episodes) is recognised and left out, not rejected.");
+    public static readonly RuleInfo RecognisedNotLoaded = new("FILE-08", Severity.Warning, "(file)", "A DfE 903 table the platform does not load (social worker episodes) is recognised and checked, not rejected; it is not loaded.");
     public static readonly RuleInfo ExtraColumn = new("FILE-05", Severity.Warning, "(file)", "Columns the 903 does not define are ignored.");
     public static readonly RuleInfo RaggedRow = new("FILE-06", Severity.Error, "(file)", "Every row has as many values as the header has columns.");
 

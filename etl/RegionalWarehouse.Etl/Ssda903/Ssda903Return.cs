@@ -8,7 +8,7 @@ namespace RegionalWarehouse.Etl.Ssda903;
 /// </summary>
 public sealed class Ssda903Return(string laCode, int collectionYear)
 {
-    private readonly Dictionary<TableSchema, List<Record903>> _tables = Ssda903Schema.Tables.ToDictionary(t => t, _ => new List<Record903>());
+    private readonly Dictionary<TableSchema, List<Record903>> _tables = Ssda903Schema.Read.ToDictionary(t => t, _ => new List<Record903>());
     private Dictionary<string, Record903>? _headerByChild;
     private Dictionary<string, List<Record903>>? _episodesByChild;
 

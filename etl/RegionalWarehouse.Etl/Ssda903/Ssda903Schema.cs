@@ -46,12 +46,18 @@ public static class Ssda903Schema
     public static readonly IReadOnlyList<TableSchema> Tables = [.. Specified.Where(t => t.Loaded).Select(t => t.Schema)];
 
     /// <summary>
-    /// Tables the DfE's return holds that the platform does not load (yet): recognised by their signature
-    /// column so a complete return is not rejected for including them. Social worker episodes are part of
-    /// the return from 2023/24.
+    /// The social worker episodes table, part of the DfE's return from 2023/24: read and checked like the
+    /// others (its rules run when an LA sends it), but not loaded into the warehouse (yet).
     /// </summary>
-    public static readonly IReadOnlyList<(string Name, string Signature, int FromYear)> RecognisedNotLoaded =
-        [.. Specified.Where(t => !t.Loaded).Select(t => (t.Name, t.Schema.Signature, t.FirstYear ?? 0))];
+    public static readonly TableSchema SocialWorkerEpisodes = Specified.Single(t => t.Name == "Social worker episodes").Schema;
+
+    /// <summary>Every table the parser reads: the loaded ones and those only checked.</summary>
+    public static readonly IReadOnlyList<TableSchema> Read = [.. Specified.Select(t => t.Schema)];
+
+    /// <summary>The year a table that is checked but not loaded became part of the return.</summary>
+    public static int? FirstYear(TableSchema table) => Specified.Single(t => t.Schema == table).FirstYear;
+
+    public static bool IsLoaded(TableSchema table) => Specified.Single(t => t.Schema == table).Loaded;
 
     /// <summary>Columns whose values identify a child: never echoed into reports or the warehouse.</summary>
     public static readonly IReadOnlySet<string> PersonalColumns =
@@ -59,5 +65,5 @@ public static class Ssda903Schema
 
     /// <summary>The table whose signature column the header has; null when none does.</summary>
     public static TableSchema? Identify(IReadOnlyCollection<string> header) =>
-        Tables.Where(t => header.Contains(t.Signature)).MaxBy(t => t.Columns.Count(header.Contains));
+        Read.Where(t => header.Contains(t.Signature)).MaxBy(t => t.Columns.Count(header.Contains));
 }

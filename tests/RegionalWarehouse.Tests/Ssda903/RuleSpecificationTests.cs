@@ -33,6 +33,11 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("FILE-06", "a row with a value missing", f => f.Append("reviews.csv", "C1,14/05/2012,01/08/2023"), "reviews.csv", 5, null),
         C("FILE-09", "an Episodes table with its header only", f => f.Write("episodes.csv", f.Read("episodes.csv").Split('\n')[0] + "\n"), "episodes.csv", null, null),
         C("FILE-10", "a 5,000-character cell", f => f.Append("oc3.csv", "C5,01/01/2004,YES,F4," + new string('K', 5000)), "oc3.csv", null, null),
+        C("SWE-01", "a child in care at 31 March without a social worker episode", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,SWCHOSE\n"), "header.csv", 3, "CHILD"),
+        C("SWE-02", "a social worker episode without its reason", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,\n"), "sw_episodes.csv", 2, "SW_ID"),
+        C("SWE-03", "a social worker episode starting 31/02/2022", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,31/02/2022,,SWCHOSE\n"), "sw_episodes.csv", 2, "SW_DECOM"),
+        C("SWE-04", "a social worker episode starting after the year", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/05/2024,,SWCHOSE\n"), "sw_episodes.csv", 2, "SW_DECOM"),
+        C("SWE-05", "a social worker episode for a child not in Header", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC9,SW1,01/06/2021,,SWCHOSE\n"), "sw_episodes.csv", 2, "CHILD"),
         C("FILE-08", "the social worker episodes table", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,\n"), "sw_episodes.csv", 1, null),
 
         C("HDR-01", "a Header row without CHILD", f => f.Set("header.csv", 2, "CHILD", ""), "header.csv", 2, "CHILD"),

@@ -25,8 +25,8 @@ public static partial class Formats
     private static partial Regex UrnShape();
 }
 
-/// <summary>The date of a previous permanence order, which the DfE lets an LA give in part: ZZ for an unknown day or month, ZZZZ for an unknown year.</summary>
-public static partial class PermanenceDate
+/// <summary>A date the DfE lets an LA give in part (a previous permanence order's, a social worker episode's start): ZZ for an unknown day or month, ZZZZ for an unknown year.</summary>
+public static partial class PartialDate
 {
     public static bool IsValid(string value)
     {

@@ -273,13 +273,30 @@ public static class Ssda903RuleSet
         new DateRule("UAS-03", Uasc, "DUC", required: false),
         new CodeListRule("PPM-01", PrevPerm, "PREV_PERM"),
         new ChildInHeaderRule("PPM-02", PrevPerm),
+
+        // Social worker episodes (checked, not loaded)
+        new RowRule("SWE-01", Header, "CHILD", "A child looked after at 31 March (other than on short breaks) has a social worker episode, when the return includes them.",
+            (r, d) => d.Sources.ContainsKey(SocialWorkerEpisodes) && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.Any(e => e.IsBlank("DEC") && e["LS"] is not ("V3" or "V4"))
+                      && !d[SocialWorkerEpisodes].Any(w => w.Child == r.Child && !w.IsBlank("SW_ID") && !w.IsBlank("SW_DECOM") && !w.IsBlank("SW_REASON")),
+            "This child was looked after on 31 March but has no complete social worker episode (SW_ID, SW_DECOM, SW_REASON). Add it to the social worker episodes table."),
+        new RowRule("SWE-02", SocialWorkerEpisodes, "SW_ID", "Each social worker episode has SW_ID, SW_DECOM and SW_REASON.",
+            (r, _) => r.IsBlank("SW_ID") || r.IsBlank("SW_DECOM") || r.IsBlank("SW_REASON"),
+            "Complete the social worker episode: SW_ID, SW_DECOM and SW_REASON are all required."),
+        new RowRule("SWE-03", SocialWorkerEpisodes, "SW_DECOM", "SW_DECOM is a date (dd/mm/yyyy, with ZZ for an unknown day or month, ZZZZ for an unknown year).",
+            (r, _) => !r.IsBlank("SW_DECOM") && !PartialDate.IsValid(r["SW_DECOM"]),
+            "Enter the date the social worker episode began as dd/mm/yyyy (ZZ for an unknown day or month)."),
+        new RowRule("SWE-04", SocialWorkerEpisodes, "SW_DECOM", "A social worker episode begins by the end of the collection year.",
+            (r, d) => r.Date("SW_DECOM") > d.YearEnd,
+            "This social worker episode begins after 31 March, so belongs in next year's return."),
+        new ChildInHeaderRule("SWE-05", SocialWorkerEpisodes),
         new HasEpisodesRule("PPM-07", PrevPerm),
         new RowRule("PPM-04", PrevPerm, "PREV_PERM", "Previous permanence is recorded only for a child who started to be looked after in the collection year.",
             (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.All(e => e.Date("DECOM") is not { } start || start < d.YearStart)
                       && (!r.IsBlank("PREV_PERM") || !r.IsBlank("LA_PERM") || !r.IsBlank("DATE_PERM")),
             "Previous permanence is recorded when a child starts to be looked after; this child's episodes all started before the year. Remove the row or check the episodes."),
         new RowRule("PPM-05", PrevPerm, "DATE_PERM", "DATE_PERM is a date (dd/mm/yyyy, with ZZ for an unknown day or month, ZZZZ for an unknown year) before the child's first episode.",
-            (r, d) => !r.IsBlank("DATE_PERM") && (!PermanenceDate.IsValid(r["DATE_PERM"])
+            (r, d) => !r.IsBlank("DATE_PERM") && (!PartialDate.IsValid(r["DATE_PERM"])
                       || r.Date("DATE_PERM") is { } date && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain[0].Date("DECOM") is { } first && date >= first),
             "Enter the date of the previous permanence order as dd/mm/yyyy (ZZ for an unknown day or month), before the child started to be looked after."),
         new RowRule("PPM-06", PrevPerm, "PREV_PERM", "A previous permanence order's LA or date comes with its option (PREV_PERM P1-P4).",
