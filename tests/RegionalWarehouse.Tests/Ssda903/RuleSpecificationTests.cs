@@ -60,6 +60,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-18", "a mother aged ten", f => f.Set("header.csv", 6, "DOB", "20/07/2013"), "header.csv", 6, "MOTHER"),
         C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
         C("HDR-21", "a boy with a mother's child date of birth", f => f.Set("header.csv", 5, "MC_DOB", "01/01/2023"), "header.csv", 5, "MC_DOB"),
+        C("HDR-22", "UN1 for a child of school age", f => f.Set("header.csv", 2, "UPN", "UN1"), "header.csv", 2, "UPN"),
         C("HDR-16", "a child over 21 at the start of the year", f => f.Set("header.csv", 2, "DOB", "01/01/2000"), "header.csv", 2, "DOB"),
         C("EPI-01", "an episode without CHILD", f => f.Set("episodes.csv", 2, "CHILD", ""), "episodes.csv", 2, "CHILD"),
         C("EPI-02", "DECOM 31/02/2021", f => f.Set("episodes.csv", 2, "DECOM", "31/02/2021"), "episodes.csv", 2, "DECOM"),

@@ -72,7 +72,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             Dob = dob,
             Sex = sex,
             Ethnic = uasc ? Pick([("OOTH", 3.0), ("AOTH", 3), ("BAFR", 4)]) : Pick(Ethnicities),
-            Upn = age >= 5 && !uasc ? Rules.UpnCheckLetterRule.WithCheckLetter($"{random.NextInt64(100_000_000_000, 999_999_999_999)}") : "UN" + random.Next(1, 6),
+            // The UPN the child has once at school; each year's return says what it knew then (ReturnExtractor.UpnIn).
+            Upn = uasc ? "UN2" : Rules.UpnCheckLetterRule.WithCheckLetter($"{random.NextInt64(100_000_000_000, 999_999_999_999)}"),
             Uasc = uasc,
             HomePostcode = Postcode(),
             PreviousPermanence = random.NextDouble() < 0.9 ? "Z1" : Pick([("P1", 1.0), ("P2", 2), ("P3", 1)]),

@@ -24,7 +24,7 @@ public sealed class ReturnExtractor(Random random)
                 continue;
 
             // Motherhood is recorded for girls looked after in the year, not for care leavers who were not (DfE 393, 628).
-            Add(result[Header], [child.Id, child.Sex.ToString(), D(child.Dob), child.Ethnic, child.Upn,
+            Add(result[Header], [child.Id, child.Sex.ToString(), D(child.Dob), child.Ethnic, UpnIn(child, year),
                 careLeaver ? "" : child.MotherChildDob is null ? (child.Sex == 2 ? "0" : "") : "1",
                 !careLeaver && child.MotherChildDob is { } mc ? D(mc) : ""]);
             if (careLeaver)
@@ -101,6 +101,14 @@ public sealed class ReturnExtractor(Random random)
             start = child.Episodes[--index].Start;
         return start <= yearStart;
     }
+
+    /// <summary>
+    /// The UPN as a year's return records it: UN1 for a child not yet of school age (under 4 on 31 August of the
+    /// year before the collection year began, DfE 209), UN2 for an unaccompanied child new to England's schools,
+    /// otherwise the child's UPN.
+    /// </summary>
+    private static string UpnIn(SimulatedChild child, int year) =>
+        child.Dob.AddYears(4) > new DateOnly(year - 2, 8, 31) ? "UN1" : child.Upn;
 
     private static bool IsCareLeaver(SimulatedChild child, DateOnly yearEnd) =>
         child.CareEnded is { } ended && ended.Reason is "E17" or "E7" or "E8" && ended.Date <= yearEnd
