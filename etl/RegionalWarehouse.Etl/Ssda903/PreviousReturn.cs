@@ -11,13 +11,19 @@ public sealed record PreviousChild(short? Sex, string? Ethnic, DateOnly? BirthMo
 /// year's return compare with. Children are matched by their keyed pseudonym, so the warehouse is asked
 /// about no child identifier; an LA with no loaded previous year has nothing to compare with.
 /// </summary>
-public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> children, Func<string, long> keyOf)
+public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> children, Func<string, long> keyOf,
+    IReadOnlyDictionary<long, DateOnly>? openEpisodes = null)
 {
     public static readonly PreviousReturn None = new(new Dictionary<long, PreviousChild>(), _ => 0);
+
+    private readonly IReadOnlyDictionary<long, DateOnly> _openEpisodes = openEpisodes ?? new Dictionary<long, DateOnly>();
 
     public int Count => children.Count;
 
     public PreviousChild? For(string child) => child.Length > 0 && children.TryGetValue(keyOf(child), out var previous) ? previous : null;
+
+    /// <summary>The start of the child's episode that last year's return left open, if it did.</summary>
+    public DateOnly? OpenEpisodeStart(string child) => child.Length > 0 && _openEpisodes.TryGetValue(keyOf(child), out var start) ? start : null;
 
     public static PreviousReturn Read(IWarehouseEngine engine, ChildPseudonymiser pseudonymiser, string laCode, int year)
     {
@@ -33,6 +39,14 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetValue(3) switch { DateOnly d => d, var other => DateOnly.FromDateTime(Convert.ToDateTime(other)) },
                 reader.IsDBNull(4) ? null : Convert.ToBoolean(reader.GetValue(4)));
-        return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child));
+        reader.Close();
+        using var open = connection.Command(null,
+            $"select child_key, episode_start from dw.cla_open_episode_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
+            ("la", laCode), ("year", year));
+        using var openReader = open.ExecuteReader();
+        var openEpisodes = new Dictionary<long, DateOnly>();
+        while (openReader.Read())
+            openEpisodes[Convert.ToInt64(openReader.GetValue(0))] = openReader.GetValue(1) switch { DateOnly d => d, var other => DateOnly.FromDateTime(Convert.ToDateTime(other)) };
+        return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child), openEpisodes);
     }
 }

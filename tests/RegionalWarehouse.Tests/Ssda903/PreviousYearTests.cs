@@ -17,7 +17,7 @@ public class PreviousYearTests : IDisposable
         return (years[0], years[1]);
     }
 
-    private static readonly string[] PreviousYearRules = ["HDR-12", "HDR-13", "HDR-14", "HDR-15"];
+    private static readonly string[] PreviousYearRules = ["HDR-12", "HDR-13", "HDR-14", "HDR-15", "EPI-62"];
 
     private string Write(GeneratedReturn generated) => Ssda903Generator.Write(generated, _root, Guid.NewGuid().ToString("N"));
 
@@ -46,6 +46,24 @@ public class PreviousYearTests : IDisposable
 
         var finding = Assert.Single(report.Issues, i => i.RuleCode == "HDR-12");
         Assert.Equal((row[0], "SEX"), (finding.Child, finding.Column));
+    }
+
+    [Fact]
+    public void An_episode_left_open_last_year_must_start_on_the_same_day_this_year()
+    {
+        var (last, current) = TwoYears();
+        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest903(Write(last), year: "2023").Outcome);
+        var lastEpisodes = last[Ssda903Schema.Episodes];
+        var openLastYear = lastEpisodes.Rows.Where(r => r[lastEpisodes.Column("DEC")].Length == 0).Select(r => r[0]).ToHashSet();
+        var episodes = current[Ssda903Schema.Episodes];
+        var first = episodes.Rows.First(r => openLastYear.Contains(r[0]));
+        var decom = episodes.Column("DECOM");
+        first[decom] = RegionalWarehouse.Etl.Csv.DateValue.Format(RegionalWarehouse.Etl.Csv.DateValue.Parse(first[decom])!.Value.AddDays(1));
+
+        var report = _harness.Ingest903(Write(current));
+
+        var finding = Assert.Single(report.Issues, i => i.RuleCode == "EPI-62");
+        Assert.Equal((first[0], "DECOM"), (finding.Child, finding.Column));
     }
 
     [Fact]

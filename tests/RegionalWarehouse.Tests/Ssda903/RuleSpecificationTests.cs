@@ -121,6 +121,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-55", "a placement for adoption under a placement order without one", f => f.Set("episodes.csv", 8, "LS", "C2"), "episodes.csv", 8, "LS"),
         C("EPI-56", "short breaks under both V3 and V4", f => f.Append("header.csv", "C7,1,01/01/2015,WBRI,,,").Append("episodes.csv", "C7,01/05/2023,S,V3,N6,U6,PR1,05/05/2023,E13,,,,").Append("episodes.csv", "C7,01/06/2023,S,V4,N6,U6,PR1,05/06/2023,E13,,,,"), "episodes.csv", 10, "LS"),
         C("EPI-57", "a freeing order (D1) in 2023", f => f.Set("episodes.csv", 9, "LS", "D1"), "episodes.csv", 9, "LS"),
+        C("EPI-62", "C1's episode open last year now starting on another day", f => f.Set("episodes.csv", 2, "DECOM", "02/06/2021"), "episodes.csv", 2, "DECOM"),
         C("EPI-28", "a carer's name typed into URN", f => f.Set("episodes.csv", 2, "URN", "Mrs Smith"), "episodes.csv", 2, "URN"),
 
         C("REV-07", "a review for a care leaver with no episodes", f => f.Append("reviews.csv", "C5,20/07/2004,01/07/2023,PN1"), "reviews.csv", 5, "CHILD"),
@@ -218,7 +219,11 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
     {
         [Pseudonyms.KeyFor("919", "C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
         [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true),
-    }, child => Pseudonyms.KeyFor("919", child));
+    }, child => Pseudonyms.KeyFor("919", child), new Dictionary<long, DateOnly>
+    {
+        // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
+        [Pseudonyms.KeyFor("919", "C1")] = new DateOnly(2021, 6, 1),
+    });
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)
     {

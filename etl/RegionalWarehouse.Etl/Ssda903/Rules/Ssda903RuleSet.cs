@@ -152,6 +152,10 @@ public static class Ssda903RuleSet
         new RowRule("EPI-57", Episodes, "LS", "No episode starting after 31 December 2005 has legal status D1.",
             (r, _) => r["LS"] == "D1" && r.Date("DECOM") > new DateOnly(2005, 12, 31),
             "D1 (freeing order) has not been a legal status for episodes starting since 2005. Record the child's current legal status."),
+        new RowRule("EPI-62", Episodes, "DECOM", "A child's first episode this year starts when the episode last year's return left open started.",
+            (r, d) => d.Previous.OpenEpisodeStart(r.Child) is { } openStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && ReferenceEquals(chain[0], r) && r.Date("DECOM") != openStart,
+            "Last year's return left this child's episode open; this year's return should carry that episode on with the same start date (DECOM). Check the first episode, or last year's."),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
 
