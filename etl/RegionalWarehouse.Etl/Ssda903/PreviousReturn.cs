@@ -37,7 +37,7 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
             children[Convert.ToInt64(reader.GetValue(0))] = new PreviousChild(
                 reader.IsDBNull(1) ? null : Convert.ToInt16(reader.GetValue(1)),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetValue(3) switch { DateOnly d => d, var other => DateOnly.FromDateTime(Convert.ToDateTime(other)) },
+                reader.IsDBNull(3) ? null : DbDate.ToDateOnly(reader.GetValue(3)),
                 reader.IsDBNull(4) ? null : Convert.ToBoolean(reader.GetValue(4)));
         reader.Close();
         using var open = connection.Command(null,
@@ -46,7 +46,7 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         using var openReader = open.ExecuteReader();
         var openEpisodes = new Dictionary<long, DateOnly>();
         while (openReader.Read())
-            openEpisodes[Convert.ToInt64(openReader.GetValue(0))] = openReader.GetValue(1) switch { DateOnly d => d, var other => DateOnly.FromDateTime(Convert.ToDateTime(other)) };
+            openEpisodes[Convert.ToInt64(openReader.GetValue(0))] = DbDate.ToDateOnly(openReader.GetValue(1));
         return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child), openEpisodes);
     }
 }

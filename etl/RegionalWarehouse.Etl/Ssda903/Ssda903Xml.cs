@@ -23,6 +23,8 @@ public static class Ssda903Xml
         ("OC2", Ssda903Schema.Oc2), ("PERMANENCE", Ssda903Schema.PrevPerm), ("AD_PLACED", Ssda903Schema.PlacedAdoption),
     ];
 
+    private static readonly HashSet<string> GroupElements = [.. Groups.Select(g => g.Element)];
+
     /// <summary>The XML's names for two columns; every other element is named as its column.</summary>
     private static string Column(string element) => element switch { "CHILDID" => "CHILD", "PL" => "PLACE", _ => element };
 
@@ -61,10 +63,9 @@ public static class Ssda903Xml
 
     private static void AddChild(XElement child, Dictionary<TableSchema, List<Dictionary<string, string>>> rows)
     {
-        var groupNames = Groups.Select(g => g.Element).ToHashSet();
         // Items of the child itself: leaves that are not inside a repeating group.
         var items = child.Descendants()
-            .Where(e => !e.HasElements && !e.Ancestors().Any(a => groupNames.Contains(a.Name.LocalName)))
+            .Where(e => !e.HasElements && !e.Ancestors().Any(a => GroupElements.Contains(a.Name.LocalName)))
             .GroupBy(e => Column(e.Name.LocalName))
             .ToDictionary(g => g.Key, g => g.First().Value.Trim());
 

@@ -22,12 +22,10 @@ public sealed class TabularRule<TContext>(string code, Severity severity, string
         Func<TableRow, TContext, IEnumerable<Finding>> check) =>
         new(code, severity, table, description, (rows, context) => rows.SelectMany(r => check(r, context)));
 
-    public IEnumerable<ValidationIssue> Check(TabularData data, TContext context) =>
-        check(data.Rows, context).Select(f => new ValidationIssue(Info.Code, Info.Severity, f.Row.File, data.Layout.Name, f.Row.Row, f.Column,
-            f.Column is null || f.Row.IsBlank(f.Column) ? null : data.Layout.PersonalColumns.Contains(f.Column) ? "(withheld)" : f.Row[f.Column],
+    public IEnumerable<ValidationIssue> Check(TabularInput<TContext> input) =>
+        check(input.Data.Rows, input.Context).Select(f => new ValidationIssue(Info.Code, Info.Severity, f.Row.File, input.Data.Layout.Name, f.Row.Row, f.Column,
+            f.Column is null || f.Row.IsBlank(f.Column) ? null : input.Data.Layout.PersonalColumns.Contains(f.Column) ? "(withheld)" : f.Row[f.Column],
             f.Message));
-
-    IEnumerable<ValidationIssue> IRule<TabularInput<TContext>>.Check(TabularInput<TContext> input) => Check(input.Data, input.Context);
 }
 
 public static class TabularValidation
