@@ -1,12 +1,35 @@
-using RegionalWarehouse.Etl.Validation;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
-/// <summary>An unaccompanied asylum-seeking child's status ends after their birth.</summary>
-public sealed class UascCeasedAfterBirthRule()
-    : Rule903("UAS-01", Severity.Error, Ssda903Schema.Uasc, "DUC (date UASC status ceased) is after DOB.")
+/// <summary>Every AD1 (adoptions in the year) rule.</summary>
+public static class AdoptionRules
 {
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r.Date("DUC") is { } duc && (r.Date("DOB") ?? data.DateOfBirth(r.Child)) is { } dob && duc <= dob)
-            .Select(r => Issue(r, "DUC", "DUC is on or before the child's date of birth. Correct DUC."));
+    public static readonly IReadOnlyList<Rule903> All =
+    [
+        new DateRule("AD1-01", Ad1, "DATE_INT", required: true),
+        new DateOrderRule("AD1-02", Ad1, "DATE_INT", "DATE_MATCH"),
+        new CodeListRule("AD1-03", Ad1, "NB_ADOPTR"),
+        new CodeListRule("AD1-04", Ad1, "SEX_ADOPTR"),
+        new ChildInHeaderRule("AD1-05", Ad1),
+        new DateRule("AD1-08", Ad1, "DATE_MATCH", required: false),
+        new HasEpisodesRule("AD1-15", Ad1),
+        new RowRule("AD1-14", Ad1, "CHILD", "An AD1 record is for a child adopted in the year (an episode ending E11 or E12 in the year).",
+            (r, d) => !(d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["REC"] is "E11" or "E12" && e.Date("DEC") is { } end && end >= d.YearStart && end <= d.YearEnd)),
+            "The child's episodes do not show an adoption this year, so there is no AD1 record. Check REC and DEC, or remove the row."),
+        new RowRule("AD1-09", Ad1, "SEX_ADOPTR", "Two adopters (NB_ADOPTR 2) have a couple's SEX_ADOPTR (MM, FF or MF).",
+            (r, _) => r["NB_ADOPTR"] == "2" && r["SEX_ADOPTR"] is "M1" or "F1",
+            "NB_ADOPTR says two adopters but SEX_ADOPTR is a single adopter's code. Use MM, FF or MF, or correct NB_ADOPTR."),
+        AdoptersLegalStatus("AD1-10", "L3", "an unmarried couple of different sexes", ["MF"]),
+        AdoptersLegalStatus("AD1-11", "L4", "an unmarried couple of the same sex", ["MM", "FF"]),
+        AdoptersLegalStatus("AD1-12", "L2", "civil partners", ["MM", "FF", "MF"]),
+        AdoptersLegalStatus("AD1-13", "L11", "a married couple of different sexes", ["MF"]),
+        new CodeListRule("AD1-06", Ad1, "LS_ADOPTR"),
+        new FlagRule("AD1-07", Ad1, "FOSTER_CARE"),
+    ];
+
+    private static RowRule AdoptersLegalStatus(string code, string legalStatus, string meaning, string[] sexes) =>
+        new(code, Ad1, "SEX_ADOPTR", $"Adopters whose legal status is {legalStatus} ({meaning}) have SEX_ADOPTR {string.Join(" or ", sexes)}.",
+            (r, _) => r["LS_ADOPTR"] == legalStatus && !sexes.Contains(r["SEX_ADOPTR"]),
+            $"LS_ADOPTR {legalStatus} means {meaning}, so SEX_ADOPTR is {string.Join(" or ", sexes)}. Correct one of the two.");
 }

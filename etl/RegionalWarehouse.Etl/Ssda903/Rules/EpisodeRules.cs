@@ -1,190 +1,133 @@
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Validation;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
-/// <summary>Episode rules that look along one child's chain of episodes, in start order.</summary>
-public abstract class EpisodeChainRule(string code, Severity severity, string description)
-    : Rule903(code, severity, Ssda903Schema.Episodes, description)
+/// <summary>Every Episodes rule, in the order a report lists them.</summary>
+public static class EpisodeRules
 {
-    public sealed override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data.EpisodesByChild.Values.SelectMany(chain => CheckChain(chain, data));
+    public static readonly IReadOnlyList<Rule903> All =
+    [
+        new RequiredValueRule("EPI-01", Episodes, "CHILD", "Every episode needs the child's identifier."),
+        new DateRule("EPI-02", Episodes, "DECOM", required: true),
+        new CodeListRule("EPI-03", Episodes, "RNE", required: true),
+        new CodeListRule("EPI-04", Episodes, "LS", required: true),
+        new CodeListRule("EPI-05", Episodes, "CIN", required: true),
+        new CodeListRule("EPI-06", Episodes, "PLACE", required: true),
+        new CodeListRule("EPI-07", Episodes, "PLACE_PROVIDER"),
+        new DateRule("EPI-08", Episodes, "DEC", required: false),
+        new DateOrderRule("EPI-09", Episodes, "DECOM", "DEC"),
+        new ReasonWithEndDateRule("EPI-10", Episodes, "DEC", "REC", "REC is present when DEC is, and blank when the episode is open.",
+            "The episode has an end date (DEC) but no reason it ended (REC). Enter REC.",
+            "REC is filled in but the episode has no end date (DEC). Enter DEC or clear REC."),
+        new DuplicateKeyRule("EPI-11", Episodes),
+        new ChildInHeaderRule("EPI-12", Episodes),
+        new EpisodesDoNotOverlapRule(),
+        new OnlyLatestEpisodeOpenRule(),
+        new X1ContinuityRule(),
+        new GapAfterCeasedCareRule(),
+        new NewPeriodStartsWithSRule(),
+        new LegalStatusOnlyChangeRule(),
+        new BornBeforeEpisodeRule(),
+        new UnderEighteenAtStartRule(),
+        new EpisodeInCollectionYearRule(),
+        new CodeListRule("EPI-22", Episodes, "REC"),
+        new PlacementOnlyChangeRule(),
+        new EndNotAfterYearRule(),
+        new CodeListRule("EPI-25", Episodes, "REASON_PLACE_CHANGE"),
+        new PostcodeFormatRule("EPI-26", "HOME_POST"),
+        new PostcodeFormatRule("EPI-27", "PL_POST"),
+        new BlankForPlacementRule("EPI-29", "PLACE_PROVIDER", ["T0", "T1", "T2", "T3", "T4"],
+            "A temporary placement (T0-T4) has no placement provider: leave PLACE_PROVIDER blank."),
+        new PlacementNoLongerValidRule("EPI-30", "P2", new DateOnly(2023, 10, 28)),
+        new RowRule("EPI-31", Episodes, "PL_POST", "A short break (LS V3 or V4) has no placement postcode or URN.",
+            (r, _) => r["LS"] is "V3" or "V4" && (!r.IsBlank("PL_POST") || !r.IsBlank("URN")),
+            "Short breaks (V3, V4) carry no placement location: leave PL_POST and URN blank."),
+        new RowRule("EPI-33", Episodes, "DEC", "An episode lasts at least a day (DEC is not DECOM).",
+            (r, _) => !r.IsBlank("DEC") && r.Date("DEC") == r.Date("DECOM"),
+            "This episode ends the day it starts, so it lasted under 24 hours. Check the dates; an episode of care lasts at least a night.", Severity.Warning),
+        new RowRule("EPI-34", Episodes, "LS", "A child under 10 when the episode starts has no legal status J1, J2 or J3.",
+            (r, d) => r["LS"] is "J1" or "J2" or "J3" && d.DateOfBirth(r.Child) is { } dob && r.Date("DECOM") is { } start && dob.AddYears(10) >= start,
+            "The legal statuses J1-J3 (remand, detention, sentence) apply only to children aged 10 or over. Check LS and the child's DOB."),
+        new RowRule("EPI-35", Episodes, "DEC", "A short-term respite placement (LS V3) lasts no more than 17 days.",
+            (r, d) => r["LS"] == "V3" && r.Date("DECOM") is { } start && (r.Date("DEC") ?? d.YearEnd) > start.AddDays(17),
+            "An individual short break (V3) may not exceed 17 days. Check the dates, or record the care as another legal status."),
+        new RowRule("EPI-36", Episodes, "RNE", "A short-term respite break (LS V3) starts a period of care (RNE S).",
+            (r, _) => r["LS"] == "V3" && r["RNE"] != "S",
+            "A child cannot change placement or legal status during a single short break: a V3 episode has RNE S."),
+        new RowRule("EPI-37", Episodes, "LS", "A young person looked after past their 18th birthday at 31 March is accommodated under section 20(5) (LS V2) in a community home (K2).",
+            (r, d) => r.IsBlank("DEC") && d.DateOfBirth(r.Child) is { } dob && dob.AddYears(18) < d.YearEnd && !(r["LS"] == "V2" && r["PLACE"] == "K2"),
+            "A young person still looked after after turning 18 must be accommodated under section 20(5) (V2) in a community home (K2). Check DEC, LS and PLACE."),
+        new LegalStatusDurationRule("EPI-38", "L1", 3, "police protection lasts at most 72 hours"),
+        new LegalStatusDurationRule("EPI-39", "J2", 21, "PACE limits detention in LA accommodation"),
+        new RowRule("EPI-40", Episodes, "PLACE", "An episode ending E45 or E46 (with former foster carers) is a foster placement (U1-U6).",
+            (r, _) => r["REC"] is "E45" or "E46" && !r["PLACE"].StartsWith('U'),
+            "REC E45/E46 says the child stayed with former foster carers, so the placement is a foster placement (U1-U6). Check REC and PLACE."),
+        new RowRule("EPI-41", Episodes, "PLACE_PROVIDER", "Every placement but a temporary one (T0-T4) or Z1 has a placement provider.",
+            (r, _) => r.IsBlank("PLACE_PROVIDER") && !r.IsBlank("PLACE") && r["PLACE"] is not ("T0" or "T1" or "T2" or "T3" or "T4" or "Z1"),
+            "Enter the placement provider (PR0-PR5) for this placement."),
+        new RowRule("EPI-42", Episodes, "PLACE_PROVIDER", "A placement with parents (P1) is not provided by a private provider (PR4).",
+            (r, _) => r["PLACE"] == "P1" && r["PLACE_PROVIDER"] == "PR4",
+            "A child placed with parents (P1) cannot have a private provider (PR4). Check PLACE and PLACE_PROVIDER."),
+        MinimumAge("EPI-43", "P2", 15, "independent living"),
+        MinimumAge("EPI-60", "P2", 16, "independent living"),
+        new RowRule("EPI-61", Episodes, "URN", "A placement other than with parents, in residential employment, health or custody, temporary or other (P1, P3, R1, R2, R5, T0-T4, Z1) has an Ofsted URN.",
+            (r, _) => r.IsBlank("URN") && !r.IsBlank("PLACE") && r["PLACE"] is not ("P1" or "P3" or "R1" or "R2" or "R5" or "T0" or "T1" or "T2" or "T3" or "T4" or "Z1"),
+            "Enter the Ofsted URN of the placement's provider (the children's home, fostering service or supported accommodation), or XXXXXXX where it has none."),
+        MinimumAge("EPI-44", "H5", 14, "semi-independent living accommodation"),
+        MinimumAge("EPI-58", "H5", 16, "semi-independent living accommodation"),
+        new RowRule("EPI-59", Episodes, "URN", "A semi-independent living placement (H5) open on or after 29 October 2023 has its Ofsted URN.",
+            (r, _) => r["PLACE"] == "H5" && (r.Date("DEC") is not { } end || end >= new DateOnly(2023, 10, 29)) && r["URN"] is "" or Formats.NoUrn,
+            "Supported accommodation must be registered with Ofsted from 28 October 2023: enter the provider's URN (for a placement outside England, record it as such)."),
+        MinimumAge("EPI-45", "R5", 10, "youth custody or prison"),
+        MinimumAge("EPI-46", "S1", 4, "a residential school"),
+        MinimumAge("EPI-47", "P3", 14, "residential employment"),
+        MaximumStay("EPI-48", "T1", 42, "a temporary stay in hospital"),
+        MaximumStay("EPI-49", "T3", 21, "temporary care while the usual foster carers are on holiday"),
+        MaximumStay("EPI-50", "T4", 7, "a temporary placement for another reason"),
+        new RowRule("EPI-51", Episodes, "REC", "An episode ending in adoption (E11, E12) ends before the child is 18.",
+            (r, d) => r["REC"] is "E11" or "E12" && AgeAtEnd(r, d) >= 18,
+            "A child cannot be adopted at 18 or over. Check REC, DEC and the child's DOB."),
+        new RowRule("EPI-52", Episodes, "REC", "An episode ending in a move to independent living (E5, E6) ends when the child is at least 14.",
+            (r, d) => r["REC"] is "E5" or "E6" && AgeAtEnd(r, d) < 14,
+            "A child under 14 cannot move into independent living. Check REC, DEC and the child's DOB."),
+        new RowRule("EPI-53", Episodes, "REC", "An episode ending in a transfer to adult social care (E7) ends when the child is at least 16.",
+            (r, d) => r["REC"] == "E7" && AgeAtEnd(r, d) < 16,
+            "A child under 16 cannot transfer to adult social care. Check REC, DEC and the child's DOB."),
+        new RowRule("EPI-54", Episodes, "PLACE", "An episode ending in adoption (E11, E12) is a placement for adoption (A3-A6).",
+            (r, _) => r["REC"] is "E11" or "E12" && r["PLACE"] is not ("A3" or "A4" or "A5" or "A6"),
+            "A child is adopted from a placement for adoption: the episode ending E11/E12 has PLACE A3-A6. Check REC and PLACE."),
+        new RowRule("EPI-55", Episodes, "LS", "A placement for adoption with a placement order (A5, A6) is under a placement order (LS E1).",
+            (r, _) => r["PLACE"] is "A5" or "A6" && r["LS"] != "E1",
+            "A5 and A6 are placements for adoption under a placement order, so LS is E1. Check PLACE and LS."),
+        new RowRule("EPI-56", Episodes, "LS", "A child on short breaks is recorded under V3 or V4, not both, in one year.",
+            (r, d) => r["LS"] is "V3" or "V4" && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["LS"] is "V3" or "V4" && e["LS"] != r["LS"]),
+            "This child's short breaks are recorded under both V3 and V4 this year. Use one legal status for all of them."),
+        new RowRule("EPI-57", Episodes, "LS", "No episode starting after 31 December 2005 has legal status D1.",
+            (r, _) => r["LS"] == "D1" && r.Date("DECOM") > new DateOnly(2005, 12, 31),
+            "D1 (freeing order) has not been a legal status for episodes starting since 2005. Record the child's current legal status."),
+        new RowRule("EPI-62", Episodes, "DECOM", "A child's first episode this year starts when the episode last year's return left open started.",
+            (r, d) => d.Previous.OpenEpisodeStart(r.Child) is { } openStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && ReferenceEquals(chain[0], r) && r.Date("DECOM") != openStart,
+            "Last year's return left this child's episode open; this year's return should carry that episode on with the same start date (DECOM). Check the first episode, or last year's."),
+        new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
+            $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
+    ];
 
-    protected abstract IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data);
+    /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
+    private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
+        episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;
 
-    protected static IEnumerable<(Record903 Previous, Record903 Next)> Pairs(List<Record903> chain) =>
-        chain.Zip(chain.Skip(1));
-}
+    /// <summary>A placement type a child must be old enough for when the episode starts.</summary>
+    private static RowRule MinimumAge(string code, string placement, int years, string meaning) =>
+        new(code, Episodes, "PLACE", $"A child placed in {meaning} ({placement}) is at least {years} when the episode starts.",
+            (r, d) => r["PLACE"] == placement && d.DateOfBirth(r.Child) is { } dob && r.Date("DECOM") is { } start && start < dob.AddYears(years),
+            $"{placement} ({meaning}) is for children aged {years} or over. Check PLACE and the child's DOB.");
 
-public sealed class EpisodesDoNotOverlapRule()
-    : EpisodeChainRule("EPI-13", Severity.Error, "A child's episodes do not overlap: each starts on or after the previous one ends.")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data) =>
-        Pairs(chain).Where(p => p.Previous.Date("DEC") is { } end && p.Next.Date("DECOM") < end)
-            .Select(p => Issue(p.Next, "DECOM", $"This episode starts before the child's previous episode (row {p.Previous.Row}) ends. Correct DECOM here or DEC there."));
-}
-
-public sealed class OnlyLatestEpisodeOpenRule()
-    : EpisodeChainRule("EPI-14", Severity.Error, "Only a child's latest episode may be open (blank DEC).")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data) =>
-        chain.Take(chain.Count - 1).Where(r => r.IsBlank("DEC"))
-            .Select(r => Issue(r, "DEC", "This episode has no end date but the child has a later episode. Enter DEC (and REC) for this episode."));
-}
-
-public sealed class X1ContinuityRule()
-    : EpisodeChainRule("EPI-15", Severity.Error, "An episode ending with REC = X1 is followed by an episode starting the same day.")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data)
-    {
-        for (var i = 0; i < chain.Count; i++)
-        {
-            var r = chain[i];
-            if (r["REC"] != "X1" || r.Date("DEC") is not { } end)
-                continue;
-            if (i == chain.Count - 1 || chain[i + 1].Date("DECOM") != end)
-                yield return Issue(r, "REC", "REC is X1 (a new episode starts the same day) but no episode starts on this episode's DEC. Add the next episode or correct REC.");
-        }
-    }
-}
-
-public sealed class GapAfterCeasedCareRule()
-    : EpisodeChainRule("EPI-16", Severity.Error, "An episode starting the day the previous one ended follows REC = X1.")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data) =>
-        Pairs(chain).Where(p => p.Previous["REC"] is { Length: > 0 } rec && rec != "X1" && p.Previous.Date("DEC") == p.Next.Date("DECOM"))
-            .Select(p => Issue(p.Next, "DECOM", $"This episode starts the day the previous one (row {p.Previous.Row}) ended with REC {p.Previous["REC"]}, which ends care. Use REC X1 there if care continued."));
-}
-
-public sealed class NewPeriodStartsWithSRule()
-    : EpisodeChainRule("EPI-17", Severity.Error, "The first episode of a period of care has RNE = S, and only the first does.")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data)
-    {
-        var first = chain[0];
-        if (first.Date("DECOM") >= data.YearStart && first["RNE"] is { Length: > 0 } rne && rne != "S")
-            yield return Issue(first, "RNE", $"This is the child's first episode in the return and starts in the year, so it starts a period of care: RNE should be S, not {rne}.");
-        foreach (var (previous, next) in Pairs(chain))
-        {
-            var continues = previous["REC"] == "X1";
-            if (!continues && !next.IsBlank("RNE") && next["RNE"] != "S")
-                yield return Issue(next, "RNE", $"The previous episode (row {previous.Row}) ended care, so this one starts a new period of care: RNE should be S.");
-            else if (continues && next["RNE"] == "S")
-                yield return Issue(next, "RNE", $"The previous episode (row {previous.Row}) ended with X1, so care continued: RNE cannot be S. Use L, P, T or U.");
-        }
-    }
-}
-
-public sealed class LegalStatusOnlyChangeRule()
-    : EpisodeChainRule("EPI-18", Severity.Error, "RNE = L (legal status change only) means LS changed and PLACE did not.")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data) =>
-        Pairs(chain).Where(p => p.Previous["REC"] == "X1" && p.Next["RNE"] == "L"
-                                && (p.Next["LS"] == p.Previous["LS"] || p.Next["PLACE"] != p.Previous["PLACE"]))
-            .Select(p => Issue(p.Next, "RNE", "RNE is L (change of legal status only) but the legal status is unchanged or the placement changed. Use the RNE that describes the change (P, T or U)."));
-}
-
-public sealed class PlacementOnlyChangeRule()
-    : EpisodeChainRule("EPI-23", Severity.Error, "RNE = P (placement change only) means LS did not change.")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data) =>
-        Pairs(chain).Where(p => p.Previous["REC"] == "X1" && p.Next["RNE"] == "P" && p.Next["LS"] != p.Previous["LS"])
-            .Select(p => Issue(p.Next, "LS", "RNE is P (change of placement only) but the legal status changed too. Use RNE T, or correct LS."));
-}
-
-public sealed class BornBeforeEpisodeRule()
-    : Rule903("EPI-19", Severity.Error, Ssda903Schema.Episodes, "The child's DOB (Header) is not after the episode's DECOM.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r.Date("DECOM") is { } start && data.DateOfBirth(r.Child) is { } dob && dob > start)
-            .Select(r => Issue(r, "DECOM", "The episode starts before the child's date of birth in the Header table. Correct DECOM or DOB."));
-}
-
-public sealed class UnderEighteenAtStartRule()
-    : Rule903("EPI-20", Severity.Error, Ssda903Schema.Episodes, "A child is under 18 when an episode starts.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r.Date("DECOM") is { } start && data.DateOfBirth(r.Child) is { } dob && dob <= start && Degrade.AgeOn(dob, start) >= 18)
-            .Select(r => Issue(r, "DECOM", "The child was 18 or over when this episode started; a young adult cannot start to be looked after. Check DECOM and DOB."));
-}
-
-public sealed class EpisodeInCollectionYearRule()
-    : Rule903("EPI-21", Severity.Error, Ssda903Schema.Episodes, "Every episode is open at some point in the collection year.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes)
-    {
-        foreach (var r in data[Table])
-        {
-            if (r.Date("DECOM") is { } start && start > data.YearEnd)
-                yield return Issue(r, "DECOM", $"This episode starts after 31/03/{data.CollectionYear}, the end of the collection year. It belongs in next year's return.");
-            else if (r.Date("DEC") is { } end && end < data.YearStart)
-                yield return Issue(r, "DEC", $"This episode ended before 01/04/{data.CollectionYear - 1}, so it is not part of the {data.CollectionYear} return. Remove it.");
-        }
-    }
-}
-
-public sealed class EndNotAfterYearRule()
-    : Rule903("EPI-24", Severity.Error, Ssda903Schema.Episodes, "No episode ends after 31 March of the collection year.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r.Date("DEC") is { } end && end > data.YearEnd)
-            .Select(r => Issue(r, "DEC", $"DEC is after 31/03/{data.CollectionYear}. An episode still open at the year end has DEC blank."));
-}
-
-public sealed class PostcodeFormatRule(string code, string column)
-    : Rule903(code, Severity.Warning, Ssda903Schema.Episodes, $"Episodes {column} is a UK postcode (or its district).")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => !r.IsBlank(column) && Degrade.ToDistrict(r[column]) is null)
-            .Select(r => Issue(r, column, $"{column} is not a recognisable UK postcode, so it will not be kept. Correct it, e.g. AB12 3CD."));
-}
-
-
-/// <summary>An item that a kind of placement does not have (a temporary placement has no provider).</summary>
-public sealed class BlankForPlacementRule(string code, string column, string[] placements, string fix)
-    : Rule903(code, Severity.Error, Ssda903Schema.Episodes, $"Episodes {column} is blank for placements {string.Join(", ", placements)}.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => placements.Contains(r["PLACE"]) && !r.IsBlank(column))
-            .Select(r => Issue(r, column, fix));
-}
-
-/// <summary>
-/// A placement type withdrawn part-way through a collection year: episodes starting from the date may not
-/// use it (the code list alone cannot say so, as it is still valid for the year's earlier episodes).
-/// </summary>
-public sealed class PlacementNoLongerValidRule(string code, string placement, DateOnly withdrawn)
-    : Rule903(code, Severity.Error, Ssda903Schema.Episodes, $"No episode starting on or after {withdrawn:dd/MM/yyyy} has placement type {placement}.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r["PLACE"] == placement && r.Date("DECOM") >= withdrawn)
-            .Select(r => Issue(r, "PLACE",
-                $"{placement} is not a placement type for episodes starting on or after {withdrawn:dd/MM/yyyy}. Record the placement with the code that replaced it for the accommodation the child is in."));
-}
-
-/// <summary>
-/// A legal status the law limits in time (police protection 72 hours, remand to LA accommodation under
-/// PACE 21 days): a run of consecutive episodes under it, each starting the day the last ended, may not
-/// last longer. An open run is measured to 31 March.
-/// </summary>
-public sealed class LegalStatusDurationRule(string code, string legalStatus, int maxDays, string limit)
-    : EpisodeChainRule(code, Severity.Error, $"A spell under legal status {legalStatus} lasts no more than {maxDays} days ({limit}).")
-{
-    protected override IEnumerable<ValidationIssue> CheckChain(List<Record903> chain, Ssda903Return data)
-    {
-        var run = new List<Record903>();
-        foreach (var episode in chain.Append(null))
-        {
-            var continues = episode is not null && episode["LS"] == legalStatus && run.Count > 0 && run[^1].Date("DEC") is { } end && episode.Date("DECOM") == end;
-            if (!continues)
-            {
-                if (run.Count > 0 && run[0].Date("DECOM") is { } start && (run[^1].Date("DEC") ?? data.YearEnd).DayNumber - start.DayNumber > maxDays)
-                    foreach (var r in run)
-                        yield return Issue(r, "LS", $"The child was under legal status {legalStatus} for more than {maxDays} days ({limit}). Check the dates, or record the legal status that followed.");
-                run.Clear();
-            }
-            if (episode is not null && episode["LS"] == legalStatus)
-                run.Add(episode);
-        }
-    }
+    /// <summary>A temporary placement type limited in length (an ended episode is measured).</summary>
+    private static RowRule MaximumStay(string code, string placement, int days, string meaning) =>
+        new(code, Episodes, "DEC", $"{meaning} ({placement}) lasts no more than {days} days.",
+            (r, _) => r["PLACE"] == placement && r.Date("DECOM") is { } start && r.Date("DEC") is { } end && end > start.AddDays(days),
+            $"{placement} ({meaning}) may last at most {days} days. Check the dates, or record the placement the child moved to.");
 }

@@ -1,6 +1,54 @@
 using RegionalWarehouse.Etl.Validation;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>Every Header rule, in the order a report lists them.</summary>
+public static class HeaderRules
+{
+    public static readonly IReadOnlyList<Rule903> All =
+    [
+        new RequiredValueRule("HDR-01", Header, "CHILD", "Every row needs the LA's child identifier."),
+        new CodeListRule("HDR-02", Header, "SEX", required: true),
+        new DateRule("HDR-03", Header, "DOB", required: true),
+        new CodeListRule("HDR-04", Header, "ETHNIC", required: true),
+        new UpnCheckLetterRule(),
+        new MotherIsFemaleRule(),
+        new MotherChildDobRule(),
+        new DuplicateKeyRule("HDR-08", Header),
+        new ChildHasEpisodeRule(),
+        new CodeListRule("HDR-10", Header, "MOTHER"),
+        new DateRule("HDR-11", Header, "MC_DOB", required: false),
+        new AgreesWithPreviousYearRule("HDR-12", "SEX", "sex", (r, before, _) => short.TryParse(r["SEX"], out var sex) && before.Sex is { } was && sex != was,
+            "SEX differs from the sex last year's return recorded for this child. Correct whichever is wrong (last year's by resubmitting it)."),
+        new AgreesWithPreviousYearRule("HDR-13", "DOB", "month of birth",
+            (r, before, _) => r.Date("DOB") is { } dob && before.BirthMonth is { } was && AgreesWithPreviousYearRule.Month(dob) != was,
+            "DOB is in a different month from the date of birth last year's return recorded for this child. Correct whichever is wrong."),
+        new AgreesWithPreviousYearRule("HDR-14", "ETHNIC", "ethnicity", (r, before, _) => !r.IsBlank("ETHNIC") && before.Ethnic is { } was && r["ETHNIC"] != was,
+            "ETHNIC differs from the ethnicity last year's return recorded for this child. Correct whichever is wrong."),
+        new AgreesWithPreviousYearRule("HDR-15", "MOTHER", "mother status",
+            (r, before, d) => before.IsMother == true && r["MOTHER"] != "1" && d.EpisodesByChild.ContainsKey(r.Child),
+            "Last year's return recorded this young person as a mother; this year's does not. Enter MOTHER = 1 (and MC_DOB), or correct last year's."),
+        new RowRule("HDR-17", Header, "MOTHER", "A looked-after girl (other than on short breaks) has MOTHER recorded.",
+            (r, d) => r["SEX"] == "2" && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["LS"] is not ("V3" or "V4")),
+            "Enter MOTHER (1 if she is a mother, 0 if not) for every girl looked after in the year."),
+        new RowRule("HDR-18", Header, "MOTHER", "A young person recorded as a mother was at least 11 at the start of the collection year.",
+            (r, d) => r["MOTHER"] == "1" && r.Date("DOB") is { } dob && dob.AddYears(11) > d.YearStart,
+            "MOTHER = 1 but the date of birth makes her under 11. Check MOTHER and DOB."),
+        new RowRule("HDR-19", Header, "MC_DOB", "A mother's child was born by the end of the collection year.",
+            (r, d) => r.Date("MC_DOB") > d.YearEnd,
+            "The date of birth of the mother's child is after 31 March: correct MC_DOB."),
+        new RowRule("HDR-21", Header, "MC_DOB", "A boy (SEX 1) has no mother's child date of birth.",
+            (r, _) => r["SEX"] == "1" && !r.IsBlank("MC_DOB"),
+            "MC_DOB is the date of birth of a mother's child, but SEX says this child is a boy. Clear MC_DOB or correct SEX."),
+        new RowRule("HDR-22", Header, "UPN", "A child of school age (4 or over on 31 August before the collection year began) does not have UPN UN1.",
+            (r, d) => r["UPN"] == "UN1" && r.Date("DOB") is { } dob && dob.AddYears(4) <= new DateOnly(d.CollectionYear - 2, 8, 31),
+            "UN1 means the child is not yet of school age, but this child is. Enter the child's UPN, or the UN code that explains why there is none."),
+        new RowRule("HDR-16", Header, "DOB", "A child in the return was not over 21 at the start of the collection year.",
+            (r, d) => r.Date("DOB") is { } dob && dob.AddYears(21) < d.YearStart,
+            "This child was over 21 when the collection year began, too old for the 903. Check DOB, or remove the child from the return."),
+    ];
+}
 
 /// <summary>UPN is a letter and 12 characters whose first letter checks the rest (DfE check-letter algorithm).</summary>
 public sealed class UpnCheckLetterRule()

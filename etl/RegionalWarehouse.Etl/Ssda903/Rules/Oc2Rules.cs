@@ -1,0 +1,50 @@
+using RegionalWarehouse.Etl.Privacy;
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>Every OC2 (outcomes for children looked after 12 months) rule.</summary>
+public static class Oc2Rules
+{
+    public static readonly IReadOnlyList<Rule903> All =
+    [
+        new Oc2TwelveMonthsRule(),
+        new FlagRule("OC2-02", Oc2, "HEALTH_CHECK"),
+        new SdqScoreRule(),
+        new ChildInHeaderRule("OC2-04", Oc2),
+        new CodeListRule("OC2-05", Oc2, "SDQ_REASON"),
+        new FlagRule("OC2-06", Oc2, "IMMUNISATIONS"),
+        new FlagRule("OC2-07", Oc2, "TEETH_CHECK"),
+        new FlagRule("OC2-08", Oc2, "CONVICTED"),
+        new FlagRule("OC2-09", Oc2, "SUBSTANCE_MISUSE"),
+        new FlagRule("OC2-10", Oc2, "HEALTH_ASSESSMENT"),
+        new FlagRule("OC2-11", Oc2, "INTERVENTION_RECEIVED"),
+        new FlagRule("OC2-12", Oc2, "INTERVENTION_OFFERED"),
+        new HasEpisodesRule("OC2-21", Oc2),
+        new RowRule("OC2-19", Oc2, "IMMUNISATIONS", "An OC2 record is complete (immunisations, teeth check, health assessment, substance misuse) or entirely blank.",
+            (r, _) => (r.IsBlank("IMMUNISATIONS") || r.IsBlank("TEETH_CHECK") || r.IsBlank("HEALTH_ASSESSMENT") || r.IsBlank("SUBSTANCE_MISUSE"))
+                      && (!r.IsBlank("CONVICTED") || !r.IsBlank("HEALTH_CHECK") || !r.IsBlank("INTERVENTION_RECEIVED") || !r.IsBlank("INTERVENTION_OFFERED")),
+            "Complete IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE (0 or 1), or leave the whole OC2 record blank."),
+        new RowRule("OC2-20", Oc2, "INTERVENTION_RECEIVED", "Interventions are recorded only for a child with a substance misuse problem.",
+            (r, _) => r["SUBSTANCE_MISUSE"] is "" or "0" && (!r.IsBlank("INTERVENTION_RECEIVED") || !r.IsBlank("INTERVENTION_OFFERED")),
+            "SUBSTANCE_MISUSE is not 1, so leave INTERVENTION_RECEIVED and INTERVENTION_OFFERED blank (or record the substance misuse problem)."),
+        new RowRule("OC2-13", Oc2, "INTERVENTION_OFFERED", "INTERVENTION_OFFERED is blank when INTERVENTION_RECEIVED is 1.",
+            (r, _) => r["INTERVENTION_RECEIVED"] == "1" && !r.IsBlank("INTERVENTION_OFFERED"),
+            "An intervention was received, so whether one was offered is not asked: leave INTERVENTION_OFFERED blank."),
+        new RowRule("OC2-14", Oc2, "INTERVENTION_OFFERED", "INTERVENTION_OFFERED is given when SUBSTANCE_MISUSE is 1 and INTERVENTION_RECEIVED is 0.",
+            (r, _) => r["SUBSTANCE_MISUSE"] == "1" && r["INTERVENTION_RECEIVED"] == "0" && r.IsBlank("INTERVENTION_OFFERED"),
+            "No intervention was received for the substance misuse problem: say whether one was offered (INTERVENTION_OFFERED 0 or 1)."),
+        new RowRule("OC2-15", Oc2, "INTERVENTION_RECEIVED", "INTERVENTION_RECEIVED is given when SUBSTANCE_MISUSE is 1.",
+            (r, _) => r["SUBSTANCE_MISUSE"] == "1" && r.IsBlank("INTERVENTION_RECEIVED"),
+            "The child has a substance misuse problem: say whether an intervention was received (INTERVENTION_RECEIVED 0 or 1)."),
+        new RowRule("OC2-16", Oc2, "SDQ_REASON", "SDQ_REASON is blank when SDQ_SCORE is given.",
+            (r, _) => !r.IsBlank("SDQ_SCORE") && !r.IsBlank("SDQ_REASON"),
+            "There is an SDQ score, so no reason for a missing one is needed: clear SDQ_REASON."),
+        new RowRule("OC2-17", Oc2, "SDQ_SCORE", "A child under 4 at 31 March has no SDQ score or reason.",
+            (r, d) => r.Date("DOB") is { } dob && Degrade.AgeOn(dob, d.YearEnd) < 4 && (!r.IsBlank("SDQ_SCORE") || !r.IsBlank("SDQ_REASON")),
+            "The child is under 4 at 31 March, so the SDQ does not apply: leave SDQ_SCORE and SDQ_REASON blank (or check DOB)."),
+        new RowRule("OC2-18", Oc2, "SDQ_SCORE", "A child 17 or over at 1 April has no SDQ score or reason.",
+            (r, d) => r.Date("DOB") is { } dob && Degrade.AgeOn(dob, d.YearStart) >= 17 && (!r.IsBlank("SDQ_SCORE") || !r.IsBlank("SDQ_REASON")),
+            "The young person was 17 or over at 1 April, so the SDQ does not apply: leave SDQ_SCORE and SDQ_REASON blank (or check DOB)."),
+    ];
+}

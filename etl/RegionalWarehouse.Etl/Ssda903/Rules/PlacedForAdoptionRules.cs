@@ -1,0 +1,32 @@
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>Every PlacedAdoption (decisions to place for adoption) rule.</summary>
+public static class PlacedForAdoptionRules
+{
+    public static readonly IReadOnlyList<Rule903> All =
+    [
+        new DateRule("PAD-01", PlacedAdoption, "DATE_PLACED", required: true),
+        new ReasonWithEndDateRule("PAD-02", PlacedAdoption, "DATE_PLACED_CEASED", "REASON_PLACED_CEASED", "REASON_PLACED_CEASED is present exactly when DATE_PLACED_CEASED is.",
+            "The placement for adoption ended but no reason is given. Enter REASON_PLACED_CEASED.",
+            "A reason is given but DATE_PLACED_CEASED is blank. Enter the date or clear the reason."),
+        new DateOrderRule("PAD-03", PlacedAdoption, "DATE_PLACED", "DATE_PLACED_CEASED"),
+        new CodeListRule("PAD-04", PlacedAdoption, "REASON_PLACED_CEASED"),
+        new DateRule("PAD-05", PlacedAdoption, "DATE_PLACED_CEASED", required: false),
+        new HasEpisodesRule("PAD-10", PlacedAdoption),
+        new RowRule("PAD-09", PlacedAdoption, "DATE_PLACED", "The decision that a child should be placed for adoption is not before the child's first period of care began.",
+            (r, d) => r.Date("DATE_PLACED") is { } placed && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.FirstOrDefault(e => e["RNE"] == "S")?.Date("DECOM") is { } started && placed < started,
+            "DATE_PLACED is before the child started to be looked after. Check DATE_PLACED and the first episode's DECOM."),
+        new RowRule("PAD-06", PlacedAdoption, "DATE_PLACED", "DATE_PLACED is not before the child's date of birth.",
+            (r, d) => r.Date("DATE_PLACED") is { } placed && d.DateOfBirth(r.Child) is { } dob && placed < dob,
+            "The decision that the child should be placed for adoption is dated before the child was born: correct DATE_PLACED (or the Header DOB)."),
+        new RowRule("PAD-07", PlacedAdoption, "DATE_PLACED", "DATE_PLACED and DATE_PLACED_CEASED are not after 31 March of the collection year.",
+            (r, d) => r.Date("DATE_PLACED") > d.YearEnd || r.Date("DATE_PLACED_CEASED") > d.YearEnd,
+            "A decision dated after 31 March belongs in next year's return: correct the date or leave it for next year."),
+        new RowRule("PAD-08", PlacedAdoption, "DATE_PLACED_CEASED", "DATE_PLACED_CEASED is not before 1 April of the collection year.",
+            (r, d) => r.Date("DATE_PLACED_CEASED") < d.YearStart,
+            "A decision reversed before this collection year belongs in an earlier return: correct DATE_PLACED_CEASED or remove it."),
+    ];
+}

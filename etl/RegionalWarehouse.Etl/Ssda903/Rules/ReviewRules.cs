@@ -1,0 +1,20 @@
+using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>Every Reviews rule.</summary>
+public static class ReviewRules
+{
+    public static readonly IReadOnlyList<Rule903> All =
+    [
+        new DateRule("REV-01", Reviews, "REVIEW", required: true),
+        new CodeListRule("REV-02", Reviews, "REVIEW_CODE", required: true),
+        new DobMatchesHeaderRule("REV-03", Reviews),
+        new ChildInHeaderRule("REV-04", Reviews),
+        new DuplicateKeyRule("REV-05", Reviews),
+        new HasEpisodesRule("REV-07", Reviews),
+        new RowRule("REV-06", Reviews, "REVIEW_CODE", "PN0 (child under 4 at the review) is not used for a child who was 4 or over.",
+            (r, _) => r["REVIEW_CODE"] == "PN0" && r.Date("DOB") is { } dob && r.Date("REVIEW") > dob.AddYears(4),
+            "PN0 is for children under 4 at the review, but this child was 4 or over. Record how the child took part (PN1-PN7), or check DOB and REVIEW."),
+    ];
+}
