@@ -76,10 +76,12 @@ public static class MetricCatalogue
         new("missing_incidents_per_child", "Missing incidents per missing child", "Missing",
             "Missing incidents in the year divided by the children who went missing.",
             Mean, LowerIsBetter, ChildYear, "sum(missing_incidents)", CountWhen("missing_incidents > 0"), "missing incidents", "children who went missing"),
-        Oc2("oc2_health_check_pct", "Health checks up to date", "health_check", HigherIsBetter),
+        // LAIT's LACHealth% is the annual health assessment (HEALTH_ASSESSMENT); HEALTH_CHECK is the under-5s' development check.
+        Oc2("oc2_health_check_pct", "Annual health assessments up to date", "health_assessment", HigherIsBetter),
         Oc2("oc2_immunisations_pct", "Immunisations up to date", "immunisations", HigherIsBetter),
         Oc2("oc2_teeth_check_pct", "Dental checks up to date", "teeth_check", HigherIsBetter),
-        Oc2("oc2_convicted_pct", "Convicted during the year", "convicted", LowerIsBetter),
+        // Convictions are recorded for children aged 10 or over only, so they are the denominator.
+        Oc2("oc2_convicted_pct", "Convicted during the year", "convicted", LowerIsBetter, aged10OrOver: true),
         Oc2("oc2_substance_misuse_pct", "Identified substance misuse", "substance_misuse", LowerIsBetter),
         new("oc2_sdq_mean", "Average SDQ score", "Health and wellbeing",
             "Mean Strengths and Difficulties Questionnaire score of children looked after 12+ months at 31 March who have one (0–40; 17+ is a cause for concern).",
@@ -95,10 +97,11 @@ public static class MetricCatalogue
             Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_decision_to_match)", "count(days_decision_to_match)", "days, summed over adopted children", "adopted children"),
     ];
 
-    private static Metric Oc2(string id, string name, string column, Polarity polarity) =>
+    private static Metric Oc2(string id, string name, string column, Polarity polarity, bool aged10OrOver = false) =>
         new(id, name, "Health and wellbeing",
-            $"Percentage of children looked after continuously for 12+ months at 31 March (OC2 cohort) with {name.ToLowerInvariant()}.",
-            Percent, polarity, "dw.fact_cla_oc2", CountWhen($"{column} = 1"), "count(*)", $"OC2 children: {name.ToLowerInvariant()}", "children looked after 12+ months at 31 March");
+            $"Percentage of children looked after continuously for 12+ months at 31 March (OC2 cohort{(aged10OrOver ? " aged 10 or over, those with it recorded" : "")}) with {name.ToLowerInvariant()}.",
+            Percent, polarity, "dw.fact_cla_oc2", CountWhen($"{column} = 1"), aged10OrOver ? $"count({column})" : "count(*)", $"OC2 children: {name.ToLowerInvariant()}",
+            aged10OrOver ? "children looked after 12+ months at 31 March aged 10 or over" : "children looked after 12+ months at 31 March");
 
     private static Metric Oc3(string id, string name, string column, string what) =>
         new(id, name, "Care leavers",

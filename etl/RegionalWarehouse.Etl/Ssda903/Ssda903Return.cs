@@ -52,5 +52,27 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
         .GroupBy(r => r.Child)
         .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Date("DECOM")).ToList());
 
+    private readonly Dictionary<TableSchema, ILookup<string, Record903>> _rowsByChild = [];
+
+    /// <summary>A child's rows in any table, from an index built once per table (rules ask this per row).</summary>
+    public IEnumerable<Record903> RowsFor(TableSchema table, string child)
+    {
+        if (!_rowsByChild.TryGetValue(table, out var lookup))
+            _rowsByChild[table] = lookup = this[table].Where(r => r.Child.Length > 0).ToLookup(r => r.Child);
+        return lookup[child];
+    }
+
+    /// <summary>The child's episode before this one, in start order (null for the first, or an episode without a start date).</summary>
+    public Record903? EpisodeBefore(Record903 episode) =>
+        EpisodesByChild.TryGetValue(episode.Child, out var chain) && chain.IndexOf(episode) is > 0 and var i ? chain[i - 1] : null;
+
+    /// <summary>The child's episode after this one, in start order.</summary>
+    public Record903? EpisodeAfter(Record903 episode) =>
+        EpisodesByChild.TryGetValue(episode.Child, out var chain) && chain.IndexOf(episode) is >= 0 and var i && i < chain.Count - 1 ? chain[i + 1] : null;
+
+    /// <summary>Whether every episode the child has this year is a short break (LS V3 or V4): the DfE collects less about such children.</summary>
+    public bool OnlyShortBreaks(string child) =>
+        EpisodesByChild.TryGetValue(child, out var chain) && chain.All(e => e["LS"] is "V3" or "V4");
+
     public DateOnly? DateOfBirth(string child) => HeaderByChild.TryGetValue(child, out var h) ? h.Date("DOB") : null;
 }

@@ -15,7 +15,10 @@ public enum Severity
 /// </summary>
 public sealed record RuleInfo(string Code, Severity Severity, string Table, string Description)
 {
+    /// <summary>The DfE's code for the same check; several, space-separated, where one platform check covers more than one of theirs.</summary>
     public string? DfeCode { get; init; }
+
+    public IReadOnlyList<string> DfeCodes => DfeCode?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     public int? FirstYear { get; init; }
 

@@ -35,11 +35,12 @@ public static class RulesCommand
                 .ToList();
             if (parse.GetValue(summary))
             {
-                var counts = new Table().AddColumns("return", "table", "rules", "with a DfE code", "errors", "warnings");
+                var counts = new Table().AddColumns("return", "table", "rules", "with a DfE code", "DfE codes covered", "errors", "warnings");
                 foreach (var group in rules.GroupBy(x => (x.Return, x.Rule.Table)))
                     counts.AddRow(group.Key.Return, Markup.Escape(group.Key.Table), group.Count().ToString(), group.Count(x => x.Rule.DfeCode is not null).ToString(),
+                        DfeCodesCovered(group).ToString(),
                         group.Count(x => x.Rule.Severity == Etl.Validation.Severity.Error).ToString(), group.Count(x => x.Rule.Severity == Etl.Validation.Severity.Warning).ToString());
-                counts.AddRow("[bold]all[/]", "", $"[bold]{rules.Count}[/]", $"[bold]{rules.Count(x => x.Rule.DfeCode is not null)}[/]",
+                counts.AddRow("[bold]all[/]", "", $"[bold]{rules.Count}[/]", $"[bold]{rules.Count(x => x.Rule.DfeCode is not null)}[/]", $"[bold]{DfeCodesCovered(rules)}[/]",
                     rules.Count(x => x.Rule.Severity == Etl.Validation.Severity.Error).ToString(), rules.Count(x => x.Rule.Severity == Etl.Validation.Severity.Warning).ToString());
                 AnsiConsole.Write(counts);
                 return ExitCodes.Success;
@@ -53,4 +54,8 @@ public static class RulesCommand
         });
         return command;
     }
+
+    /// <summary>Distinct DfE rule codes the rules carry (one platform check can cover several, and several one).</summary>
+    private static int DfeCodesCovered(IEnumerable<(string Return, Etl.Validation.RuleInfo Rule)> rules) =>
+        rules.SelectMany(x => x.Rule.DfeCodes).Distinct().Count();
 }

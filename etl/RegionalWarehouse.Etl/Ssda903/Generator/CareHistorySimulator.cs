@@ -145,7 +145,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             if (adoptionPlaced == end)
             {
                 newLs = "E1";
-                newPlace = random.NextDouble() < 0.2 ? "A5" : "A6";
+                // Placed with current foster carers (A5) changes legal status too (DfE 217); already under a placement order, A6.
+                newPlace = ls != "E1" && random.NextDouble() < 0.2 ? "A5" : "A6";
                 var match = end.AddDays(-random.Next(20, 60));
                 var decision = entry.AddDays(random.Next(60, 300));
                 if (decision > match.AddDays(-14))

@@ -58,8 +58,9 @@ public sealed class ReturnExtractor(Random random)
             if (child.Adoption is { } adoption && adoption.PlacedDate <= yearEnd && adoption.AdoptedDate >= yearStart)
             {
                 var adopted = adoption.AdoptedDate <= yearEnd && child.CareEnded is { Reason: "E11" or "E12" };
-                // The ceased date and reason record a reversed decision (RD1-RD4); an adoption leaves them blank.
-                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.PlacedDate), "", ""]);
+                // DATE_PLACED is the decision to place for adoption, the same day as AD1 DATE_INT (DfE 523); the ceased
+                // date and reason record a reversed decision (RD1-RD4), so an adoption leaves them blank.
+                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.DecisionDate), "", ""]);
                 if (adopted)
                 {
                     // Adopters' number, sexes and legal status agree, as the DfE checks (511, 517-520).
@@ -80,8 +81,9 @@ public sealed class ReturnExtractor(Random random)
         // The SDQ is for children 4 or over at the year's end and under 17 at its start (DfE 188, 189): others have neither score nor reason.
         var sdqDue = age >= 4 && Degrade.AgeOn(child.Dob, yearEnd.AddYears(-1).AddDays(1)) < 17;
         var sdq = sdqDue && random.NextDouble() < 0.8;
-        var convicted = age >= 10 && random.NextDouble() < 0.03 ? "1" : "0";
-        var (healthCheck, immunisations, teeth, assessment) = (Flag(0.9), Flag(0.85), Flag(age < 5 ? 0.7 : 0.82), Flag(0.88));
+        // Convictions are asked about children 10 or over, development checks about children under 5 (DfE 542, 545, 546).
+        var convicted = age < 10 ? "" : random.NextDouble() < 0.03 ? "1" : "0";
+        var (healthCheck, immunisations, teeth, assessment) = (age < 5 ? Flag(0.9) : "", Flag(0.85), Flag(age < 5 ? 0.7 : 0.82), Flag(0.88));
         // A substance misuse problem says whether an intervention was received, and if not whether one was offered (DfE 192, 158, 159).
         var misuse = age >= 10 && random.NextDouble() < 0.04;
         var received = misuse ? (random.NextDouble() < 0.6 ? "1" : "0") : "";

@@ -26,7 +26,18 @@ public static class AdoptionRules
         AdoptersLegalStatus("AD1-13", "L11", "a married couple of different sexes", ["MF"]),
         new CodeListRule("AD1-06", Ad1, "LS_ADOPTR"),
         new FlagRule("AD1-07", Ad1, "FOSTER_CARE"),
+        new RowRule("AD1-16", Ad1, "DATE_INT", "A care leaver with OC3 information has no adoption (AD1) information.",
+            (r, d) => AdoptionItems.Any(c => !r.IsBlank(c)) && d.RowsFor(Oc3, r.Child).Any(o => Oc3Rules.CareLeaverItems.Any(c => !o.IsBlank(c))),
+            "Adoption details are not collected for care leavers (the OC3 cohort): remove the AD1 details, or check the OC3 record."),
+        new RowRule("AD1-17", Ad1, "DATE_MATCH", "The AD1 items (DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR) are all given or all blank.",
+            (r, _) => AdoptionItems.Count(r.IsBlank) is > 0 and < 6,
+            "Complete every adoption item (DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR), or leave them all blank."),
+        new RowRule("AD1-18", Ad1, "DATE_INT", "A child looked after continuously for 12 months at 31 March has no adoption (AD1) information.",
+            (r, d) => AdoptionItems.Any(c => !r.IsBlank(c)) && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "This child is still looked after, and has been all year, so was not adopted this year: remove the AD1 row, or check the episodes."),
     ];
+
+    private static readonly string[] AdoptionItems = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
 
     private static RowRule AdoptersLegalStatus(string code, string legalStatus, string meaning, string[] sexes) =>
         new(code, Ad1, "SEX_ADOPTR", $"Adopters whose legal status is {legalStatus} ({meaning}) have SEX_ADOPTR {string.Join(" or ", sexes)}.",

@@ -113,8 +113,35 @@ public static class EpisodeRules
             "Last year's return left this child's episode open; this year's return should carry that episode on with the same start date (DECOM). Check the first episode, or last year's."),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
+        new RowRule("EPI-63", Episodes, "RNE", "A placement for adoption with current foster carers (A3, A5) starting on or after 1 April 2015 starts a period of care or changes legal status and placement (RNE S, T or U).",
+            (r, _) => r["PLACE"] is "A3" or "A5" && r.Date("DECOM") >= new DateOnly(2015, 4, 1) && r["RNE"] is not ("S" or "T" or "U"),
+            "Being placed for adoption with current foster carers changes the legal status as well as the placement: use RNE T or U (S for a new period of care), or check PLACE."),
+        new RowRule("EPI-64", Episodes, "RNE", "An episode starting a new period of care (RNE S) starts after the previous episode ended.",
+            (r, d) => r["RNE"] == "S" && d.EpisodeBefore(r)?.Date("DEC") is { } ended && r.Date("DECOM") <= ended,
+            "RNE S says the child started to be looked after again, but the previous episode only ended that day (or later). If care continued, give the RNE for what changed (L, P, T, U or B)."),
+        new RowRule("EPI-65", Episodes, "DECOM", "An episode continuing care (RNE P, L, T, U or B) starts the day the previous episode ended.",
+            (r, d) => r["RNE"] is "P" or "L" or "T" or "U" or "B" && d.EpisodeBefore(r) is { } before && before.Date("DEC") != r.Date("DECOM"),
+            "RNE says care continued from the previous episode, so this episode starts the day that one ended (its DEC). Check the dates, or use RNE S for a new period of care."),
+        new RowRule("EPI-66", Episodes, "REC", "No episode follows one ending in the child's death (E2) or an age assessment finding them 18 or over (E15).",
+            (r, d) => r["REC"] is "E2" or "E15" && d.EpisodeAfter(r) is not null,
+            "REC E2 or E15 ends the child's care for good, but a later episode follows. Check REC, or the later episode."),
+        new RowRule("EPI-67", Episodes, "REASON_PLACE_CHANGE", "A temporary placement (T0-T4), and the episode before it, carry no reason for a placement change.",
+            (r, d) => r["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4" && (!r.IsBlank("REASON_PLACE_CHANGE") || d.EpisodeBefore(r) is { } before && !before.IsBlank("REASON_PLACE_CHANGE")),
+            "A temporary placement is not a change of placement: leave REASON_PLACE_CHANGE blank on it and on the episode before it."),
+        new RowRule("EPI-68", Episodes, "DEC", "A child has at most 75 days of short-term respite care (LS V3) in the year.",
+            (r, d) => r["LS"] == "V3" && RespiteDaysInYear(r, d) > 0 && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.Where(e => e["LS"] == "V3").Sum(e => RespiteDaysInYear(e, d)) > 75,
+            "This child's short breaks (V3) add up to more than 75 days this year, the most allowed in 12 months. Check the dates, or record the care under another legal status."),
     ];
 
+    /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
+    private static int RespiteDaysInYear(Record903 episode, Ssda903Return data)
+    {
+        if (episode.Date("DECOM") is not { } start)
+            return 0;
+        var end = episode.Date("DEC") is { } dec && dec <= data.YearEnd ? dec : data.YearEnd;
+        return end.DayNumber - (start < data.YearStart ? data.YearStart : start).DayNumber;
+    }
     /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
     private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
         episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;

@@ -47,6 +47,16 @@ public static class HeaderRules
         new RowRule("HDR-16", Header, "DOB", "A child in the return was not over 21 at the start of the collection year.",
             (r, d) => r.Date("DOB") is { } dob && dob.AddYears(21) < d.YearStart,
             "This child was over 21 when the collection year began, too old for the 903. Check DOB, or remove the child from the return."),
+        new RowRule("HDR-23", Header, "UPN", "A child looked after in the year has a UPN, or a UN code saying why there is none.",
+            (r, d) => r.IsBlank("UPN") && d.EpisodesByChild.ContainsKey(r.Child),
+            "Enter the child's UPN, or the UN code that explains why there is none (e.g. UN1 for a child not yet of school age)."),
+        new RowRule("HDR-24", Header, "MOTHER", "A girl who ceased to be looked after in the year (other than from short breaks) has MOTHER recorded.",
+            (r, d) => r["SEX"] == "2" && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.Any(e => e["REC"] is not ("" or "X1") && e["LS"] is not ("V3" or "V4") && e.Date("DEC") is { } end && end >= d.YearStart && end <= d.YearEnd),
+            "She ceased to be looked after this year, so MOTHER is needed: 1 if she is a mother, 0 if not."),
+        new RowRule("HDR-25", Header, "MOTHER", "A child looked after only on short breaks (every episode LS V3 or V4) has no MOTHER recorded.",
+            (r, d) => !r.IsBlank("MOTHER") && d.OnlyShortBreaks(r.Child),
+            "MOTHER is not collected for a child looked after only on short breaks (V3, V4): leave it blank, or check LS."),
     ];
 }
 

@@ -46,5 +46,22 @@ public static class Oc2Rules
         new RowRule("OC2-18", Oc2, "SDQ_SCORE", "A child 17 or over at 1 April has no SDQ score or reason.",
             (r, d) => r.Date("DOB") is { } dob && Degrade.AgeOn(dob, d.YearStart) >= 17 && (!r.IsBlank("SDQ_SCORE") || !r.IsBlank("SDQ_REASON")),
             "The young person was 17 or over at 1 April, so the SDQ does not apply: leave SDQ_SCORE and SDQ_REASON blank (or check DOB)."),
+        new RowRule("OC2-22", Oc2, "SDQ_REASON", "SDQ1 (no SDQ because of the child's age) is not the reason for a child at least 4 at the start of the year and no more than 16 at its end.",
+            (r, d) => r.IsBlank("SDQ_SCORE") && r["SDQ_REASON"] == "SDQ1" && r.Date("DOB") is { } dob && dob.AddYears(4) <= d.YearStart && dob.AddYears(16) >= d.YearEnd
+                      && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "SDQ1 says the child was too young or too old for the SDQ, but this child was of SDQ age all year. Enter the score, or another reason (SDQ2-SDQ5)."),
+        new RowRule("OC2-23", Oc2, "IMMUNISATIONS", "A child looked after continuously for 12 months at 31 March has immunisations, teeth check, health assessment and substance misuse recorded.",
+            (r, d) => (r.IsBlank("IMMUNISATIONS") || r.IsBlank("TEETH_CHECK") || r.IsBlank("HEALTH_ASSESSMENT") || r.IsBlank("SUBSTANCE_MISUSE"))
+                      && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "This child was looked after all year, so IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE are each 0 or 1."),
+        new RowRule("OC2-24", Oc2, "CONVICTED", "A child under 10 at 31 March has no conviction information.",
+            (r, d) => !r.IsBlank("CONVICTED") && r.Date("DOB") is { } dob && dob.AddYears(10) > d.YearEnd,
+            "Convictions are recorded only for children aged 10 or over at 31 March: leave CONVICTED blank (or check DOB)."),
+        new RowRule("OC2-25", Oc2, "HEALTH_CHECK", "A child under 5 at 31 March looked after for 12 months has their development check (HEALTH_CHECK) recorded.",
+            (r, d) => r.IsBlank("HEALTH_CHECK") && r.Date("DOB") is { } dob && dob.AddYears(5) > d.YearEnd && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "Enter HEALTH_CHECK for a child under 5: 1 if their development checks are up to date, 0 if not."),
+        new RowRule("OC2-26", Oc2, "HEALTH_CHECK", "A child 5 or over at 31 March has no development check (HEALTH_CHECK) recorded.",
+            (r, d) => !r.IsBlank("HEALTH_CHECK") && r.Date("DOB") is { } dob && dob.AddYears(5) <= d.YearEnd && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "HEALTH_CHECK is the development check of children under 5: leave it blank for this child (the annual health assessment is HEALTH_ASSESSMENT)."),
     ];
 }

@@ -19,5 +19,19 @@ public static class Oc3Rules
             (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain[^1]["REC"] == "E3"
                       && (!r.IsBlank("IN_TOUCH") || !r.IsBlank("ACTIV") || !r.IsBlank("ACCOM")),
             "This young person's care was transferred to another LA, which reports them as a care leaver: leave IN_TOUCH, ACTIV and ACCOM blank."),
+        new RowRule("OC3-08", Oc3, "IN_TOUCH", "IN_TOUCH, ACTIV and ACCOM are all given or all blank.",
+            (r, _) => CareLeaverItems.Count(r.IsBlank) is 1 or 2,
+            "Complete IN_TOUCH, ACTIV and ACCOM together, or leave all three blank."),
+        new RowRule("OC3-09", Oc3, "IN_TOUCH", "A child looked after continuously for 12 months at 31 March has no care leaver information.",
+            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "This child is still looked after, and has been all year, so is not a care leaver: leave IN_TOUCH, ACTIV and ACCOM blank, or check the episodes."),
+        new RowRule("OC3-10", Oc3, "IN_TOUCH", "A care leaver with OC3 information has no OC2 (12 months looked after) information.",
+            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && d.RowsFor(Oc2, r.Child).Any(o => Oc2Items.Any(c => !o.IsBlank(c))),
+            "A young person is either a care leaver (OC3) or looked after for the whole year (OC2), not both: check which applies and remove the other record's details."),
     ];
+
+    public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
+
+    private static readonly string[] Oc2Items =
+        ["CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"];
 }

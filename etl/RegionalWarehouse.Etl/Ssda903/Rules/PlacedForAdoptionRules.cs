@@ -28,5 +28,8 @@ public static class PlacedForAdoptionRules
         new RowRule("PAD-08", PlacedAdoption, "DATE_PLACED_CEASED", "DATE_PLACED_CEASED is not before 1 April of the collection year.",
             (r, d) => r.Date("DATE_PLACED_CEASED") < d.YearStart,
             "A decision reversed before this collection year belongs in an earlier return: correct DATE_PLACED_CEASED or remove it."),
+        new RowRule("PAD-11", PlacedAdoption, "DATE_PLACED", "The decision that the child should be placed for adoption (DATE_PLACED) is dated the same day as the AD1 decision that adoption is in the child's best interests (DATE_INT).",
+            (r, d) => r.Date("DATE_PLACED") is { } placed && d.RowsFor(Ad1, r.Child).Any(a => a.Date("DATE_INT") is { } decided && decided != placed),
+            "DATE_PLACED and the AD1 DATE_INT record the same decision, so they are the same date. Correct whichever is wrong."),
     ];
 }

@@ -16,5 +16,8 @@ public static class ReviewRules
         new RowRule("REV-06", Reviews, "REVIEW_CODE", "PN0 (child under 4 at the review) is not used for a child who was 4 or over.",
             (r, _) => r["REVIEW_CODE"] == "PN0" && r.Date("DOB") is { } dob && r.Date("REVIEW") > dob.AddYears(4),
             "PN0 is for children under 4 at the review, but this child was 4 or over. Record how the child took part (PN1-PN7), or check DOB and REVIEW."),
+        new RowRule("REV-08", Reviews, "REVIEW", "A child looked after only on short breaks (every episode LS V3 or V4) has no reviews recorded.",
+            (r, d) => d.OnlyShortBreaks(r.Child),
+            "Reviews are not collected for a child looked after only on short breaks (V3, V4): remove the row, or check LS."),
     ];
 }

@@ -10,7 +10,7 @@ public static class SocialWorkerEpisodeRules
         new RowRule("SWE-01", Header, "CHILD", "A child looked after at 31 March (other than on short breaks) has a social worker episode, when the return includes them.",
             (r, d) => d.Sources.ContainsKey(SocialWorkerEpisodes) && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Any(e => e.IsBlank("DEC") && e["LS"] is not ("V3" or "V4"))
-                      && !d[SocialWorkerEpisodes].Any(w => w.Child == r.Child && !w.IsBlank("SW_ID") && !w.IsBlank("SW_DECOM") && !w.IsBlank("SW_REASON")),
+                      && !d.RowsFor(SocialWorkerEpisodes, r.Child).Any(w => !w.IsBlank("SW_ID") && !w.IsBlank("SW_DECOM") && !w.IsBlank("SW_REASON")),
             "This child was looked after on 31 March but has no complete social worker episode (SW_ID, SW_DECOM, SW_REASON). Add it to the social worker episodes table."),
         new RowRule("SWE-02", SocialWorkerEpisodes, "SW_ID", "Each social worker episode has SW_ID, SW_DECOM and SW_REASON.",
             (r, _) => r.IsBlank("SW_ID") || r.IsBlank("SW_DECOM") || r.IsBlank("SW_REASON"),

@@ -119,9 +119,9 @@ public sealed class Cla903Reference
         result["missing_incidents_per_child"] = (wentMissing.Sum(c => incidents[c.Child]), wentMissing.Count);
 
         var oc2 = files.Rows("oc2").ToList();
-        foreach (var (metric, column) in new[] { ("oc2_health_check_pct", "HEALTH_CHECK"), ("oc2_immunisations_pct", "IMMUNISATIONS"),
+        foreach (var (metric, column) in new[] { ("oc2_health_check_pct", "HEALTH_ASSESSMENT"), ("oc2_immunisations_pct", "IMMUNISATIONS"),
                      ("oc2_teeth_check_pct", "TEETH_CHECK"), ("oc2_convicted_pct", "CONVICTED"), ("oc2_substance_misuse_pct", "SUBSTANCE_MISUSE") })
-            result[metric] = (oc2.Count(r => r[column] == "1"), oc2.Count);
+            result[metric] = (oc2.Count(r => r[column] == "1"), metric == "oc2_convicted_pct" ? oc2.Count(r => r[column] != "") : oc2.Count);
         var sdq = oc2.Where(r => r["SDQ_SCORE"] != "").Select(r => int.Parse(r["SDQ_SCORE"], CultureInfo.InvariantCulture)).ToList();
         result["oc2_sdq_mean"] = (sdq.Sum(), sdq.Count);
 
@@ -130,7 +130,19 @@ public sealed class Cla903Reference
         result["oc3_suitable_accommodation_pct"] = (leavers.Count(r => r["ACCOM"].EndsWith('1')), leavers.Count);
         result["oc3_in_touch_pct"] = (leavers.Count(r => r["IN_TOUCH"] == "YES"), leavers.Count);
 
-        var placedOn = files.Rows("placedadoption").ToDictionary(r => r["CHILD"], r => Date(r["DATE_PLACED"])!.Value);
+        // Moving in with the adopters is the start of the placement for adoption (A3-A6) the adoption ended,
+        // followed back through the history while the child stayed placed for adoption.
+        var placedOn = new Dictionary<string, DateOnly>();
+        foreach (var (child, all) in histories)
+        {
+            var adoption = all.LastOrDefault(e => e.Reason is "E11" or "E12" && e.End >= yearStart && e.End <= yearEnd);
+            if (adoption is null || !PlacedForAdoption.Contains(adoption.Place))
+                continue;
+            var i = all.IndexOf(adoption);
+            while (i > 0 && PlacedForAdoption.Contains(all[i - 1].Place) && all[i - 1].End == all[i].Start)
+                i--;
+            placedOn[child] = all[i].Start;
+        }
         var periodStart = lookedAfter.ToDictionary(c => c.Child, c => c.PeriodStart);
         var adopted = files.Rows("ad1").ToList();
         var careToPlaced = adopted.Where(r => periodStart.ContainsKey(r["CHILD"]) && placedOn.ContainsKey(r["CHILD"]))
