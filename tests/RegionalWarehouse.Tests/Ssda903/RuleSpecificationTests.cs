@@ -227,6 +227,14 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("AD1-17", "an adoption without FOSTER_CARE", f => f.Set("ad1.csv", 2, "FOSTER_CARE", ""), "ad1.csv", 2, "DATE_MATCH"),
         C("AD1-18", "adoption details for a child looked after all year", f => f.Append("ad1.csv", "C1,14/05/2012,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "DATE_INT"),
         C("PAD-11", "a decision to place for adoption a day after the AD1 decision", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "02/03/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
+        C("EPI-69", "a child placed with parents under section 20", f => f.Set("episodes.csv", 4, "PLACE", "P1").Set("episodes.csv", 4, "URN", "").Set("episodes.csv", 5, "RNE", "B"), "episodes.csv", 4, "LS"),
+        C("EPI-70", "a placement order in 2004", f => f.Set("episodes.csv", 7, "DECOM", "01/01/2004"), "episodes.csv", 7, "LS"),
+        C("EPI-71", "RNE B with the same legal status as before", f => f.Set("episodes.csv", 3, "RNE", "B"), "episodes.csv", 3, "RNE"),
+        C("EPI-72", "RNE P with every placement detail unchanged", f => f.Set("episodes.csv", 3, "PLACE", "U6").Set("episodes.csv", 3, "PLACE_PROVIDER", "PR1").Set("episodes.csv", 3, "PL_POST", "SG1 2AB").Set("episodes.csv", 3, "URN", "SC100001"), "episodes.csv", 3, "RNE"),
+        C("EPI-73", "a placement for adoption without the decision's date", f => f.Remove("placed_adoption.csv"), "episodes.csv", 8, "PLACE"),
+        C("AD1-19", "a single adopter recorded as a couple", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L0"), "ad1.csv", 2, "SEX_ADOPTR"),
+        C("AD1-20", "an adoption after the decision was reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "ad1.csv", 2, "DATE_INT"),
+        C("PAD-12", "an adopted child's decision recorded as reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

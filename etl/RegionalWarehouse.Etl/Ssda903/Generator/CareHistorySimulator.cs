@@ -115,6 +115,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             : Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("E1", 0.5)]);
         var cin = child.Uasc ? "N7" : Pick([("N1", 65.0), ("N2", 4), ("N3", 4), ("N4", 7), ("N5", 13), ("N6", 2), ("N8", 5)]);
         var place = FirstPlacement(child, entry);
+        // A child accommodated under section 20 is not placed with parents (DfE 378).
+        if (place == "P1" && ls == "V2")
+            place = "U6";
         var start = entry;
         var rne = "S";
         string? reasonChange = null;
@@ -164,6 +167,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             // A placement for adoption stays the placement until the adoption (DfE 390).
             if (adoptionPlaced != end && (newLs == ls || random.NextDouble() < 0.5))
                 newPlace = NextPlacement(child, end, place);
+            if (newPlace == "P1" && newLs == "V2")
+                newPlace = place == "U6" ? "U4" : "U6";
             // A new episode cannot carry P2 past its withdrawal: the placement is recorded as what replaced it.
             if (newPlace == "P2" && IndependentLiving(end) != "P2")
                 newPlace = IndependentLiving(end);

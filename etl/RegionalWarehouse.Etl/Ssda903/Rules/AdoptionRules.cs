@@ -35,6 +35,12 @@ public static class AdoptionRules
         new RowRule("AD1-18", Ad1, "DATE_INT", "A child looked after continuously for 12 months at 31 March has no adoption (AD1) information.",
             (r, d) => AdoptionItems.Any(c => !r.IsBlank(c)) && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
             "This child is still looked after, and has been all year, so was not adopted this year: remove the AD1 row, or check the episodes."),
+        new RowRule("AD1-19", Ad1, "SEX_ADOPTR", "A single adopter (LS_ADOPTR L0) has a single adopter's SEX_ADOPTR (M1 or F1).",
+            (r, _) => r["LS_ADOPTR"] == "L0" && r["SEX_ADOPTR"] is not ("M1" or "F1"),
+            "LS_ADOPTR L0 means a single adopter, so SEX_ADOPTR is M1 or F1. Correct one of the two."),
+        new RowRule("AD1-20", Ad1, "DATE_INT", "A child whose decision to be placed for adoption was reversed (PlacedAdoption DATE_PLACED_CEASED) has no adoption details.",
+            (r, d) => AdoptionItems.Any(c => !r.IsBlank(c)) && d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED_CEASED")),
+            "The decision to place this child for adoption was reversed, so they cannot have been adopted this year. Check DATE_PLACED_CEASED, or remove the AD1 details."),
     ];
 
     private static readonly string[] AdoptionItems = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];

@@ -132,6 +132,21 @@ public static class EpisodeRules
             (r, d) => r["LS"] == "V3" && RespiteDaysInYear(r, d) > 0 && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Where(e => e["LS"] == "V3").Sum(e => RespiteDaysInYear(e, d)) > 75,
             "This child's short breaks (V3) add up to more than 75 days this year, the most allowed in 12 months. Check the dates, or record the care under another legal status."),
+        new RowRule("EPI-69", Episodes, "LS", "A child placed with parents (P1) is not accommodated under a single period of section 20 accommodation (LS V2).",
+            (r, _) => r["PLACE"] == "P1" && r["LS"] == "V2",
+            "A child placed with parents (P1) cannot be accommodated under section 20 (V2). Check PLACE and LS."),
+        new RowRule("EPI-70", Episodes, "LS", "No episode starting before 1 December 2005 has legal status E1 (placement order).",
+            (r, _) => r["LS"] == "E1" && r.Date("DECOM") < new DateOnly(2005, 12, 1),
+            "Placement orders (E1) began in December 2005, so an earlier episode cannot have LS E1. Check DECOM and LS."),
+        new RowRule("EPI-71", Episodes, "RNE", "An episode changing both legal status and placement (RNE U or B) has a different LS and a different placement from the previous episode.",
+            (r, d) => r["RNE"] is "U" or "B" && d.EpisodeBefore(r) is { } before && (before["LS"] == r["LS"] || SamePlacement(before, r)),
+            "RNE U or B says both the legal status and the placement changed, but the previous episode has the same LS or the same placement (PLACE, PL_POST, URN, PLACE_PROVIDER). Check RNE."),
+        new RowRule("EPI-72", Episodes, "RNE", "An episode for a change of placement (RNE P) has a placement different from the previous episode's.",
+            (r, d) => r["RNE"] == "P" && d.EpisodeBefore(r) is { } before && SamePlacement(before, r),
+            "RNE P says the placement changed, but PLACE, PL_POST, URN and PLACE_PROVIDER are all as in the previous episode. Check RNE, or the placement details."),
+        new RowRule("EPI-73", Episodes, "PLACE", "A child placed for adoption (A3-A6) has the date of the decision that they should be placed for adoption (PlacedAdoption DATE_PLACED).",
+            (r, d) => r["PLACE"] is "A3" or "A4" or "A5" or "A6" && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED")),
+            "The child is placed for adoption, so the PlacedAdoption table needs the date of the decision that they should be (DATE_PLACED). Add it, or check PLACE."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
@@ -142,6 +157,9 @@ public static class EpisodeRules
         var end = episode.Date("DEC") is { } dec && dec <= data.YearEnd ? dec : data.YearEnd;
         return end.DayNumber - (start < data.YearStart ? data.YearStart : start).DayNumber;
     }
+    /// <summary>Whether two episodes record the same placement: type, postcode, URN and provider.</summary>
+    private static bool SamePlacement(Record903 before, Record903 episode) =>
+        before["PLACE"] == episode["PLACE"] && before["PL_POST"] == episode["PL_POST"] && before["URN"] == episode["URN"] && before["PLACE_PROVIDER"] == episode["PLACE_PROVIDER"];
     /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
     private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
         episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;

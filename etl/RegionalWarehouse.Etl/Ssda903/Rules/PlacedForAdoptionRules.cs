@@ -31,5 +31,9 @@ public static class PlacedForAdoptionRules
         new RowRule("PAD-11", PlacedAdoption, "DATE_PLACED", "The decision that the child should be placed for adoption (DATE_PLACED) is dated the same day as the AD1 decision that adoption is in the child's best interests (DATE_INT).",
             (r, d) => r.Date("DATE_PLACED") is { } placed && d.RowsFor(Ad1, r.Child).Any(a => a.Date("DATE_INT") is { } decided && decided != placed),
             "DATE_PLACED and the AD1 DATE_INT record the same decision, so they are the same date. Correct whichever is wrong."),
+        new RowRule("PAD-12", PlacedAdoption, "DATE_PLACED_CEASED", "A child adopted in the return (an episode ending E11 or E12) has a decision to place for adoption that was not reversed.",
+            (r, d) => !r.IsBlank("DATE_PLACED_CEASED") && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["REC"] is "E11" or "E12")
+                      && d.RowsFor(PlacedAdoption, r.Child).All(p => !p.IsBlank("DATE_PLACED_CEASED")),
+            "The child was adopted, so the decision to place them for adoption was not reversed: clear DATE_PLACED_CEASED and REASON_PLACED_CEASED, or check REC."),
     ];
 }
