@@ -74,5 +74,32 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
     public bool OnlyShortBreaks(string child) =>
         EpisodesByChild.TryGetValue(child, out var chain) && chain.All(e => e["LS"] is "V3" or "V4");
 
+    /// <summary>
+    /// The period of care the child was in on a day: from the start of a run of episodes, each starting no
+    /// later than the one before ended, to the run's last end (null while it is open). Null if not looked after then.
+    /// </summary>
+    public PeriodOfCare? PeriodOfCareOn(string child, DateOnly day)
+    {
+        if (!EpisodesByChild.TryGetValue(child, out var chain))
+            return null;
+        var start = chain[0].Date("DECOM")!.Value;
+        DateOnly? end = chain[0].Date("DEC");
+        foreach (var episode in chain.Skip(1))
+        {
+            var begins = episode.Date("DECOM")!.Value;
+            if (end is { } ended && begins > ended)
+            {
+                if (start <= day && day <= ended)
+                    return new(start, end);
+                start = begins;
+            }
+            end = episode.Date("DEC") is { } dec && (end is null || dec > end) ? dec : episode.IsBlank("DEC") ? null : end;
+        }
+        return start <= day && (end is null || day <= end) ? new(start, end) : null;
+    }
+
     public DateOnly? DateOfBirth(string child) => HeaderByChild.TryGetValue(child, out var h) ? h.Date("DOB") : null;
 }
+
+/// <summary>A continuous spell of being looked after (the end null while it is open).</summary>
+public sealed record PeriodOfCare(DateOnly Start, DateOnly? End);

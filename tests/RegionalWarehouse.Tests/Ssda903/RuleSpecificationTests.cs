@@ -235,6 +235,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("AD1-19", "a single adopter recorded as a couple", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L0"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-20", "an adoption after the decision was reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "ad1.csv", 2, "DATE_INT"),
         C("PAD-12", "an adopted child's decision recorded as reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
+        C("MIS-07", "a missing spell before the child was looked after", f => f.Set("missing.csv", 2, "MIS_START", "01/09/2020").Set("missing.csv", 2, "MIS_END", "02/09/2020"), "missing.csv", 2, "MIS_START"),
+        C("MIS-08", "an open missing spell of a child adopted since", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,"), "missing.csv", 3, "MIS_END"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

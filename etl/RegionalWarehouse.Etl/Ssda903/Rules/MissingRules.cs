@@ -13,5 +13,11 @@ public static class MissingRules
         new ChildInHeaderRule("MIS-04", Missing),
         new DateRule("MIS-05", Missing, "MIS_END", required: false),
         new HasEpisodesRule("MIS-06", Missing),
+        new RowRule("MIS-07", Missing, "MIS_START", "A child goes missing or away from placement only while looked after (MIS_START within one of the child's periods of care).",
+            (r, d) => r.Date("MIS_START") is { } start && d.EpisodesByChild.ContainsKey(r.Child) && d.PeriodOfCareOn(r.Child, start) is null,
+            "The child was not looked after on MIS_START: check the date, or the child's episodes."),
+        new RowRule("MIS-08", Missing, "MIS_END", "A missing or away-from-placement spell of a child whose period of care has ended has an end date.",
+            (r, d) => r.IsBlank("MIS_END") && r.Date("MIS_START") is { } start && d.PeriodOfCareOn(r.Child, start) is { End: not null },
+            "The child has ceased to be looked after, so this spell has ended too: enter MIS_END."),
     ];
 }
