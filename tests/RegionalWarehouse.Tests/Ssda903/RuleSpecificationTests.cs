@@ -237,6 +237,10 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PAD-12", "an adopted child's decision recorded as reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("MIS-07", "a missing spell before the child was looked after", f => f.Set("missing.csv", 2, "MIS_START", "01/09/2020").Set("missing.csv", 2, "MIS_END", "02/09/2020"), "missing.csv", 2, "MIS_START"),
         C("MIS-08", "an open missing spell of a child adopted since", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,"), "missing.csv", 3, "MIS_END"),
+        C("EPI-74", "a placement change without its reason on the episode that ended", f => f.Set("episodes.csv", 2, "REASON_PLACE_CHANGE", ""), "episodes.csv", 2, "REASON_PLACE_CHANGE"),
+        C("EPI-75", "a URN for independent living in 2022/23", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN", year: 2023),
+        C("EPI-77", "a URN for independent living in 2023/24", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN"),
+        C("EPI-76", "a placement provider for an other placement (Z1)", f => f.Set("episodes.csv", 2, "PLACE", "Z1"), "episodes.csv", 2, "PLACE_PROVIDER"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

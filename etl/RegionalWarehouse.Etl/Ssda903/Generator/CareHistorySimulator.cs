@@ -120,7 +120,6 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             place = "U6";
         var start = entry;
         var rne = "S";
-        string? reasonChange = null;
         // A child is adopted from a placement for adoption (DfE 390): even after a short stay, one starts before the adoption.
         DateOnly? adoptionPlaced = route == "adoption"
             ? Max(exit.AddDays(-random.Next(120, 260)), entry.AddDays(Math.Clamp((exit.DayNumber - entry.DayNumber) / 2, 1, 30)))
@@ -139,7 +138,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             var end = endsCare ? exit : nextChange;
             var open = end > horizon;
             var rec = open ? null : endsCare ? ExitReason(route, child, end, place) : "X1";
-            child.Episodes.Add(new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, reasonChange,
+            child.Episodes.Add(new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, null,
                 Postcode(), Urn(place)));
             if (open || endsCare)
                 break;
@@ -182,7 +181,12 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             };
             if (rne == "P" && newPlace == place)
                 newPlace = NextPlacement(child, end, place == "U6" ? "U4" : "U6");
-            reasonChange = newPlace != place ? Pick([("CARPL", 40.0), ("CREQB", 15), ("CREQO", 10), ("LAREQ", 15), ("CHILD", 5), ("CLOSE", 5), ("OTHER", 10)]) : null;
+            // The reason for a placement change is recorded on the episode that ends with it (DfE 225).
+            if (newPlace != place)
+                child.Episodes[^1] = child.Episodes[^1] with
+                {
+                    ReasonPlaceChange = Pick([("CARPL", 40.0), ("CREQB", 15), ("CREQO", 10), ("LAREQ", 15), ("CHILD", 5), ("CLOSE", 5), ("OTHER", 10)]),
+                };
             (ls, place, start) = (newLs, newPlace, end);
         }
     }
@@ -227,7 +231,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     private static readonly HashSet<string> NoUrnNeeded = ["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
 
     /// <summary>The placement's Ofsted URN: a children's home or fostering service's SC number, where the DfE requires one (DfE 218).</summary>
-    private string Urn(string place) => NoUrnNeeded.Contains(place) ? "" : $"SC{random.Next(100000, 999999)}";
+    // Independent living (P2) has no Ofsted registration but needs a URN from 2023/24 (DfE 218, 222): XXXXXXX.
+    private string Urn(string place) => NoUrnNeeded.Contains(place) ? "" : place == "P2" ? Rules.Formats.NoUrn : $"SC{random.Next(100000, 999999)}";
 
     private string ExitReason(string route, SimulatedChild child, DateOnly on, string place) => route switch
     {
@@ -261,6 +266,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     private string Provider(string place) => place switch
     {
         "P1" => "PR0",
+        "Z1" => "", // an other placement has no provider (DfE 178)
         "P2" or "K3" => Pick([("PR4", 60.0), ("PR5", 25), ("PR1", 15)]),
         "K2" or "R1" or "S1" => Pick([("PR4", 80.0), ("PR1", 15), ("PR2", 5)]),
         _ => Pick([("PR1", 65.0), ("PR4", 30), ("PR5", 5)]),

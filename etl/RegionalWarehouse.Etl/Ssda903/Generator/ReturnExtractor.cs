@@ -38,7 +38,7 @@ public sealed class ReturnExtractor(Random random)
             {
                 var visibleEnd = e.End is { } end && end <= yearEnd ? end : (DateOnly?)null;
                 Add(result[Episodes], [child.Id, D(e.Start), e.Rne, e.Ls, e.Cin, e.Place, e.Provider, visibleEnd is { } v ? D(v) : "",
-                    visibleEnd is null ? "" : e.Rec ?? "", e.ReasonPlaceChange ?? "", child.HomePostcode, e.PlacementPostcode, e.Urn]);
+                    visibleEnd is null ? "" : e.Rec ?? "", visibleEnd is null ? "" : e.ReasonPlaceChange ?? "", child.HomePostcode, e.PlacementPostcode, e.Urn]);
             }
             foreach (var review in child.Reviews.Where(r => r >= yearStart && r <= yearEnd))
                 Add(result[Reviews], [child.Id, D(child.Dob), D(review), Degrade.AgeOn(child.Dob, review) < 4 ? "PN0" : Pick(["PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])]);

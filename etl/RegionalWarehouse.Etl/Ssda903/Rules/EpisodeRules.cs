@@ -147,6 +147,14 @@ public static class EpisodeRules
         new RowRule("EPI-73", Episodes, "PLACE", "A child placed for adoption (A3-A6) has the date of the decision that they should be placed for adoption (PlacedAdoption DATE_PLACED).",
             (r, d) => r["PLACE"] is "A3" or "A4" or "A5" or "A6" && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED")),
             "The child is placed for adoption, so the PlacedAdoption table needs the date of the decision that they should be (DATE_PLACED). Add it, or check PLACE."),
+        new RowRule("EPI-74", Episodes, "REASON_PLACE_CHANGE", "An episode ending with a change of placement (REC X1, the next episode RNE P, B, T or U, neither a temporary placement) says why the placement changed.",
+            (r, d) => r["REC"] == "X1" && r.IsBlank("REASON_PLACE_CHANGE") && !IsTemporary(r) && d.EpisodeAfter(r) is { } next && next["RNE"] is "P" or "B" or "T" or "U" && !IsTemporary(next),
+            "The child's placement changed when this episode ended: give REASON_PLACE_CHANGE on this episode (the one that ended), e.g. CARPL."),
+        UnregisteredPlacement("EPI-75", ["H5", "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"]),
+        UnregisteredPlacement("EPI-77", ["P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"]),
+        new RowRule("EPI-76", Episodes, "PLACE_PROVIDER", "An other placement (Z1) has no placement provider.",
+            (r, _) => !r.IsBlank("PLACE_PROVIDER") && r["PLACE"] is "Z1",
+            "Z1 (other placement) has no placement provider: leave PLACE_PROVIDER blank, or check PLACE."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
@@ -160,6 +168,13 @@ public static class EpisodeRules
     /// <summary>Whether two episodes record the same placement: type, postcode, URN and provider.</summary>
     private static bool SamePlacement(Record903 before, Record903 episode) =>
         before["PLACE"] == episode["PLACE"] && before["PL_POST"] == episode["PL_POST"] && before["URN"] == episode["URN"] && before["PLACE_PROVIDER"] == episode["PLACE_PROVIDER"];
+    /// <summary>Placement types Ofsted does not register, so their URN is blank or XXXXXXX (the list changed in 2023/24: rules.csv gives each its years).</summary>
+    private static RowRule UnregisteredPlacement(string code, string[] placements) =>
+        new(code, Episodes, "URN", $"A placement Ofsted does not register ({string.Join(", ", placements)}) has no URN other than XXXXXXX.",
+            (r, _) => placements.Contains(r["PLACE"]) && !r.IsBlank("URN") && r["URN"] != Formats.NoUrn,
+            $"This kind of placement has no Ofsted registration: leave URN blank or {Formats.NoUrn}, or check PLACE.");
+
+    private static bool IsTemporary(Record903 episode) => episode["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4";
     /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
     private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
         episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;
