@@ -241,6 +241,16 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-75", "a URN for independent living in 2022/23", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN", year: 2023),
         C("EPI-77", "a URN for independent living in 2023/24", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN"),
         C("EPI-76", "a placement provider for an other placement (Z1)", f => f.Set("episodes.csv", 2, "PLACE", "Z1"), "episodes.csv", 2, "PLACE_PROVIDER"),
+        C("EPI-78", "a temporary placement starting with a legal status change", f => f.Set("episodes.csv", 6, "PLACE", "T1").Set("episodes.csv", 6, "PLACE_PROVIDER", ""), "episodes.csv", 6, "PLACE"),
+        C("EPI-79", "an adoption from a temporary placement", f => f.Set("episodes.csv", 8, "PLACE", "T1").Set("episodes.csv", 8, "PLACE_PROVIDER", ""), "episodes.csv", 8, "REC"),
+        C("EPI-80", "a short break in a temporary placement", f => f.Set("episodes.csv", 4, "LS", "V3").Set("episodes.csv", 4, "PLACE", "T1").Set("episodes.csv", 4, "PLACE_PROVIDER", ""), "episodes.csv", 4, "PLACE"),
+        C("EPI-81", "a temporary placement followed by a new placement", f => f.Set("episodes.csv", 5, "PLACE", "T1").Set("episodes.csv", 5, "PLACE_PROVIDER", ""), "episodes.csv", 5, "PLACE"),
+        C("EPI-82", "three holiday placements (T3) in a year", f => f.Append("episodes.csv", "C4,01/11/2023,P,V2,N7,T3,,03/11/2023,X1,,IP1 1AA,,").Append("episodes.csv", "C4,03/11/2023,P,V2,N7,T3,,05/11/2023,X1,,IP1 1AA,,").Append("episodes.csv", "C4,05/11/2023,P,V2,N7,T3,,07/11/2023,X1,,IP1 1AA,,"), "episodes.csv", 10, "PLACE"),
+        C("REV-09", "a 3-year-old's review coded as for a child of 4 or over", f => f.Set("reviews.csv", 4, "REVIEW_CODE", "PN1"), "reviews.csv", 4, "REVIEW_CODE"),
+        C("UAS-04", "UASC information for a care leaver", f => f.Append("uasc.csv", "C5,2,20/07/2004,"), "uasc.csv", 3, "DUC"),
+        C("PAD-13", "a decision to place for adoption after the placement", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/05/2023").Set("ad1.csv", 2, "DATE_INT", "01/05/2023"), "placed_adoption.csv", 2, "DATE_PLACED"),
+        C("EPI-83", "a child under a placement order returning home without the decision reversed", f => f.Set("episodes.csv", 8, "REC", "E4A").Set("episodes.csv", 8, "PLACE", "U6"), "episodes.csv", 8, "REC"),
+        C("OC3-11", "care leaver details for a 17-year-old looked after on her birthday", f => f.Append("header.csv", "C7,2,01/06/2006,WBRI,UN5,0,").Append("episodes.csv", "C7,01/01/2023,S,C2,N1,U6,PR1,01/08/2023,E4A,,SG13 8DQ,SG1 2AB,SC100009").Append("oc3.csv", "C7,01/06/2006,YES,F4,K1"), "oc3.csv", 3, "IN_TOUCH"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

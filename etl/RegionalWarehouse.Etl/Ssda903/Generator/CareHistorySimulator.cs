@@ -109,10 +109,14 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
     private void BuildEpisodes(SimulatedChild child, DateOnly entry, DateOnly exit, string route, DateOnly horizon)
     {
-        // Remand and sentence (J1) apply from age 10 (DfE 358).
-        var ls = child.Uasc ? "V2"
-            : Degrade.AgeOn(child.Dob, entry) >= 10 ? Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("J1", 3), ("E1", 0.5)])
-            : Pick([("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6), ("E1", 0.5)]);
+        // Remand and sentence (J1) apply from age 10 (DfE 358); a placement order (E1) only on the way to adoption,
+        // since leaving care from one otherwise needs the reversed decision recorded (DfE 557).
+        List<(string, double)> legalStatuses = [("V2", 45.0), ("C1", 38), ("L1", 4), ("L2", 6)];
+        if (Degrade.AgeOn(child.Dob, entry) >= 10)
+            legalStatuses.Add(("J1", 3));
+        if (route == "adoption")
+            legalStatuses.Add(("E1", 0.5));
+        var ls = child.Uasc ? "V2" : Pick(legalStatuses.ToArray());
         var cin = child.Uasc ? "N7" : Pick([("N1", 65.0), ("N2", 4), ("N3", 4), ("N4", 7), ("N5", 13), ("N6", 2), ("N8", 5)]);
         var place = FirstPlacement(child, entry);
         // A child accommodated under section 20 is not placed with parents (DfE 378).

@@ -115,7 +115,9 @@ public sealed class ReturnExtractor(Random random)
     private static bool IsCareLeaver(SimulatedChild child, DateOnly yearEnd) =>
         child.CareEnded is { } ended && ended.Reason is "E17" or "E7" or "E8" && ended.Date <= yearEnd
         && Degrade.AgeOn(child.Dob, ended.Date) >= 16 && Degrade.AgeOn(child.Dob, yearEnd) is >= 17 and <= 21
-        && ended.Date.DayNumber - child.Episodes[0].Start.DayNumber >= 91;
+        && ended.Date.DayNumber - child.Episodes[0].Start.DayNumber >= 91
+        // At 17 or 18 a young person still looked after on this year's birthday is not a care leaver yet (DfE 1007).
+        && (Degrade.AgeOn(child.Dob, yearEnd) > 18 || ended.Date <= child.Dob.AddYears(Degrade.AgeOn(child.Dob, yearEnd)));
 
     private static void Add(GeneratedTable table, string[] row) => table.Rows.Add(row);
 

@@ -155,6 +155,25 @@ public static class EpisodeRules
         new RowRule("EPI-76", Episodes, "PLACE_PROVIDER", "An other placement (Z1) has no placement provider.",
             (r, _) => !r.IsBlank("PLACE_PROVIDER") && r["PLACE"] is "Z1",
             "Z1 (other placement) has no placement provider: leave PLACE_PROVIDER blank, or check PLACE."),
+        new RowRule("EPI-78", Episodes, "PLACE", "A temporary placement (T0-T4) begins with a change of placement (RNE P or B), never a new period of care.",
+            (r, _) => IsTemporary(r) && r["RNE"] is not ("P" or "B"),
+            "A period of care cannot start with a temporary placement, and a temporary placement is a change of placement: check RNE (P or B) and PLACE."),
+        new RowRule("EPI-79", Episodes, "REC", "A temporary placement (T0-T4) does not end a period of care (its REC is X1).",
+            (r, _) => IsTemporary(r) && !r.IsBlank("REC") && r["REC"] != "X1",
+            "A period of care cannot end in a temporary placement: record the child's usual placement as the last episode, or check PLACE."),
+        new RowRule("EPI-80", Episodes, "PLACE", "A child on a short break (LS V3 or V4) is not in a temporary placement (T0-T4).",
+            (r, _) => r["LS"] is "V3" or "V4" && IsTemporary(r),
+            "Short breaks cannot be temporary placements: check LS and PLACE."),
+        new RowRule("EPI-81", Episodes, "PLACE", "After a temporary placement (T0-T4) the child returns to the placement they left (next episode RNE P, PLACE as before).",
+            (r, d) => IsTemporary(r) && d.EpisodeBefore(r) is { } before && d.EpisodeAfter(r) is { } after && (after["RNE"] != "P" || after["PLACE"] != before["PLACE"]),
+            "A temporary placement is followed by a return to the usual placement: the next episode has RNE P and the PLACE the child had before. Check the episodes."),
+        new RowRule("EPI-82", Episodes, "PLACE", "A child has at most two temporary placements while their usual foster carers are on holiday (T3) in the year.",
+            (r, d) => r["PLACE"] == "T3" && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Count(e => e["PLACE"] == "T3") > 2,
+            "Only two temporary placements for the foster carers' holiday (T3) are allowed in 12 months: check PLACE on these episodes."),
+        new RowRule("EPI-83", Episodes, "REC", "A child placed for adoption (A3-A6) or under a placement order (E1, D1) who left care other than by adoption has the reversal of the decision recorded (PlacedAdoption DATE_PLACED_CEASED and REASON_PLACED_CEASED).",
+            (r, d) => (r["PLACE"] is "A3" or "A4" or "A5" or "A6" || r["LS"] is "E1" or "D1") && r["REC"] is not ("" or "X1" or "E11" or "E12")
+                      && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED_CEASED") && !p.IsBlank("REASON_PLACED_CEASED")),
+            "The child left care without being adopted, so the decision that they should be placed for adoption was reversed: record DATE_PLACED_CEASED and REASON_PLACED_CEASED in PlacedAdoption, or check REC."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>

@@ -28,10 +28,18 @@ public static class Oc3Rules
         new RowRule("OC3-10", Oc3, "IN_TOUCH", "A care leaver with OC3 information has no OC2 (12 months looked after) information.",
             (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && d.RowsFor(Oc2, r.Child).Any(o => Oc2Items.Any(c => !o.IsBlank(c))),
             "A young person is either a care leaver (OC3) or looked after for the whole year (OC2), not both: check which applies and remove the other record's details."),
+        new RowRule("OC3-11", Oc3, "IN_TOUCH", "A young person who turned 17 or 18 in the year while looked after has no care leaver information.",
+            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && r.Date("DOB") is { } dob && dob.AddYears(17) <= d.YearEnd && dob.AddYears(19) > d.YearEnd
+                      && BirthdayInYear(dob, d) is var birthday && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.Any(e => e.Date("DECOM") <= birthday && e.Date("DEC") is { } end && end > birthday),
+            "The young person was still looked after on their birthday this year, so care leaver information is not collected yet: leave IN_TOUCH, ACTIV and ACCOM blank."),
     ];
 
     public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
 
     private static readonly string[] Oc2Items =
         ["CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"];
+
+    /// <summary>The young person's last birthday on or before 31 March of the collection year.</summary>
+    private static DateOnly BirthdayInYear(DateOnly dob, Ssda903Return data) => dob.AddYears(Privacy.Degrade.AgeOn(dob, data.YearEnd));
 }

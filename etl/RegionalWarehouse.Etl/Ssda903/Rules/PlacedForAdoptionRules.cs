@@ -35,5 +35,10 @@ public static class PlacedForAdoptionRules
             (r, d) => !r.IsBlank("DATE_PLACED_CEASED") && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["REC"] is "E11" or "E12")
                       && d.RowsFor(PlacedAdoption, r.Child).All(p => !p.IsBlank("DATE_PLACED_CEASED")),
             "The child was adopted, so the decision to place them for adoption was not reversed: clear DATE_PLACED_CEASED and REASON_PLACED_CEASED, or check REC."),
+        new RowRule("PAD-13", PlacedAdoption, "DATE_PLACED", "The latest decision that the child should be placed for adoption is not after the child was first placed for adoption (A3-A6) in the return.",
+            (r, d) => r.Date("DATE_PLACED") is { } decided && d.RowsFor(PlacedAdoption, r.Child).Max(p => p.Date("DATE_PLACED")) == decided
+                      && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.FirstOrDefault(e => e["PLACE"] is "A3" or "A4" or "A5" or "A6")?.Date("DECOM") is { } placed && placed < decided,
+            "The child was placed for adoption before this decision that they should be: check DATE_PLACED and the placement's DECOM."),
     ];
 }

@@ -19,5 +19,8 @@ public static class ReviewRules
         new RowRule("REV-08", Reviews, "REVIEW", "A child looked after only on short breaks (every episode LS V3 or V4) has no reviews recorded.",
             (r, d) => d.OnlyShortBreaks(r.Child),
             "Reviews are not collected for a child looked after only on short breaks (V3, V4): remove the row, or check LS."),
+        new RowRule("REV-09", Reviews, "REVIEW_CODE", "A participation code for a child 4 or over (PN1-PN7) is not used for a child under 4 at the review.",
+            (r, _) => r["REVIEW_CODE"] is "PN1" or "PN2" or "PN3" or "PN4" or "PN5" or "PN6" or "PN7" && r.Date("DOB") is { } dob && r.Date("REVIEW") < dob.AddYears(4),
+            "The child was under 4 at the review, so their participation is recorded as PN0. Check REVIEW_CODE, REVIEW and DOB."),
     ];
 }
