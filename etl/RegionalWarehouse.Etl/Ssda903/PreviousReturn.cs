@@ -6,24 +6,28 @@ namespace RegionalWarehouse.Etl.Ssda903;
 /// <summary>A child's Header items as the LA's previous year's return recorded them (month of birth only).</summary>
 public sealed record PreviousChild(short? Sex, string? Ethnic, DateOnly? BirthMonth, bool? IsMother);
 
+/// <summary>The episode the LA's previous year's return left open for a child, as the warehouse holds it.</summary>
+public sealed record OpenEpisode(DateOnly Start, string? Rne = null, string? LegalStatus = null, string? CategoryOfNeed = null,
+    string? Place = null, string? Provider = null, string? Urn = null);
+
 /// <summary>
 /// The LA's previous year's 903, as far as the warehouse holds it: what the DfE's checks against last
 /// year's return compare with. Children are matched by their keyed pseudonym, so the warehouse is asked
 /// about no child identifier; an LA with no loaded previous year has nothing to compare with.
 /// </summary>
 public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> children, Func<string, long> keyOf,
-    IReadOnlyDictionary<long, DateOnly>? openEpisodes = null)
+    IReadOnlyDictionary<long, OpenEpisode>? openEpisodes = null)
 {
     public static readonly PreviousReturn None = new(new Dictionary<long, PreviousChild>(), _ => 0);
 
-    private readonly IReadOnlyDictionary<long, DateOnly> _openEpisodes = openEpisodes ?? new Dictionary<long, DateOnly>();
+    private readonly IReadOnlyDictionary<long, OpenEpisode> _openEpisodes = openEpisodes ?? new Dictionary<long, OpenEpisode>();
 
     public int Count => children.Count;
 
     public PreviousChild? For(string child) => child.Length > 0 && children.TryGetValue(keyOf(child), out var previous) ? previous : null;
 
-    /// <summary>The start of the child's episode that last year's return left open, if it did.</summary>
-    public DateOnly? OpenEpisodeStart(string child) => child.Length > 0 && _openEpisodes.TryGetValue(keyOf(child), out var start) ? start : null;
+    /// <summary>The child's episode that last year's return left open, if it did.</summary>
+    public OpenEpisode? OpenEpisodeOf(string child) => child.Length > 0 && _openEpisodes.TryGetValue(keyOf(child), out var open) ? open : null;
 
     public static PreviousReturn Read(IWarehouseEngine engine, ChildPseudonymiser pseudonymiser, string laCode, int year)
     {
@@ -41,12 +45,15 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
                 reader.IsDBNull(4) ? null : Convert.ToBoolean(reader.GetValue(4)));
         reader.Close();
         using var open = connection.Command(null,
-            $"select child_key, episode_start from dw.cla_open_episode_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
+            "select child_key, episode_start, rne, legal_status, category_of_need, placement_type, placement_provider, placement_urn " +
+            $"from dw.cla_open_episode_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
             ("la", laCode), ("year", year));
         using var openReader = open.ExecuteReader();
-        var openEpisodes = new Dictionary<long, DateOnly>();
+        var openEpisodes = new Dictionary<long, OpenEpisode>();
+        string? Text(int i) => openReader.IsDBNull(i) ? null : openReader.GetString(i);
         while (openReader.Read())
-            openEpisodes[Convert.ToInt64(openReader.GetValue(0))] = DbDate.ToDateOnly(openReader.GetValue(1));
+            openEpisodes[Convert.ToInt64(openReader.GetValue(0))] = new OpenEpisode(DbDate.ToDateOnly(openReader.GetValue(1)),
+                Text(2), Text(3), Text(4), Text(5), Text(6), Text(7));
         return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child), openEpisodes);
     }
 }

@@ -251,6 +251,12 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PAD-13", "a decision to place for adoption after the placement", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/05/2023").Set("ad1.csv", 2, "DATE_INT", "01/05/2023"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("EPI-83", "a child under a placement order returning home without the decision reversed", f => f.Set("episodes.csv", 8, "REC", "E4A").Set("episodes.csv", 8, "PLACE", "U6"), "episodes.csv", 8, "REC"),
         C("OC3-11", "care leaver details for a 17-year-old looked after on her birthday", f => f.Append("header.csv", "C7,2,01/06/2006,WBRI,UN5,0,").Append("episodes.csv", "C7,01/01/2023,S,C2,N1,U6,PR1,01/08/2023,E4A,,SG13 8DQ,SG1 2AB,SC100009").Append("oc3.csv", "C7,01/06/2006,YES,F4,K1"), "oc3.csv", 3, "IN_TOUCH"),
+        C("EPI-84", "the carried-on episode's RNE differs from last year's", f => f.Set("episodes.csv", 2, "RNE", "B"), "episodes.csv", 2, "RNE"),
+        C("EPI-85", "the carried-on episode's legal status differs from last year's", f => f.Set("episodes.csv", 2, "LS", "C1"), "episodes.csv", 2, "LS"),
+        C("EPI-86", "the carried-on episode's category of need differs from last year's", f => f.Set("episodes.csv", 2, "CIN", "N2"), "episodes.csv", 2, "CIN"),
+        C("EPI-87", "the carried-on episode's placement differs from last year's", f => f.Set("episodes.csv", 2, "PLACE", "U5"), "episodes.csv", 2, "PLACE"),
+        C("EPI-88", "the carried-on episode's provider differs from last year's", f => f.Set("episodes.csv", 2, "PLACE_PROVIDER", "PR4"), "episodes.csv", 2, "PLACE_PROVIDER"),
+        C("EPI-89", "the carried-on episode's URN differs from last year's", f => f.Set("episodes.csv", 2, "URN", "SC100009"), "episodes.csv", 2, "URN"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);
@@ -265,10 +271,10 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
     {
         [Pseudonyms.KeyFor("919", "C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
         [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true),
-    }, child => Pseudonyms.KeyFor("919", child), new Dictionary<long, DateOnly>
+    }, child => Pseudonyms.KeyFor("919", child), new Dictionary<long, OpenEpisode>
     {
         // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
-        [Pseudonyms.KeyFor("919", "C1")] = new DateOnly(2021, 6, 1),
+        [Pseudonyms.KeyFor("919", "C1")] = new(new DateOnly(2021, 6, 1), "S", "C2", "N1", "U6", "PR1", "SC100001"),
     });
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)

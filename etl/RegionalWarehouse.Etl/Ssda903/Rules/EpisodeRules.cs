@@ -108,7 +108,7 @@ public static class EpisodeRules
             (r, _) => r["LS"] == "D1" && r.Date("DECOM") > new DateOnly(2005, 12, 31),
             "D1 (freeing order) has not been a legal status for episodes starting since 2005. Record the child's current legal status."),
         new RowRule("EPI-62", Episodes, "DECOM", "A child's first episode this year starts when the episode last year's return left open started.",
-            (r, d) => d.Previous.OpenEpisodeStart(r.Child) is { } openStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+            (r, d) => d.Previous.OpenEpisodeOf(r.Child)?.Start is { } openStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && ReferenceEquals(chain[0], r) && r.Date("DECOM") != openStart,
             "Last year's return left this child's episode open; this year's return should carry that episode on with the same start date (DECOM). Check the first episode, or last year's."),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
@@ -174,6 +174,12 @@ public static class EpisodeRules
             (r, d) => (r["PLACE"] is "A3" or "A4" or "A5" or "A6" || r["LS"] is "E1" or "D1") && r["REC"] is not ("" or "X1" or "E11" or "E12")
                       && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED_CEASED") && !p.IsBlank("REASON_PLACED_CEASED")),
             "The child left care without being adopted, so the decision that they should be placed for adoption was reversed: record DATE_PLACED_CEASED and REASON_PLACED_CEASED in PlacedAdoption, or check REC."),
+        AgreesWithOpenEpisode("EPI-84", "RNE", "reason for new episode", open => open.Rne),
+        AgreesWithOpenEpisode("EPI-85", "LS", "legal status", open => open.LegalStatus),
+        AgreesWithOpenEpisode("EPI-86", "CIN", "category of need", open => open.CategoryOfNeed),
+        AgreesWithOpenEpisode("EPI-87", "PLACE", "placement type", open => open.Place, (was, now) => was == "H5" && now == "K3"),
+        AgreesWithOpenEpisode("EPI-88", "PLACE_PROVIDER", "placement provider", open => open.Provider),
+        AgreesWithOpenEpisode("EPI-89", "URN", "Ofsted URN", open => open.Urn),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
@@ -194,6 +200,17 @@ public static class EpisodeRules
             $"This kind of placement has no Ofsted registration: leave URN blank or {Formats.NoUrn}, or check PLACE.");
 
     private static bool IsTemporary(Record903 episode) => episode["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4";
+    /// <summary>
+    /// The child's first episode this year, where it carries on the episode last year's return left open (the
+    /// same start), records it as last year's did (the DfE's 503 checks). A value the warehouse did not keep
+    /// from last year (an invalid code, say) is not compared.
+    /// </summary>
+    private static RowRule AgreesWithOpenEpisode(string code, string column, string what, Func<OpenEpisode, string?> lastYear,
+        Func<string, string, bool>? allowedChange = null) =>
+        new(code, Episodes, column, $"A child's first episode, carrying on the one last year's return left open, has the same {what} as last year's return recorded.",
+            (r, d) => d.Previous.OpenEpisodeOf(r.Child) is { } open && open.Start == r.Date("DECOM") && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && ReferenceEquals(chain[0], r) && lastYear(open) is { Length: > 0 } was && was != r[column] && allowedChange?.Invoke(was, r[column]) != true,
+            $"This episode carries on the one last year's return left open, so its {column} is as last year's return recorded it. Correct whichever year is wrong (last year's by resubmitting it).");
     /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
     private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
         episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;
