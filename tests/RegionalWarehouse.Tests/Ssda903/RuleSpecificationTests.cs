@@ -257,6 +257,14 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-87", "the carried-on episode's placement differs from last year's", f => f.Set("episodes.csv", 2, "PLACE", "U5"), "episodes.csv", 2, "PLACE"),
         C("EPI-88", "the carried-on episode's provider differs from last year's", f => f.Set("episodes.csv", 2, "PLACE_PROVIDER", "PR4"), "episodes.csv", 2, "PLACE_PROVIDER"),
         C("EPI-89", "the carried-on episode's URN differs from last year's", f => f.Set("episodes.csv", 2, "URN", "SC100009"), "episodes.csv", 2, "URN"),
+        C("EPI-90", "a short break in long-term foster care", f => f.Set("episodes.csv", 4, "LS", "V3").Set("episodes.csv", 4, "PLACE", "U4"), "episodes.csv", 4, "PLACE"),
+        C("EPI-91", "foster care provided by another public organisation", f => f.Set("episodes.csv", 2, "PLACE_PROVIDER", "PR3"), "episodes.csv", 2, "PLACE_PROVIDER"),
+        C("EPI-92", "a placement with parents run by a voluntary provider", f => f.Set("episodes.csv", 9, "PLACE", "P1").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR5").Set("episodes.csv", 9, "LS", "C2"), "episodes.csv", 9, "PLACE_PROVIDER"),
+        C("EPI-93", "foster care with the parents as provider", f => f.Set("episodes.csv", 2, "PLACE_PROVIDER", "PR0"), "episodes.csv", 2, "PLACE_PROVIDER"),
+        C("EPI-94", "a secure unit (R2) run by the LA itself", f => f.Set("episodes.csv", 9, "PLACE", "R2").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR1").Set("episodes.csv", 9, "URN", ""), "episodes.csv", 9, "PLACE_PROVIDER"),
+        C("EPI-95", "a placement with parents provided by another LA", f => f.Set("episodes.csv", 9, "PLACE", "P1").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR2").Set("episodes.csv", 9, "LS", "C2"), "episodes.csv", 9, "PLACE_PROVIDER"),
+        C("AD1-21", "the best-interests decision after the placement for adoption", f => f.Set("ad1.csv", 2, "DATE_INT", "01/05/2023").Set("ad1.csv", 2, "DATE_MATCH", "01/06/2023"), "ad1.csv", 2, "DATE_INT"),
+        C("OC2-27", "no conviction item for an 11-year-old", f => f.Set("oc2.csv", 2, "CONVICTED", ""), "oc2.csv", 2, "CONVICTED"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

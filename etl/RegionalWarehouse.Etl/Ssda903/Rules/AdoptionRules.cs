@@ -41,6 +41,10 @@ public static class AdoptionRules
         new RowRule("AD1-20", Ad1, "DATE_INT", "A child whose decision to be placed for adoption was reversed (PlacedAdoption DATE_PLACED_CEASED) has no adoption details.",
             (r, d) => AdoptionItems.Any(c => !r.IsBlank(c)) && d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED_CEASED")),
             "The decision to place this child for adoption was reversed, so they cannot have been adopted this year. Check DATE_PLACED_CEASED, or remove the AD1 details."),
+        new RowRule("AD1-21", Ad1, "DATE_INT", "The decision that adoption is in the child's best interests (DATE_INT) is not after any placement for adoption (A3-A6) in the return began.",
+            (r, d) => r.Date("DATE_INT") is { } decided && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.Any(e => e["PLACE"] is "A3" or "A4" or "A5" or "A6" && e.Date("DECOM") < decided),
+            "The child was placed for adoption before the decision that adoption was in their best interests: check DATE_INT and the placement's DECOM."),
     ];
 
     private static readonly string[] AdoptionItems = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];

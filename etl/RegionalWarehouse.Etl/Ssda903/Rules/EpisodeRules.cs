@@ -180,6 +180,16 @@ public static class EpisodeRules
         AgreesWithOpenEpisode("EPI-87", "PLACE", "placement type", open => open.Place, (was, now) => was == "H5" && now == "K3"),
         AgreesWithOpenEpisode("EPI-88", "PLACE_PROVIDER", "placement provider", open => open.Provider),
         AgreesWithOpenEpisode("EPI-89", "URN", "Ofsted URN", open => open.Urn),
+        new RowRule("EPI-90", Episodes, "PLACE", "A child on a short break (LS V3 or V4) is not in a long-term foster placement (U1, U4).",
+            (r, _) => r["LS"] is "V3" or "V4" && r["PLACE"] is "U1" or "U4",
+            "Short breaks cannot be long-term foster placements (U1, U4): check LS and PLACE."),
+        ProviderNotFor("EPI-91", "PR3", "another public organisation", ["P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"]),
+        ProviderNotFor("EPI-92", "PR5", "a voluntary or third-sector provider", ["P1"]),
+        ProviderNotFor("EPI-94", "PR1", "the LA's own provision", ["P1", "R2", "R5"]),
+        ProviderNotFor("EPI-95", "PR2", "another LA", ["P1", "R2", "R5"]),
+        new RowRule("EPI-93", Episodes, "PLACE_PROVIDER", "Only a placement with parents (P1) has the provider 'parents or other person with parental responsibility' (PR0).",
+            (r, _) => r["PLACE_PROVIDER"] == "PR0" && r["PLACE"] != "P1",
+            "PR0 is for a child placed with parents (P1) only: check PLACE_PROVIDER and PLACE."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
@@ -198,6 +208,12 @@ public static class EpisodeRules
         new(code, Episodes, "URN", $"A placement Ofsted does not register ({string.Join(", ", placements)}) has no URN other than XXXXXXX.",
             (r, _) => placements.Contains(r["PLACE"]) && !r.IsBlank("URN") && r["URN"] != Formats.NoUrn,
             $"This kind of placement has no Ofsted registration: leave URN blank or {Formats.NoUrn}, or check PLACE.");
+
+    /// <summary>A kind of provider that cannot provide some placement types (the DfE's 527-531).</summary>
+    private static RowRule ProviderNotFor(string code, string provider, string meaning, string[] placements) =>
+        new(code, Episodes, "PLACE_PROVIDER", $"Placements {string.Join(", ", placements)} are not provided by {meaning} ({provider}).",
+            (r, _) => r["PLACE_PROVIDER"] == provider && placements.Contains(r["PLACE"]),
+            $"Placements {string.Join(", ", placements)} cannot be provided by {meaning} ({provider}): check PLACE_PROVIDER and PLACE.");
 
     private static bool IsTemporary(Record903 episode) => episode["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4";
     /// <summary>

@@ -63,5 +63,8 @@ public static class Oc2Rules
         new RowRule("OC2-26", Oc2, "HEALTH_CHECK", "A child 5 or over at 31 March has no development check (HEALTH_CHECK) recorded.",
             (r, d) => !r.IsBlank("HEALTH_CHECK") && r.Date("DOB") is { } dob && dob.AddYears(5) <= d.YearEnd && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
             "HEALTH_CHECK is the development check of children under 5: leave it blank for this child (the annual health assessment is HEALTH_ASSESSMENT)."),
+        new RowRule("OC2-27", Oc2, "CONVICTED", "A child 10 or over at 31 March looked after for 12 months has their conviction information recorded.",
+            (r, d) => r.IsBlank("CONVICTED") && r.Date("DOB") is { } dob && dob.AddYears(10) < d.YearEnd && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            "Enter CONVICTED for a child aged 10 or over: 1 if convicted or given a youth caution during the year, 0 if not."),
     ];
 }
