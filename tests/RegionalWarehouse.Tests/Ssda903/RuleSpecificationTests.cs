@@ -165,7 +165,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("OC3-05", "OC3 for a child not in Header", f => f.Append("oc3.csv", "C9,20/07/2004,YES,F4,K1"), "oc3.csv", 3, "CHILD"),
 
         C("AD1-01", "no date of the adoption decision", f => f.Set("ad1.csv", 2, "DATE_INT", ""), "ad1.csv", 2, "DATE_INT"),
-        C("AD1-02", "matched before the decision", f => f.Set("ad1.csv", 2, "DATE_MATCH", "01/02/2022"), "ad1.csv", 2, "DATE_MATCH"),
+        C("AD1-02", "matched before the decision", f => f.Set("ad1.csv", 2, "DATE_MATCH", "01/12/2021"), "ad1.csv", 2, "DATE_MATCH"),
         C("AD1-03", "three adopters", f => f.Set("ad1.csv", 2, "NB_ADOPTR", "3"), "ad1.csv", 2, "NB_ADOPTR"),
         C("AD1-04", "adopters' sex XY", f => f.Set("ad1.csv", 2, "SEX_ADOPTR", "XY"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("AD1-05", "AD1 for a child not in Header", f => f.Append("ad1.csv", "C9,01/01/2020,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "CHILD"),
@@ -189,7 +189,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("AD1-07", "adopted by foster carer Y", f => f.Set("ad1.csv", 2, "FOSTER_CARE", "Y"), "ad1.csv", 2, "FOSTER_CARE"),
         C("PAD-01", "no date placed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", ""), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-02", "decision reversed without a reason", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/12/2023"), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
-        C("PAD-03", "decision reversed before it was made", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "28/02/2022").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
+        C("PAD-03", "decision reversed before it was made", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "31/12/2021").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("PAD-04", "reason placed ceased E11 (an episode's reason, not a reversed decision)", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/12/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "E11"), "placed_adoption.csv", 2, "REASON_PLACED_CEASED"),
 
         C("UAS-01", "UASC status ended before birth", f => f.Set("uasc.csv", 2, "DUC", "01/01/2005"), "uasc.csv", 2, "DUC"),
@@ -265,6 +265,11 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-95", "a placement with parents provided by another LA", f => f.Set("episodes.csv", 9, "PLACE", "P1").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR2").Set("episodes.csv", 9, "LS", "C2"), "episodes.csv", 9, "PLACE_PROVIDER"),
         C("AD1-21", "the best-interests decision after the placement for adoption", f => f.Set("ad1.csv", 2, "DATE_INT", "01/05/2023").Set("ad1.csv", 2, "DATE_MATCH", "01/06/2023"), "ad1.csv", 2, "DATE_INT"),
         C("OC2-27", "no conviction item for an 11-year-old", f => f.Set("oc2.csv", 2, "CONVICTED", ""), "oc2.csv", 2, "CONVICTED"),
+        C("EPI-96", "a placement order without the decision to place for adoption", f => f.Remove("placed_adoption.csv"), "episodes.csv", 7, "LS"),
+        C("EPI-97", "a freeing order without the decision to place for adoption", f => f.Remove("placed_adoption.csv").Set("episodes.csv", 7, "LS", "D1"), "episodes.csv", 7, "LS"),
+        C("EPI-98", "a freeing order before the decision to place for adoption", f => f.Set("episodes.csv", 7, "LS", "D1").Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "episodes.csv", 7, "DECOM"),
+        C("PAD-14", "a reversed decision while the placement order is open", f => f.Append("header.csv", "C8,1,01/01/2019,WBRI,UN1,,").Append("episodes.csv", "C8,01/06/2023,S,E1,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100010").Append("placed_adoption.csv", "C8,01/01/2019,01/06/2023,01/09/2023,RD1"), "placed_adoption.csv", 3, "DATE_PLACED_CEASED"),
+        C("PAD-15", "the decision to place for adoption after the placement order", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);

@@ -17,6 +17,9 @@ public sealed class SimulatedChild
     public List<DateOnly> Reviews { get; } = [];
     public List<(DateOnly Start, DateOnly? End, string Kind)> MissingSpells { get; } = [];
     public SimulatedAdoption? Adoption { get; set; }
+
+    /// <summary>The decision that the child should be placed for adoption, made by the time a placement order (E1) began.</summary>
+    public DateOnly? PlacementDecision { get; set; }
     public string PreviousPermanence { get; init; } = "Z1";
 
     /// <summary>The day the last period of care ended, and how; null while still looked after.</summary>
@@ -124,6 +127,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             place = "U6";
         var start = entry;
         var rne = "S";
+        // The decision to place for adoption comes no later than the placement order (DfE 554).
+        if (ls == "E1")
+            child.PlacementDecision = entry;
         // A child is adopted from a placement for adoption (DfE 390): even after a short stay, one starts before the adoption.
         DateOnly? adoptionPlaced = route == "adoption"
             ? Max(exit.AddDays(-random.Next(120, 260)), entry.AddDays(Math.Clamp((exit.DayNumber - entry.DayNumber) / 2, 1, 30)))
@@ -154,9 +160,10 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 // Placed with current foster carers (A5) changes legal status too (DfE 217); already under a placement order, A6.
                 newPlace = ls != "E1" && random.NextDouble() < 0.2 ? "A5" : "A6";
                 var match = end.AddDays(-random.Next(20, 60));
-                var decision = entry.AddDays(random.Next(60, 300));
+                var decision = child.PlacementDecision ?? entry.AddDays(random.Next(60, 300));
                 if (decision > match.AddDays(-14))
                     decision = match.AddDays(-14);
+                child.PlacementDecision = decision;
                 child.Adoption = new SimulatedAdoption(decision, match, end, exit, newPlace == "A5");
             }
             else if (ls == "L1")
@@ -191,6 +198,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 {
                     ReasonPlaceChange = Pick([("CARPL", 40.0), ("CREQB", 15), ("CREQO", 10), ("LAREQ", 15), ("CHILD", 5), ("CLOSE", 5), ("OTHER", 10)]),
                 };
+            if (newLs == "E1" && child.PlacementDecision is null)
+                child.PlacementDecision = end;
             (ls, place, start) = (newLs, newPlace, end);
         }
     }

@@ -55,12 +55,15 @@ public sealed class ReturnExtractor(Random random)
                     child.PreviousPermanence == "Z1" ? "" : D(episodes[0].Start.AddYears(-2))]);
             if (InCareTwelveMonths(child, yearStart, yearEnd))
                 AddOc2(result, child, yearEnd);
+            // A child under a placement order or placed for adoption this year has the decision to place for adoption
+            // recorded (DfE 553): DATE_PLACED, the same day as AD1 DATE_INT (523); the ceased date and reason record
+            // a reversed decision (RD1-RD4), so an adoption leaves them blank.
+            var onTheWayToAdoption = episodes.Any(e => e.Ls == "E1" || e.Place is "A3" or "A4" or "A5" or "A6");
+            if (child.PlacementDecision is { } decided && decided <= yearEnd && onTheWayToAdoption)
+                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(decided), "", ""]);
             if (child.Adoption is { } adoption && adoption.PlacedDate <= yearEnd && adoption.AdoptedDate >= yearStart)
             {
                 var adopted = adoption.AdoptedDate <= yearEnd && child.CareEnded is { Reason: "E11" or "E12" };
-                // DATE_PLACED is the decision to place for adoption, the same day as AD1 DATE_INT (DfE 523); the ceased
-                // date and reason record a reversed decision (RD1-RD4), so an adoption leaves them blank.
-                Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(adoption.DecisionDate), "", ""]);
                 if (adopted)
                 {
                     // Adopters' number, sexes and legal status agree, as the DfE checks (511, 517-520).

@@ -190,6 +190,11 @@ public static class EpisodeRules
         new RowRule("EPI-93", Episodes, "PLACE_PROVIDER", "Only a placement with parents (P1) has the provider 'parents or other person with parental responsibility' (PR0).",
             (r, _) => r["PLACE_PROVIDER"] == "PR0" && r["PLACE"] != "P1",
             "PR0 is for a child placed with parents (P1) only: check PLACE_PROVIDER and PLACE."),
+        NeedsDecisionToPlace("EPI-96", "E1", "placement order"),
+        NeedsDecisionToPlace("EPI-97", "D1", "freeing order"),
+        new RowRule("EPI-98", Episodes, "DECOM", "The decision that the child should be placed for adoption is not after a freeing order (LS D1) began.",
+            (r, d) => r["LS"] == "D1" && r.Date("DECOM") is { } start && d.RowsFor(PlacedAdoption, r.Child).Any(p => p.Date("DATE_PLACED") > start),
+            "The freeing order began before the decision that the child should be placed for adoption: check DATE_PLACED and this episode's DECOM."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
@@ -227,6 +232,11 @@ public static class EpisodeRules
             (r, d) => d.Previous.OpenEpisodeOf(r.Child) is { } open && open.Start == r.Date("DECOM") && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && ReferenceEquals(chain[0], r) && lastYear(open) is { Length: > 0 } was && was != r[column] && allowedChange?.Invoke(was, r[column]) != true,
             $"This episode carries on the one last year's return left open, so its {column} is as last year's return recorded it. Correct whichever year is wrong (last year's by resubmitting it).");
+    /// <summary>An order that presupposes the decision to place for adoption (DfE 553, 555).</summary>
+    private static RowRule NeedsDecisionToPlace(string code, string legalStatus, string order) =>
+        new(code, Episodes, "LS", $"A child under a {order} (LS {legalStatus}) has the decision that they should be placed for adoption recorded (PlacedAdoption).",
+            (r, d) => r["LS"] == legalStatus && !d.RowsFor(PlacedAdoption, r.Child).Any(),
+            $"A {order} has been granted, so the PlacedAdoption table needs the date of the decision that the child should be placed for adoption. Add it, or check LS.");
     /// <summary>The child's age when the episode ended (null while it is open or the DOB is unknown).</summary>
     private static int? AgeAtEnd(Record903 episode, Ssda903Return data) =>
         episode.Date("DEC") is { } end && data.DateOfBirth(episode.Child) is { } dob && dob <= end ? Degrade.AgeOn(dob, end) : null;

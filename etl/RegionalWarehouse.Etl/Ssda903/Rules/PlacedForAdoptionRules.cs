@@ -40,5 +40,13 @@ public static class PlacedForAdoptionRules
                       && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.FirstOrDefault(e => e["PLACE"] is "A3" or "A4" or "A5" or "A6")?.Date("DECOM") is { } placed && placed < decided,
             "The child was placed for adoption before this decision that they should be: check DATE_PLACED and the placement's DECOM."),
+        new RowRule("PAD-14", PlacedAdoption, "DATE_PLACED_CEASED", "A decision to place for adoption is not recorded as reversed while the child's placement order or freeing order (LS E1, D1) is still open.",
+            (r, d) => (!r.IsBlank("DATE_PLACED_CEASED") || !r.IsBlank("REASON_PLACED_CEASED")) && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.Any(e => e["LS"] is "E1" or "D1" && e.IsBlank("DEC")),
+            "The child is still under a placement or freeing order, so the decision to place for adoption stands: clear DATE_PLACED_CEASED and REASON_PLACED_CEASED, or check the episodes."),
+        new RowRule("PAD-15", PlacedAdoption, "DATE_PLACED", "The decision that the child should be placed for adoption is not after the placement order (the child's first episode with LS E1) began.",
+            (r, d) => r.Date("DATE_PLACED") is { } decided && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.FirstOrDefault(e => e["LS"] == "E1")?.Date("DECOM") is { } order && decided > order,
+            "The placement order began before the decision that the child should be placed for adoption: check DATE_PLACED and the first E1 episode's DECOM."),
     ];
 }
