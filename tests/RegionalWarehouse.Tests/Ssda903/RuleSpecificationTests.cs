@@ -58,6 +58,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-15", "last year's mother no longer recorded as one", f => f.Append("header.csv", "C6,2,01/01/2005,WBRI,,0,").Append("episodes.csv", "C6,01/10/2023,S,V2,N1,U6,PR1,,,,,,"), "header.csv", 7, "MOTHER"),
         C("HDR-17", "a looked-after girl with MOTHER blank", f => f.Set("header.csv", 2, "MOTHER", ""), "header.csv", 2, "MOTHER"),
         C("HDR-18", "a mother aged ten", f => f.Set("header.csv", 6, "DOB", "20/07/2013"), "header.csv", 6, "MOTHER"),
+        C("HDR-26", "a mother whose child was born before the year, not a mother in last year's return", f => f.Set("header.csv", 2, "MOTHER", "1").Set("header.csv", 2, "MC_DOB", "01/01/2023"), "header.csv", 2, "MC_DOB"),
         C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
         C("HDR-21", "a boy with a mother's child date of birth", f => f.Set("header.csv", 5, "MC_DOB", "01/01/2023"), "header.csv", 5, "MC_DOB"),
         C("HDR-22", "UN1 for a child of school age", f => f.Set("header.csv", 2, "UPN", "UN1"), "header.csv", 2, "UPN"),
@@ -237,6 +238,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PAD-12", "an adopted child's decision recorded as reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("MIS-07", "a missing spell before the child was looked after", f => f.Set("missing.csv", 2, "MIS_START", "01/09/2020").Set("missing.csv", 2, "MIS_END", "02/09/2020"), "missing.csv", 2, "MIS_START"),
         C("MIS-08", "an open missing spell of a child adopted since", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,"), "missing.csv", 3, "MIS_END"),
+        C("MIS-09", "a missing spell starting inside the previous one", f => f.Append("missing.csv", "C1,14/05/2012,A,01/09/2023,05/09/2023"), "missing.csv", 3, "MIS_START"),
+        C("MIS-10", "an open missing spell from a placement that has ended", f => f.Append("missing.csv", "C2,02/02/2020,M,01/07/2023,"), "missing.csv", 3, "MIS_END"),
         C("EPI-74", "a placement change without its reason on the episode that ended", f => f.Set("episodes.csv", 2, "REASON_PLACE_CHANGE", ""), "episodes.csv", 2, "REASON_PLACE_CHANGE"),
         C("EPI-75", "a URN for independent living in 2022/23", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN", year: 2023),
         C("EPI-77", "a URN for independent living in 2023/24", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN"),
@@ -251,6 +254,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PAD-13", "a decision to place for adoption after the placement", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/05/2023").Set("ad1.csv", 2, "DATE_INT", "01/05/2023"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("EPI-83", "a child under a placement order returning home without the decision reversed", f => f.Set("episodes.csv", 8, "REC", "E4A").Set("episodes.csv", 8, "PLACE", "U6"), "episodes.csv", 8, "REC"),
         C("OC3-11", "care leaver details for a 17-year-old looked after on her birthday", f => f.Append("header.csv", "C7,2,01/06/2006,WBRI,UN5,0,").Append("episodes.csv", "C7,01/01/2023,S,C2,N1,U6,PR1,01/08/2023,E4A,,SG13 8DQ,SG1 2AB,SC100009").Append("oc3.csv", "C7,01/06/2006,YES,F4,K1"), "oc3.csv", 3, "IN_TOUCH"),
+        C("OC3-12", "a care leaver with no episodes this year though last year's return left one open", f => f.Append("header.csv", "C9,1,01/01/2005,WBRI,,,").Append("oc3.csv", "C9,01/01/2005,YES,F4,K1"), "oc3.csv", 3, "IN_TOUCH"),
         C("EPI-84", "the carried-on episode's RNE differs from last year's", f => f.Set("episodes.csv", 2, "RNE", "B"), "episodes.csv", 2, "RNE"),
         C("EPI-85", "the carried-on episode's legal status differs from last year's", f => f.Set("episodes.csv", 2, "LS", "C1"), "episodes.csv", 2, "LS"),
         C("EPI-86", "the carried-on episode's category of need differs from last year's", f => f.Set("episodes.csv", 2, "CIN", "N2"), "episodes.csv", 2, "CIN"),
@@ -288,6 +292,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
     {
         // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
         [Pseudonyms.KeyFor("919", "C1")] = new(new DateOnly(2021, 6, 1), "S", "C2", "N1", "U6", "PR1", "SC100001"),
+        // C9, not in this year's fixture, was still looked after at the end of last year's.
+        [Pseudonyms.KeyFor("919", "C9")] = new(new DateOnly(2022, 9, 1), "S", "V2", "N1", "U4", "PR1", "SC100011"),
     });
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)

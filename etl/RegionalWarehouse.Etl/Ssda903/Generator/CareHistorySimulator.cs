@@ -269,9 +269,13 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         for (var i = 0; i < spells; i++)
         {
             var start = entry.AddDays(random.Next(1, Math.Max(2, last.DayNumber - entry.DayNumber)));
-            if (start >= last || child.MissingSpells.Any(s => s.Start == start))
-                continue;
             var end = start.AddDays(random.Next(0, 4));
+            // A spell ends by the time the placement the child went missing from does (DfE 575).
+            if (child.Episodes.LastOrDefault(e => e.Start <= start)?.End is { } placementEnded && placementEnded < end)
+                end = placementEnded;
+            // Spells do not overlap (DfE 574).
+            if (start >= last || child.MissingSpells.Any(s => start <= (s.End ?? DateOnly.MaxValue) && s.Start <= end))
+                continue;
             child.MissingSpells.Add((start, end > horizon ? null : end, random.NextDouble() < 0.7 ? "M" : "A"));
         }
     }

@@ -57,6 +57,9 @@ public static class HeaderRules
         new RowRule("HDR-25", Header, "MOTHER", "A child looked after only on short breaks (every episode LS V3 or V4) has no MOTHER recorded.",
             (r, d) => !r.IsBlank("MOTHER") && d.OnlyShortBreaks(r.Child),
             "MOTHER is not collected for a child looked after only on short breaks (V3, V4): leave it blank, or check LS."),
+        new AgreesWithPreviousYearRule("HDR-26", "MC_DOB", "mother status",
+            (r, before, d) => r["MOTHER"] == "1" && before.IsMother == false && r.Date("MC_DOB") < d.YearStart,
+            "Her child's date of birth is before this collection year, but last year's return recorded her as not a mother. Correct MC_DOB, or last year's MOTHER."),
     ];
 }
 

@@ -33,6 +33,9 @@ public static class Oc3Rules
                       && BirthdayInYear(dob, d) is var birthday && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Any(e => e.Date("DECOM") <= birthday && e.Date("DEC") is { } end && end > birthday),
             "The young person was still looked after on their birthday this year, so care leaver information is not collected yet: leave IN_TOUCH, ACTIV and ACCOM blank."),
+        new RowRule("OC3-12", Oc3, "IN_TOUCH", "A care leaver whose episode last year's return left open has this year's episodes, up to leaving care.",
+            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && !d.EpisodesByChild.ContainsKey(r.Child) && d.Previous.OpenEpisodeOf(r.Child) is not null,
+            "Last year's return left this young person looked after, so this year's return includes the episode in which they left care. Add it, or check the OC3 record."),
     ];
 
     public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
