@@ -195,6 +195,12 @@ public static class EpisodeRules
         new RowRule("EPI-98", Episodes, "DECOM", "The decision that the child should be placed for adoption is not after a freeing order (LS D1) began.",
             (r, d) => r["LS"] == "D1" && r.Date("DECOM") is { } start && d.RowsFor(PlacedAdoption, r.Child).Any(p => p.Date("DATE_PLACED") > start),
             "The freeing order began before the decision that the child should be placed for adoption: check DATE_PLACED and this episode's DECOM."),
+        new RowRule("EPI-99", Episodes, "RNE", "An episode after one that ended the child's care (a REC other than X1) starts a new period of care (RNE S).",
+            (r, d) => r["RNE"] != "S" && d.EpisodeBefore(r) is { } before && !before.IsBlank("REC") && before["REC"] != "X1",
+            "The previous episode ended the child's care (its REC is not X1), so this one starts a new period of care: RNE S. Check RNE, or the previous REC."),
+        new RowRule("EPI-100", Episodes, "LS", "No child is still freed for adoption (an open episode with LS D1): freeing orders ended in December 2005.",
+            (r, _) => r["LS"] == "D1" && r.IsBlank("DEC") && r.IsBlank("REC"),
+            "Freeing orders could not be applied for after 30 December 2005: record the child's current legal status."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>

@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
@@ -22,5 +23,27 @@ public static class SocialWorkerEpisodeRules
             (r, d) => r.Date("SW_DECOM") > d.YearEnd,
             "This social worker episode begins after 31 March, so belongs in next year's return."),
         new ChildInHeaderRule("SWE-05", SocialWorkerEpisodes),
+        new RowRule("SWE-06", SocialWorkerEpisodes, "SW_ID", "A social worker's ID begins with SW (or XX where it is not known).",
+            (r, _) => !r.IsBlank("SW_ID") && !r["SW_ID"].StartsWith("SW", StringComparison.Ordinal) && !r["SW_ID"].StartsWith("XX", StringComparison.Ordinal),
+            "Enter the social worker's ID as the DfE's workforce census records it (it begins SW), or XX if it is not known."),
+        new RowRule("SWE-07", SocialWorkerEpisodes, "SW_DEC", "SW_DEC is a date (dd/mm/yyyy, with ZZ for an unknown day or month, ZZZZ for an unknown year).",
+            (r, _) => !r.IsBlank("SW_DEC") && !PartialDate.IsValid(r["SW_DEC"]),
+            "Enter the date the social worker episode ended as dd/mm/yyyy (ZZ for an unknown day or month)."),
+        new RowRule("SWE-08", SocialWorkerEpisodes, "SW_DEC", "A social worker episode that ended did so within the collection year.",
+            (r, d) => r.Date("SW_DEC") is { } end && (end < d.YearStart || end > d.YearEnd),
+            "SW_DEC is outside this collection year (1 April to 31 March): check the date, or leave it blank for an episode still open."),
+        new RowRule("SWE-09", SocialWorkerEpisodes, "SW_DEC", "Every social worker episode but the child's latest has ended (SW_DEC).",
+            (r, d) => r.IsBlank("SW_DEC") && r.Date("SW_DECOM") is { } start && d.RowsFor(SocialWorkerEpisodes, r.Child).Any(w => w.Date("SW_DECOM") > start),
+            "A later social worker episode has started, so this one has ended: enter SW_DEC."),
+        new RowRule("SWE-10", SocialWorkerEpisodes, "SW_DEC", "A social worker episode lasts at least a day (SW_DEC is not SW_DECOM).",
+            (r, _) => !r.IsBlank("SW_DEC") && r["SW_DEC"] == r["SW_DECOM"],
+            "This social worker episode ends the day it starts: check the dates.", Severity.Warning),
+        new RowRule("SWE-11", SocialWorkerEpisodes, "SW_DECOM", "A social worker episode starts within 7 days of the end of the child's previous one.",
+            (r, d) => r.Date("SW_DECOM") is { } start && d.RowsFor(SocialWorkerEpisodes, r.Child)
+                          .Where(w => !ReferenceEquals(w, r) && w.Date("SW_DECOM") is { } began && (began < start || began == start && w.Row < r.Row))
+                          .MaxBy(w => (w.Date("SW_DECOM"), w.Row)) is { } before
+                      && before.Date("SW_DEC") is { } ended && Math.Abs(start.DayNumber - ended.DayNumber) > 7,
+            "A new social worker takes over when the last one leaves: SW_DECOM is within 7 days of the previous episode's SW_DEC. Check the dates."),
+        new CodeListRule("SWE-12", SocialWorkerEpisodes, "SW_REASON"),
     ];
 }
