@@ -65,7 +65,7 @@ public class ParsingTests(CodeListFixture codeLists) : IClassFixture<CodeListFix
     public void The_social_worker_episodes_table_of_the_2023_24_return_is_recognised_and_checked_not_rejected()
     {
         using var fixture = ReturnFixture.Copy("valid-919-2024");
-        fixture.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW123,01/06/2021,,SWCHOSE\nC2,SW124,15/06/2023,,SWCHOSE\nC4,SW125,ZZ/10/2022,,SWCHOSE\n");
+        fixture.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW123,01/06/2021,,MANAGE\nC2,SW124,15/06/2023,,MANAGE\nC4,SW125,ZZ/10/2022,,MANAGE\n");
 
         var issue = Assert.Single(Validate(fixture.Folder));
 

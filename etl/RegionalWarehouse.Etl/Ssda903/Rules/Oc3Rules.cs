@@ -36,6 +36,10 @@ public static class Oc3Rules
         new RowRule("OC3-12", Oc3, "IN_TOUCH", "A care leaver whose episode last year's return left open has this year's episodes, up to leaving care.",
             (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && !d.EpisodesByChild.ContainsKey(r.Child) && d.Previous.OpenEpisodeOf(r.Child) is not null,
             "Last year's return left this young person looked after, so this year's return includes the episode in which they left care. Add it, or check the OC3 record."),
+        new RowRule("OC3-14", Oc3, "IN_TOUCH", "A young person aged 17 or 18 at 31 March who ceased to be looked after after their 17th birthday has no care leaver information.",
+            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && r.Date("DOB") is { } dob && dob.AddYears(17) <= d.YearEnd && dob.AddYears(19) > d.YearEnd
+                      && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e.Date("DEC") >= dob.AddYears(17)),
+            "This young person left care after their 17th birthday, so care leaver information is not collected yet: leave IN_TOUCH, ACTIV and ACCOM blank."),
     ];
 
     public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
