@@ -283,6 +283,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-98", "a freeing order before the decision to place for adoption", f => f.Set("episodes.csv", 7, "LS", "D1").Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "episodes.csv", 7, "DECOM"),
         C("EPI-99", "an episode continuing care after the child went home", f => f.Set("episodes.csv", 2, "REC", "E4A"), "episodes.csv", 3, "RNE"),
         C("EPI-100", "a child still freed for adoption", f => f.Set("episodes.csv", 9, "LS", "D1"), "episodes.csv", 9, "LS"),
+        C("EPI-101", "an emergency protection order lasting 66 days", f => f.Set("episodes.csv", 4, "LS", "L2"), "episodes.csv", 4, "LS"),
+        C("EPI-102", "a looked-after child with no placement postcode", f => f.Set("episodes.csv", 2, "PL_POST", ""), "episodes.csv", 2, "HOME_POST"),
         C("PAD-14", "a reversed decision while the placement order is open", f => f.Append("header.csv", "C8,1,01/01/2019,WBRI,UN1,,").Append("episodes.csv", "C8,01/06/2023,S,E1,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100010").Append("placed_adoption.csv", "C8,01/01/2019,01/06/2023,01/09/2023,RD1"), "placed_adoption.csv", 3, "DATE_PLACED_CEASED"),
         C("PAD-15", "the decision to place for adoption after the placement order", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
     ];

@@ -137,9 +137,12 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
         while (true)
         {
-            var nextChange = ls == "L1"
-                ? start.AddDays(random.Next(1, 4)) // police protection ends within 72 hours (DfE 361)
-                : start.AddDays(Math.Max(7, (int)Exponential(route == "adulthood" ? 330 : 260)));
+            var nextChange = ls switch
+            {
+                "L1" => start.AddDays(random.Next(1, 4)), // police protection ends within 72 hours (DfE 361)
+                "L2" => start.AddDays(random.Next(1, 22)), // an emergency protection order within 21 days (DfE 362)
+                _ => start.AddDays(Math.Max(7, (int)Exponential(route == "adulthood" ? 330 : 260))),
+            };
             if (child.Adoption is not null)
                 nextChange = exit;
             else if (adoptionPlaced is { } placed && placed > start && placed < nextChange)
@@ -168,7 +171,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             }
             else if (ls == "L1")
                 newLs = Pick([("C1", 0.6), ("V2", 0.4)]);
-            else if (ls is "C1" or "L2" && random.NextDouble() < 0.5)
+            else if (ls == "L2" || ls == "C1" && random.NextDouble() < 0.5)
                 newLs = route == "adoption" && ls == "C2" ? "E1" : "C2";
             else if (ls == "V2" && random.NextDouble() < 0.25)
                 newLs = "C1";

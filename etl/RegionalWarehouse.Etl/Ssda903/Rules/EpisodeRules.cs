@@ -201,6 +201,10 @@ public static class EpisodeRules
         new RowRule("EPI-100", Episodes, "LS", "No child is still freed for adoption (an open episode with LS D1): freeing orders ended in December 2005.",
             (r, _) => r["LS"] == "D1" && r.IsBlank("DEC") && r.IsBlank("REC"),
             "Freeing orders could not be applied for after 30 December 2005: record the child's current legal status."),
+        new LegalStatusDurationRule("EPI-101", "L2", 21, "an emergency protection order"),
+        new RowRule("EPI-102", Episodes, "HOME_POST", "A looked-after child (other than on a short break, or an unaccompanied asylum-seeking child) has a home and a placement postcode.",
+            (r, d) => (r.IsBlank("HOME_POST") || r.IsBlank("PL_POST")) && r["LS"] is not ("V3" or "V4") && !d.RowsFor(Uasc, r.Child).Any(),
+            "Enter the postcode of the child's home when they started to be looked after (HOME_POST) and of the placement (PL_POST)."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
