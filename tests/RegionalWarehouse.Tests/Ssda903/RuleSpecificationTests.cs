@@ -45,6 +45,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("SWE-10", "a social worker episode ending the day it began", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,30/05/2023,MANAGE\nC1,SW2,01/06/2023,01/06/2023,MANAGE\nC1,SW3,01/06/2023,,MANAGE\n"), "sw_episodes.csv", 3, "SW_DEC"),
         C("SWE-11", "a social worker episode starting a month after the last ended", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,01/06/2023,MANAGE\nC1,SW2,01/07/2023,,MANAGE\n"), "sw_episodes.csv", 3, "SW_DECOM"),
         C("SWE-12", "a reason for social worker change BORED", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,BORED\n"), "sw_episodes.csv", 2, "SW_REASON"),
+        C("SWE-13", "a social worker episode ending in June with none after it", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,01/06/2023,MANAGE\n"), "sw_episodes.csv", 2, "SW_DEC"),
         C("FILE-08", "the social worker episodes table", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,\n"), "sw_episodes.csv", 1, null),
 
         C("HDR-01", "a Header row without CHILD", f => f.Set("header.csv", 2, "CHILD", ""), "header.csv", 2, "CHILD"),
@@ -67,6 +68,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-18", "a mother aged ten", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "03/03/2023").Set("header.csv", 6, "DOB", "20/07/2013"), "header.csv", 6, "MOTHER"),
         C("HDR-26", "a mother whose child was born before the year, not a mother in last year's return", f => f.Set("header.csv", 2, "MOTHER", "1").Set("header.csv", 2, "MC_DOB", "01/01/2023"), "header.csv", 2, "MC_DOB"),
         C("HDR-27", "motherhood recorded for a care leaver not looked after in the year", f => f.Set("header.csv", 6, "MOTHER", "0"), "header.csv", 6, "MOTHER"),
+        C("HDR-28", "a mother's child born before her", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "01/01/2004"), "header.csv", 6, "MC_DOB"),
         C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
         C("HDR-21", "a boy with a mother's child date of birth", f => f.Set("header.csv", 5, "MC_DOB", "01/01/2023"), "header.csv", 5, "MC_DOB"),
         C("HDR-22", "UN1 for a child of school age", f => f.Set("header.csv", 2, "UPN", "UN1"), "header.csv", 2, "UPN"),
@@ -248,6 +250,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("MIS-08", "an open missing spell of a child adopted since", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,"), "missing.csv", 3, "MIS_END"),
         C("MIS-09", "a missing spell starting inside the previous one", f => f.Append("missing.csv", "C1,14/05/2012,A,01/09/2023,05/09/2023"), "missing.csv", 3, "MIS_START"),
         C("MIS-10", "an open missing spell from a placement that has ended", f => f.Append("missing.csv", "C2,02/02/2020,M,01/07/2023,"), "missing.csv", 3, "MIS_END"),
+        C("MIS-11", "a missing spell ending after the year", f => f.Set("missing.csv", 2, "MIS_END", "02/04/2024"), "missing.csv", 2, "MIS_END"),
         C("EPI-74", "a placement change without its reason on the episode that ended", f => f.Set("episodes.csv", 2, "REASON_PLACE_CHANGE", ""), "episodes.csv", 2, "REASON_PLACE_CHANGE"),
         C("EPI-75", "a URN for independent living in 2022/23", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN", year: 2023),
         C("EPI-77", "a URN for independent living in 2023/24", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN"),
@@ -277,6 +280,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-94", "a secure unit (R2) run by the LA itself", f => f.Set("episodes.csv", 9, "PLACE", "R2").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR1").Set("episodes.csv", 9, "URN", ""), "episodes.csv", 9, "PLACE_PROVIDER"),
         C("EPI-95", "a placement with parents provided by another LA", f => f.Set("episodes.csv", 9, "PLACE", "P1").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR2").Set("episodes.csv", 9, "LS", "C2"), "episodes.csv", 9, "PLACE_PROVIDER"),
         C("AD1-21", "the best-interests decision after the placement for adoption", f => f.Set("ad1.csv", 2, "DATE_INT", "01/05/2023").Set("ad1.csv", 2, "DATE_MATCH", "01/06/2023"), "ad1.csv", 2, "DATE_INT"),
+        C("AD1-22", "a married same-sex couple recorded as a man and a woman", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L12"), "ad1.csv", 2, "SEX_ADOPTR"),
         C("OC2-27", "no conviction item for an 11-year-old", f => f.Set("oc2.csv", 2, "CONVICTED", ""), "oc2.csv", 2, "CONVICTED"),
         C("EPI-96", "a placement order without the decision to place for adoption", f => f.Remove("placed_adoption.csv"), "episodes.csv", 7, "LS"),
         C("EPI-97", "a freeing order without the decision to place for adoption", f => f.Remove("placed_adoption.csv").Set("episodes.csv", 7, "LS", "D1"), "episodes.csv", 7, "LS"),
@@ -285,8 +289,14 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-100", "a child still freed for adoption", f => f.Set("episodes.csv", 9, "LS", "D1"), "episodes.csv", 9, "LS"),
         C("EPI-101", "an emergency protection order lasting 66 days", f => f.Set("episodes.csv", 4, "LS", "L2"), "episodes.csv", 4, "LS"),
         C("EPI-102", "a looked-after child with no placement postcode", f => f.Set("episodes.csv", 2, "PL_POST", ""), "episodes.csv", 2, "HOME_POST"),
+        C("EPI-103", "an episode from before the year that last year's return did not leave open", f => f.Append("header.csv", "C10,1,01/01/2015,WBRI,UN5,,").Append("episodes.csv", "C10,01/02/2023,S,C2,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100012"), "episodes.csv", 10, "DECOM"),
+        C("EPI-104", "a child assessment order lasting 66 days", f => f.Set("episodes.csv", 4, "LS", "L3"), "episodes.csv", 4, "LS"),
+        C("EPI-105", "a special guardianship order for a 19-year-old", f => f.Set("episodes.csv", 9, "DEC", "01/02/2024").Set("episodes.csv", 9, "REC", "E45").Set("header.csv", 5, "DOB", "01/09/2004"), "episodes.csv", 9, "REC"),
+        C("EPI-106", "a child new to care this year with no previous permanence record", f => f.Write("prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n"), "episodes.csv", 4, "RNE"),
+        C("EPI-107", "a child missing when care ended at 18 recorded as returning home", f => f.Append("header.csv", "C11,1,01/01/2006,WBRI,UN5,,").Append("episodes.csv", "C11,01/06/2023,S,V2,N1,U6,PR1,01/01/2024,E4A,,SG13 8DQ,SG1 2AB,SC100013").Append("missing.csv", "C11,01/01/2006,M,31/12/2023,01/01/2024"), "episodes.csv", 10, "REC"),
         C("PAD-14", "a reversed decision while the placement order is open", f => f.Append("header.csv", "C8,1,01/01/2019,WBRI,UN1,,").Append("episodes.csv", "C8,01/06/2023,S,E1,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100010").Append("placed_adoption.csv", "C8,01/01/2019,01/06/2023,01/09/2023,RD1"), "placed_adoption.csv", 3, "DATE_PLACED_CEASED"),
         C("PAD-15", "the decision to place for adoption after the placement order", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
+        C("PAD-16", "a second decision to place for adoption while the first is open", f => f.Append("placed_adoption.csv", "C3,10/01/2021,01/02/2022,,"), "placed_adoption.csv", 3, "DATE_PLACED"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);
@@ -305,6 +315,9 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
     {
         // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
         [Pseudonyms.KeyFor("919", "C1")] = new(new DateOnly(2021, 6, 1), "S", "C2", "N1", "U6", "PR1", "SC100001"),
+        // C3's and C4's first episodes were open then too.
+        [Pseudonyms.KeyFor("919", "C3")] = new(new DateOnly(2022, 1, 1), "L", "E1", "N1", "U6", "PR1", "SC100006"),
+        [Pseudonyms.KeyFor("919", "C4")] = new(new DateOnly(2022, 10, 1), "S", "V2", "N7", "P2", "PR4", "XXXXXXX"),
         // C9, not in this year's fixture, was still looked after at the end of last year's.
         [Pseudonyms.KeyFor("919", "C9")] = new(new DateOnly(2022, 9, 1), "S", "V2", "N1", "U4", "PR1", "SC100011"),
     });

@@ -273,9 +273,12 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         {
             var start = entry.AddDays(random.Next(1, Math.Max(2, last.DayNumber - entry.DayNumber)));
             var end = start.AddDays(random.Next(0, 4));
-            // A spell ends by the time the placement the child went missing from does (DfE 575).
-            if (child.Episodes.LastOrDefault(e => e.Start <= start)?.End is { } placementEnded && placementEnded < end)
-                end = placementEnded;
+            // A spell ends before the placement the child went missing from does (DfE 575): the child is back, so
+            // not missing when the placement or their care ends (580).
+            if (child.Episodes.LastOrDefault(e => e.Start <= start)?.End is { } placementEnded && placementEnded <= end)
+                end = placementEnded.AddDays(-1);
+            if (end < start)
+                continue;
             // Spells do not overlap (DfE 574).
             if (start >= last || child.MissingSpells.Any(s => start <= (s.End ?? DateOnly.MaxValue) && s.Start <= end))
                 continue;

@@ -45,6 +45,7 @@ public static class AdoptionRules
             (r, d) => r.Date("DATE_INT") is { } decided && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Any(e => e["PLACE"] is "A3" or "A4" or "A5" or "A6" && e.Date("DECOM") < decided),
             "The child was placed for adoption before the decision that adoption was in their best interests: check DATE_INT and the placement's DECOM."),
+        AdoptersLegalStatus("AD1-22", "L12", "a married couple of the same sex", ["MM", "FF"]),
     ];
 
     private static readonly string[] AdoptionItems = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];

@@ -205,6 +205,22 @@ public static class EpisodeRules
         new RowRule("EPI-102", Episodes, "HOME_POST", "A looked-after child (other than on a short break, or an unaccompanied asylum-seeking child) has a home and a placement postcode.",
             (r, d) => (r.IsBlank("HOME_POST") || r.IsBlank("PL_POST")) && r["LS"] is not ("V3" or "V4") && !d.RowsFor(Uasc, r.Child).Any(),
             "Enter the postcode of the child's home when they started to be looked after (HOME_POST) and of the placement (PL_POST)."),
+        new RowRule("EPI-103", Episodes, "DECOM", "A child's episode that began before the collection year is the one last year's return left open.",
+            (r, d) => d.Previous.Count > 0 && r.Date("DECOM") < d.YearStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && ReferenceEquals(chain[0], r) && d.Previous.OpenEpisodeOf(r.Child) is null,
+            "This episode began before the collection year, but last year's return has no open episode for the child. Check DECOM, or resubmit last year's return."),
+        new LegalStatusDurationRule("EPI-104", "L3", 7, "a child assessment order"),
+        new RowRule("EPI-105", Episodes, "REC", "An episode ending in a special guardianship order (E45-E48) ends before the child is 18.",
+            (r, d) => r["REC"] is "E45" or "E46" or "E47" or "E48" && r.Date("DEC") is { } end && d.DateOfBirth(r.Child) is { } dob && dob.AddYears(18) < end,
+            "A special guardianship order is made for a child under 18: check REC, DEC and the child's DOB."),
+        new RowRule("EPI-106", Episodes, "RNE", "A child who started to be looked after in the year (RNE S) has their previous permanence option recorded (PrevPerm), when the return includes that table.",
+            (r, d) => r["RNE"] == "S" && r.Date("DECOM") >= d.YearStart && d.Sources.ContainsKey(PrevPerm)
+                      && !IsCompletePermanenceRecord(d.RowsFor(PrevPerm, r.Child).FirstOrDefault()),
+            "The child started to be looked after this year: record in PrevPerm whether they had a previous permanence option (Z1 if none; otherwise the option, the LA and the date)."),
+        new RowRule("EPI-107", Episodes, "REC", "A child missing on their 18th birthday, when their care ended, has the episode ending E8.",
+            (r, d) => r["REC"] is not ("" or "E8") && r.Date("DEC") is { } end && d.DateOfBirth(r.Child)?.AddYears(18) == end
+                      && d.RowsFor(Missing, r.Child).Any(m => m.Date("MIS_END") == end),
+            "The child was missing when their care ended at 18, which the 903 records as E8. Check REC, or the missing spell."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
@@ -229,6 +245,10 @@ public static class EpisodeRules
         new(code, Episodes, "PLACE_PROVIDER", $"Placements {string.Join(", ", placements)} are not provided by {meaning} ({provider}).",
             (r, _) => r["PLACE_PROVIDER"] == provider && placements.Contains(r["PLACE"]),
             $"Placements {string.Join(", ", placements)} cannot be provided by {meaning} ({provider}): check PLACE_PROVIDER and PLACE.");
+
+    /// <summary>A PrevPerm record that says whether there was a previous permanence option and, if so, where and when.</summary>
+    private static bool IsCompletePermanenceRecord(Record903? perm) =>
+        perm is not null && !perm.IsBlank("PREV_PERM") && (perm["PREV_PERM"] == "Z1" || !perm.IsBlank("LA_PERM") && !perm.IsBlank("DATE_PERM"));
 
     private static bool IsTemporary(Record903 episode) => episode["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4";
     /// <summary>

@@ -64,6 +64,9 @@ public static class HeaderRules
             (r, d) => (!r.IsBlank("MOTHER") || !r.IsBlank("MC_DOB")) && !d.EpisodesByChild.ContainsKey(r.Child)
                       && d.RowsFor(Oc3, r.Child).Any(o => Oc3Rules.CareLeaverItems.Any(c => !o.IsBlank(c))),
             "Motherhood details are collected only for young people looked after in the year: leave MOTHER and MC_DOB blank for this care leaver."),
+        new RowRule("HDR-28", Header, "MC_DOB", "A mother's child is born after the mother (MC_DOB after DOB).",
+            (r, _) => r.Date("MC_DOB") is { } child && r.Date("DOB") is { } dob && child <= dob,
+            "The date of birth of the young person's child is not after her own: check MC_DOB and DOB."),
     ];
 }
 

@@ -27,5 +27,8 @@ public static class MissingRules
             (r, d) => r.IsBlank("MIS_END") && r.Date("MIS_START") is { } start && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Any(e => e.Date("DECOM") <= start && e.Date("DEC") is { } end && start <= end),
             "The placement the child went missing from has ended, so the spell has ended too: enter MIS_END."),
+        new RowRule("MIS-11", Missing, "MIS_END", "A missing or away-from-placement spell's end (MIS_END) is within the collection year.",
+            (r, d) => r.Date("MIS_END") is { } end && (end < d.YearStart || end > d.YearEnd),
+            "MIS_END is outside this collection year (1 April to 31 March): check the date, or leave it blank while the spell continues."),
     ];
 }

@@ -45,5 +45,8 @@ public static class SocialWorkerEpisodeRules
                       && before.Date("SW_DEC") is { } ended && Math.Abs(start.DayNumber - ended.DayNumber) > 7,
             "A new social worker takes over when the last one leaves: SW_DECOM is within 7 days of the previous episode's SW_DEC. Check the dates."),
         new CodeListRule("SWE-12", SocialWorkerEpisodes, "SW_REASON"),
+        new RowRule("SWE-13", SocialWorkerEpisodes, "SW_DEC", "A social worker episode that ended before 31 March is followed by the child's next one.",
+            (r, d) => r.Date("SW_DEC") is { } end && end < d.YearEnd && !d.RowsFor(SocialWorkerEpisodes, r.Child).Any(w => !ReferenceEquals(w, r) && w.Date("SW_DECOM") >= end),
+            "This social worker episode ended before 31 March but no later one follows: add the episode of the social worker who took over."),
     ];
 }
