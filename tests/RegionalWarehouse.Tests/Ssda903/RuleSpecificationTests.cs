@@ -46,6 +46,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("SWE-11", "a social worker episode starting a month after the last ended", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,01/06/2023,MANAGE\nC1,SW2,01/07/2023,,MANAGE\n"), "sw_episodes.csv", 3, "SW_DECOM"),
         C("SWE-12", "a reason for social worker change BORED", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,BORED\n"), "sw_episodes.csv", 2, "SW_REASON"),
         C("SWE-13", "a social worker episode ending in June with none after it", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,01/06/2023,MANAGE\n"), "sw_episodes.csv", 2, "SW_DEC"),
+        C("SWE-14", "a 2023 social worker episode without its reason, in 2024/25", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2023,,\n"), "sw_episodes.csv", 2, "SW_ID", year: 2025),
+        C("SWE-15", "a social worker episode of the year without its reason, in 2024/25", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2024,,\n"), "sw_episodes.csv", 2, "SW_REASON", year: 2025),
         C("FILE-08", "the social worker episodes table", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,\n"), "sw_episodes.csv", 1, null),
 
         C("HDR-01", "a Header row without CHILD", f => f.Set("header.csv", 2, "CHILD", ""), "header.csv", 2, "CHILD"),
@@ -294,6 +296,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-105", "a special guardianship order for a 19-year-old", f => f.Set("episodes.csv", 9, "DEC", "01/02/2024").Set("episodes.csv", 9, "REC", "E45").Set("header.csv", 5, "DOB", "01/09/2004"), "episodes.csv", 9, "REC"),
         C("EPI-106", "a child new to care this year with no previous permanence record", f => f.Write("prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n"), "episodes.csv", 4, "RNE"),
         C("EPI-107", "a child missing when care ended at 18 recorded as returning home", f => f.Append("header.csv", "C11,1,01/01/2006,WBRI,UN5,,").Append("episodes.csv", "C11,01/06/2023,S,V2,N1,U6,PR1,01/01/2024,E4A,,SG13 8DQ,SG1 2AB,SC100013").Append("missing.csv", "C11,01/01/2006,M,31/12/2023,01/01/2024"), "episodes.csv", 10, "REC"),
+        C("EPI-108", "the category of need changing within a period of care", f => f.Set("episodes.csv", 5, "CIN", "N1"), "episodes.csv", 5, "CIN"),
         C("PAD-14", "a reversed decision while the placement order is open", f => f.Append("header.csv", "C8,1,01/01/2019,WBRI,UN1,,").Append("episodes.csv", "C8,01/06/2023,S,E1,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100010").Append("placed_adoption.csv", "C8,01/01/2019,01/06/2023,01/09/2023,RD1"), "placed_adoption.csv", 3, "DATE_PLACED_CEASED"),
         C("PAD-15", "the decision to place for adoption after the placement order", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-16", "a second decision to place for adoption while the first is open", f => f.Append("placed_adoption.csv", "C3,10/01/2021,01/02/2022,,"), "placed_adoption.csv", 3, "DATE_PLACED"),

@@ -221,6 +221,9 @@ public static class EpisodeRules
             (r, d) => r["REC"] is not ("" or "E8") && r.Date("DEC") is { } end && d.DateOfBirth(r.Child)?.AddYears(18) == end
                       && d.RowsFor(Missing, r.Child).Any(m => m.Date("MIS_END") == end),
             "The child was missing when their care ended at 18, which the 903 records as E8. Check REC, or the missing spell."),
+        new RowRule("EPI-108", Episodes, "CIN", "The category of need stays as recorded at the start of the period of care (episodes continuing after REC X1).",
+            (r, d) => d.EpisodeBefore(r) is { } before && before["REC"] == "X1" && before.Date("DEC") == r.Date("DECOM") && before["CIN"] != r["CIN"],
+            "The category of need is the child's need when the period of care began, so it does not change between its episodes: check CIN."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>

@@ -48,5 +48,11 @@ public static class SocialWorkerEpisodeRules
         new RowRule("SWE-13", SocialWorkerEpisodes, "SW_DEC", "A social worker episode that ended before 31 March is followed by the child's next one.",
             (r, d) => r.Date("SW_DEC") is { } end && end < d.YearEnd && !d.RowsFor(SocialWorkerEpisodes, r.Child).Any(w => !ReferenceEquals(w, r) && w.Date("SW_DECOM") >= end),
             "This social worker episode ended before 31 March but no later one follows: add the episode of the social worker who took over."),
+        new RowRule("SWE-14", SocialWorkerEpisodes, "SW_ID", "Each social worker episode has its start (SW_DECOM) and social worker (SW_ID), and one starting on or after 1 April 2023 its reason (SW_REASON).",
+            (r, _) => r.IsBlank("SW_DECOM") || r.IsBlank("SW_ID") || r.Date("SW_DECOM") >= new DateOnly(2023, 4, 1) && r.IsBlank("SW_REASON"),
+            "Complete the social worker episode: SW_DECOM and SW_ID, and SW_REASON for an episode starting on or after 1 April 2023."),
+        new RowRule("SWE-15", SocialWorkerEpisodes, "SW_REASON", "A social worker episode starting within the year before the collection year, or in it, has its reason for the change of social worker.",
+            (r, d) => r.IsBlank("SW_REASON") && r.Date("SW_DECOM") is { } start && start >= d.YearStart.AddYears(-1),
+            "Enter the reason the child's social worker changed (SW_REASON)."),
     ];
 }
