@@ -71,6 +71,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-26", "a mother whose child was born before the year, not a mother in last year's return", f => f.Set("header.csv", 2, "MOTHER", "1").Set("header.csv", 2, "MC_DOB", "01/01/2023"), "header.csv", 2, "MC_DOB"),
         C("HDR-27", "motherhood recorded for a care leaver not looked after in the year", f => f.Set("header.csv", 6, "MOTHER", "0"), "header.csv", 6, "MOTHER"),
         C("HDR-28", "a mother's child born before her", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "01/01/2004"), "header.csv", 6, "MC_DOB"),
+        C("HDR-29", "a mother's child's birth month differing from last year's return", f => f.Append("header.csv", "C6,2,01/01/2005,WBRI,,1,05/06/2022").Append("episodes.csv", "C6,01/10/2023,S,V2,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100014"), "header.csv", 7, "MC_DOB"),
         C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
         C("HDR-21", "a boy with a mother's child date of birth", f => f.Set("header.csv", 5, "MC_DOB", "01/01/2023"), "header.csv", 5, "MC_DOB"),
         C("HDR-22", "UN1 for a child of school age", f => f.Set("header.csv", 2, "UPN", "UN1"), "header.csv", 2, "UPN"),
@@ -297,9 +298,13 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-106", "a child new to care this year with no previous permanence record", f => f.Write("prev_perm.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\n"), "episodes.csv", 4, "RNE"),
         C("EPI-107", "a child missing when care ended at 18 recorded as returning home", f => f.Append("header.csv", "C11,1,01/01/2006,WBRI,UN5,,").Append("episodes.csv", "C11,01/06/2023,S,V2,N1,U6,PR1,01/01/2024,E4A,,SG13 8DQ,SG1 2AB,SC100013").Append("missing.csv", "C11,01/01/2006,M,31/12/2023,01/01/2024"), "episodes.csv", 10, "REC"),
         C("EPI-108", "the category of need changing within a period of care", f => f.Set("episodes.csv", 5, "CIN", "N1"), "episodes.csv", 5, "CIN"),
+        C("EPI-109", "a short break with a home postcode", f => f.Set("episodes.csv", 4, "LS", "V3").Set("episodes.csv", 4, "PL_POST", "").Set("episodes.csv", 4, "URN", ""), "episodes.csv", 4, "HOME_POST"),
         C("PAD-14", "a reversed decision while the placement order is open", f => f.Append("header.csv", "C8,1,01/01/2019,WBRI,UN1,,").Append("episodes.csv", "C8,01/06/2023,S,E1,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100010").Append("placed_adoption.csv", "C8,01/01/2019,01/06/2023,01/09/2023,RD1"), "placed_adoption.csv", 3, "DATE_PLACED_CEASED"),
         C("PAD-15", "the decision to place for adoption after the placement order", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-16", "a second decision to place for adoption while the first is open", f => f.Append("placed_adoption.csv", "C3,10/01/2021,01/02/2022,,"), "placed_adoption.csv", 3, "DATE_PLACED"),
+        C("PAD-17", "a decision from before the year that last year's return did not record", f => f.Append("placed_adoption.csv", "C2,02/02/2020,01/02/2023,,"), "placed_adoption.csv", 3, "DATE_PLACED"),
+        C("PAD-18", "a standing decision recorded with a new date", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "02/01/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
+        C("PAD-19", "last year's reversed decision carried on as standing", f => f.Append("placed_adoption.csv", "C3,10/01/2021,01/06/2021,,"), "placed_adoption.csv", 3, "DATE_PLACED"),
     ];
 
     public static TheoryData<Case> AllCases() => new(Cases);
@@ -308,12 +313,13 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
 
     /// <summary>
     /// What the LA's 2023 return recorded, as the warehouse would hold it: C1 as this year's fixture has her,
-    /// and C6, a mother last year, who is not in this year's fixture until a case adds her.
+    /// C6, a mother last year, who is not in this year's fixture until a case adds her, the episodes left
+    /// open and C3's decisions to place for adoption.
     /// </summary>
     private static readonly PreviousReturn LastYear = new(new Dictionary<long, PreviousChild>
     {
         [Pseudonyms.KeyFor("919", "C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
-        [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true),
+        [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true, new DateOnly(2023, 3, 1)),
     }, child => Pseudonyms.KeyFor("919", child), new Dictionary<long, OpenEpisode>
     {
         // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
@@ -323,6 +329,10 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         [Pseudonyms.KeyFor("919", "C4")] = new(new DateOnly(2022, 10, 1), "S", "V2", "N7", "P2", "PR4", "XXXXXXX"),
         // C9, not in this year's fixture, was still looked after at the end of last year's.
         [Pseudonyms.KeyFor("919", "C9")] = new(new DateOnly(2022, 9, 1), "S", "V2", "N1", "U4", "PR1", "SC100011"),
+    }, new Dictionary<long, List<PreviousDecision>>
+    {
+        // C3's decision to place for adoption stood last year; an earlier one had been reversed.
+        [Pseudonyms.KeyFor("919", "C3")] = [new(new DateOnly(2022, 1, 1), null, null), new(new DateOnly(2021, 6, 1), new DateOnly(2021, 9, 1), "RD1")],
     });
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)

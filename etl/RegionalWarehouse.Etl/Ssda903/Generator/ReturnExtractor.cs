@@ -58,8 +58,8 @@ public sealed class ReturnExtractor(Random random)
             // A child under a placement order or placed for adoption this year has the decision to place for adoption
             // recorded (DfE 553): DATE_PLACED, the same day as AD1 DATE_INT (523); the ceased date and reason record
             // a reversed decision (RD1-RD4), so an adoption leaves them blank.
-            var onTheWayToAdoption = episodes.Any(e => e.Ls == "E1" || e.Place is "A3" or "A4" or "A5" or "A6");
-            if (child.PlacementDecision is { } decided && decided <= yearEnd && onTheWayToAdoption)
+            // Once made, the decision is in every return while the child is looked after (DfE 559).
+            if (child.PlacementDecision is { } decided && decided <= yearEnd)
                 Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(decided), "", ""]);
             if (child.Adoption is { } adoption && adoption.PlacedDate <= yearEnd && adoption.AdoptedDate >= yearStart)
             {

@@ -224,6 +224,9 @@ public static class EpisodeRules
         new RowRule("EPI-108", Episodes, "CIN", "The category of need stays as recorded at the start of the period of care (episodes continuing after REC X1).",
             (r, d) => d.EpisodeBefore(r) is { } before && before["REC"] == "X1" && before.Date("DEC") == r.Date("DECOM") && before["CIN"] != r["CIN"],
             "The category of need is the child's need when the period of care began, so it does not change between its episodes: check CIN."),
+        new RowRule("EPI-109", Episodes, "HOME_POST", "A short break (LS V3 or V4) has no home or placement postcode.",
+            (r, _) => r["LS"] is "V3" or "V4" && (!r.IsBlank("HOME_POST") || !r.IsBlank("PL_POST")),
+            "Postcodes are not collected for short breaks (V3, V4): leave HOME_POST and PL_POST blank."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>

@@ -67,6 +67,10 @@ public static class HeaderRules
         new RowRule("HDR-28", Header, "MC_DOB", "A mother's child is born after the mother (MC_DOB after DOB).",
             (r, _) => r.Date("MC_DOB") is { } child && r.Date("DOB") is { } dob && child <= dob,
             "The date of birth of the young person's child is not after her own: check MC_DOB and DOB."),
+        new AgreesWithPreviousYearRule("HDR-29", "MC_DOB", "mother's child's month of birth",
+            (r, before, d) => before.MotherChildBirthMonth is { } was && d.EpisodesByChild.ContainsKey(r.Child)
+                              && (r.Date("MC_DOB") is not { } now || AgreesWithPreviousYearRule.Month(now) != was),
+            "MC_DOB differs from the date of birth of her child that last year's return recorded (the warehouse compares the month). Correct whichever is wrong."),
     ];
 }
 

@@ -54,5 +54,16 @@ public static class PlacedForAdoptionRules
                           .MaxBy(p => (p.Date("DATE_PLACED"), p.Row)) is { } before
                       && (before.Date("DATE_PLACED_CEASED") is not { } reversed || decided < reversed),
             "This decision starts before the child's previous decision to place for adoption was reversed (or that one is still open): check DATE_PLACED and the previous DATE_PLACED_CEASED."),
+        new RowRule("PAD-17", PlacedAdoption, "DATE_PLACED", "A decision to place for adoption made before the collection year is in last year's return too.",
+            (r, d) => d.Previous.Count > 0 && r.Date("DATE_PLACED") < d.YearStart && !d.Previous.DecisionsOf(r.Child).Any(p => p.Placed is not null),
+            "This decision was made before the collection year, but last year's return records none for the child. Check DATE_PLACED, or resubmit last year's return."),
+        new RowRule("PAD-18", PlacedAdoption, "DATE_PLACED", "A decision to place for adoption that last year's return left standing keeps its date.",
+            (r, d) => r.Date("DATE_PLACED") is { } decided && d.Previous.DecisionsOf(r.Child).Any(p => p.Placed is { } was && p.Ceased is null && was != decided)
+                      && !d.Previous.DecisionsOf(r.Child).Any(p => p.Placed == decided),
+            "Last year's return recorded this decision with another date, and it had not been reversed: DATE_PLACED is as recorded then. Correct whichever year is wrong."),
+        new RowRule("PAD-19", PlacedAdoption, "DATE_PLACED", "A decision to place for adoption that last year's return recorded as reversed is not carried on as standing.",
+            (r, d) => r.Date("DATE_PLACED") is { } decided && r.IsBlank("DATE_PLACED_CEASED")
+                      && d.Previous.DecisionsOf(r.Child).Any(p => p.Placed == decided && (p.Ceased is not null || p.Reason is not null)),
+            "Last year's return recorded this decision as reversed: record its DATE_PLACED_CEASED and REASON_PLACED_CEASED again, or give a new decision its own date."),
     ];
 }
