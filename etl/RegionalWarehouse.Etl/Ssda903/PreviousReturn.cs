@@ -19,7 +19,8 @@ public sealed record OpenEpisode(DateOnly Start, string? Rne = null, string? Leg
 /// about no child identifier; an LA with no loaded previous year has nothing to compare with.
 /// </summary>
 public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> children, Func<string, long> keyOf,
-    IReadOnlyDictionary<long, OpenEpisode>? openEpisodes = null, IReadOnlyDictionary<long, List<PreviousDecision>>? decisions = null)
+    IReadOnlyDictionary<long, OpenEpisode>? openEpisodes = null, IReadOnlyDictionary<long, List<PreviousDecision>>? decisions = null,
+    IReadOnlyDictionary<long, DateOnly>? openMissing = null)
 {
     public static readonly PreviousReturn None = new(new Dictionary<long, PreviousChild>(), _ => 0);
 
@@ -27,12 +28,17 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
 
     private readonly IReadOnlyDictionary<long, List<PreviousDecision>> _decisions = decisions ?? new Dictionary<long, List<PreviousDecision>>();
 
+    private readonly IReadOnlyDictionary<long, DateOnly> _openMissing = openMissing ?? new Dictionary<long, DateOnly>();
+
     public int Count => children.Count;
 
     public PreviousChild? For(string child) => child.Length > 0 && children.TryGetValue(keyOf(child), out var previous) ? previous : null;
 
     /// <summary>The child's episode that last year's return left open, if it did.</summary>
     public OpenEpisode? OpenEpisodeOf(string child) => child.Length > 0 && _openEpisodes.TryGetValue(keyOf(child), out var open) ? open : null;
+
+    /// <summary>The start of the missing or away spell last year's return left open for the child, if it did.</summary>
+    public DateOnly? OpenMissingStart(string child) => child.Length > 0 && _openMissing.TryGetValue(keyOf(child), out var start) ? start : null;
 
     /// <summary>The child's decisions to place for adoption in last year's return (none if it recorded none).</summary>
     public IReadOnlyList<PreviousDecision> DecisionsOf(string child) =>
@@ -80,6 +86,14 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
                 decisions[key] = list = [];
             list.Add(new PreviousDecision(Day(1), Day(2), placedReader.IsDBNull(3) ? null : placedReader.GetString(3)));
         }
-        return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child), openEpisodes, decisions);
+        placedReader.Close();
+        using var missing = connection.Command(null,
+            $"select child_key, missing_start from dw.cla_open_missing_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
+            ("la", laCode), ("year", year));
+        using var missingReader = missing.ExecuteReader();
+        var openMissing = new Dictionary<long, DateOnly>();
+        while (missingReader.Read())
+            openMissing[Convert.ToInt64(missingReader.GetValue(0))] = DbDate.ToDateOnly(missingReader.GetValue(1));
+        return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child), openEpisodes, decisions, openMissing);
     }
 }

@@ -254,6 +254,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("MIS-09", "a missing spell starting inside the previous one", f => f.Append("missing.csv", "C1,14/05/2012,A,01/09/2023,05/09/2023"), "missing.csv", 3, "MIS_START"),
         C("MIS-10", "an open missing spell from a placement that has ended", f => f.Append("missing.csv", "C2,02/02/2020,M,01/07/2023,"), "missing.csv", 3, "MIS_END"),
         C("MIS-11", "a missing spell ending after the year", f => f.Set("missing.csv", 2, "MIS_END", "02/04/2024"), "missing.csv", 2, "MIS_END"),
+        C("MIS-12", "a first missing spell that does not carry on last year's open one", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,02/06/2023"), "missing.csv", 3, "MIS_START"),
         C("EPI-74", "a placement change without its reason on the episode that ended", f => f.Set("episodes.csv", 2, "REASON_PLACE_CHANGE", ""), "episodes.csv", 2, "REASON_PLACE_CHANGE"),
         C("EPI-75", "a URN for independent living in 2022/23", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN", year: 2023),
         C("EPI-77", "a URN for independent living in 2023/24", f => f.Set("episodes.csv", 9, "URN", "SC100008"), "episodes.csv", 9, "URN"),
@@ -333,6 +334,10 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
     {
         // C3's decision to place for adoption stood last year; an earlier one had been reversed.
         [Pseudonyms.KeyFor("919", "C3")] = [new(new DateOnly(2022, 1, 1), null, null), new(new DateOnly(2021, 6, 1), new DateOnly(2021, 9, 1), "RD1")],
+    }, new Dictionary<long, DateOnly>
+    {
+        // C3 was missing at the end of last year's return (and has no spell in this year's fixture).
+        [Pseudonyms.KeyFor("919", "C3")] = new DateOnly(2023, 3, 30),
     });
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)

@@ -42,7 +42,8 @@ public sealed class ReturnExtractor(Random random)
             }
             foreach (var review in child.Reviews.Where(r => r >= yearStart && r <= yearEnd))
                 Add(result[Reviews], [child.Id, D(child.Dob), D(review), Degrade.AgeOn(child.Dob, review) < 4 ? "PN0" : Pick(["PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"])]);
-            foreach (var spell in child.MissingSpells.Where(s => s.Start >= yearStart && s.Start <= yearEnd))
+            // A spell left open at the end of last year is carried on from its start (DfE 576).
+            foreach (var spell in child.MissingSpells.Where(s => s.Start <= yearEnd && (s.Start >= yearStart || s.End is null || s.End >= yearStart)))
                 Add(result[Missing], [child.Id, D(child.Dob), spell.Kind, D(spell.Start), spell.End is { } se && se <= yearEnd ? D(se) : ""]);
 
             if (child.Uasc)

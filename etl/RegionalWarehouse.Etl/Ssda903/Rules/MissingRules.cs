@@ -30,5 +30,9 @@ public static class MissingRules
         new RowRule("MIS-11", Missing, "MIS_END", "A missing or away-from-placement spell's end (MIS_END) is within the collection year.",
             (r, d) => r.Date("MIS_END") is { } end && (end < d.YearStart || end > d.YearEnd),
             "MIS_END is outside this collection year (1 April to 31 March): check the date, or leave it blank while the spell continues."),
+        new RowRule("MIS-12", Missing, "MIS_START", "A child's first missing or away spell this year carries on the spell last year's return left open (the same start).",
+            (r, d) => d.Previous.OpenMissingStart(r.Child) is { } openStart && r.Date("MIS_START") is { } start && start != openStart
+                      && d.RowsFor(Missing, r.Child).Min(m => m.Date("MIS_START")) == start,
+            "Last year's return left a missing or away spell open for this child; this year's return should carry it on with the same MIS_START. Check the dates, or last year's."),
     ];
 }
