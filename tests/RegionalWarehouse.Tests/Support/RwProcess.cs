@@ -16,6 +16,9 @@ public static class RwProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rw.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        // A developer's own RW__ settings (a pseudonymisation key, say) must not change what a test sees.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("RW__", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(inherited);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
 
