@@ -25,7 +25,7 @@ public static class MissingRules
             "This spell starts before the child's previous missing or away spell ended (or that one has no end date): check MIS_START and the previous spell's MIS_END."),
         new RowRule("MIS-10", Missing, "MIS_END", "A missing or away-from-placement spell that began in a placement that has since ended has an end date.",
             (r, d) => r.IsBlank("MIS_END") && r.Date("MIS_START") is { } start && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
-                      && chain.Any(e => e.Date("DECOM") <= start && e.Date("DEC") is { } end && start <= end),
+                      && chain.LastOrDefault(e => e.Date("DECOM") <= start)?.Date("DEC") is { } end && start <= end,
             "The placement the child went missing from has ended, so the spell has ended too: enter MIS_END."),
         new RowRule("MIS-11", Missing, "MIS_END", "A missing or away-from-placement spell's end (MIS_END) is within the collection year.",
             (r, d) => r.Date("MIS_END") is { } end && (end < d.YearStart || end > d.YearEnd),
