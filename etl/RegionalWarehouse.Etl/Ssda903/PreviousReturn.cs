@@ -47,53 +47,44 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
     public static PreviousReturn Read(IWarehouseEngine engine, ChildPseudonymiser pseudonymiser, string laCode, int year)
     {
         using var connection = engine.Open();
-        using var command = connection.Command(null,
-            "select child_key, sex, ethnic_code, birth_month, is_mother, mother_child_birth_month " +
-            $"from dw.cla_child_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
-            ("la", laCode), ("year", year));
-        using var reader = command.ExecuteReader();
-        var children = new Dictionary<long, PreviousChild>();
-        while (reader.Read())
-            children[Convert.ToInt64(reader.GetValue(0))] = new PreviousChild(
-                reader.IsDBNull(1) ? null : Convert.ToInt16(reader.GetValue(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : DbDate.ToDateOnly(reader.GetValue(3)),
-                reader.IsDBNull(4) ? null : Convert.ToBoolean(reader.GetValue(4)),
-                reader.IsDBNull(5) ? null : DbDate.ToDateOnly(reader.GetValue(5)));
-        reader.Close();
-        using var open = connection.Command(null,
-            "select child_key, episode_start, rne, legal_status, category_of_need, placement_type, placement_provider, placement_urn " +
-            $"from dw.cla_open_episode_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
-            ("la", laCode), ("year", year));
-        using var openReader = open.ExecuteReader();
-        var openEpisodes = new Dictionary<long, OpenEpisode>();
-        string? Text(int i) => openReader.IsDBNull(i) ? null : openReader.GetString(i);
-        while (openReader.Read())
-            openEpisodes[Convert.ToInt64(openReader.GetValue(0))] = new OpenEpisode(DbDate.ToDateOnly(openReader.GetValue(1)),
-                Text(2), Text(3), Text(4), Text(5), Text(6), Text(7));
-        openReader.Close();
-        using var placed = connection.Command(null,
-            "select child_key, date_placed, date_placed_ceased, reason_placed_ceased " +
-            $"from dw.cla_placed_for_adoption_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
-            ("la", laCode), ("year", year));
-        using var placedReader = placed.ExecuteReader();
-        var decisions = new Dictionary<long, List<PreviousDecision>>();
-        DateOnly? Day(int i) => placedReader.IsDBNull(i) ? null : DbDate.ToDateOnly(placedReader.GetValue(i));
-        while (placedReader.Read())
+        // Each view is read for the LA's year; a row's first column is the child's key.
+        void Each(string view, string columns, Action<long, LastYearRow> row)
         {
-            var key = Convert.ToInt64(placedReader.GetValue(0));
+            using var command = connection.Command(null,
+                $"select child_key, {columns} from {view} where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
+                ("la", laCode), ("year", year));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                row(Convert.ToInt64(reader.GetValue(0)), new LastYearRow(reader));
+        }
+
+        var children = new Dictionary<long, PreviousChild>();
+        Each("dw.cla_child_as_recorded", "sex, ethnic_code, birth_month, is_mother, mother_child_birth_month",
+            (key, r) => children[key] = new PreviousChild(r.Short(1), r.Text(2), r.Day(3), r.Flag(4), r.Day(5)));
+        var openEpisodes = new Dictionary<long, OpenEpisode>();
+        Each("dw.cla_open_episode_as_recorded", "episode_start, rne, legal_status, category_of_need, placement_type, placement_provider, placement_urn",
+            (key, r) => openEpisodes[key] = new OpenEpisode(r.Day(1)!.Value, r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)));
+        var decisions = new Dictionary<long, List<PreviousDecision>>();
+        Each("dw.cla_placed_for_adoption_as_recorded", "date_placed, date_placed_ceased, reason_placed_ceased", (key, r) =>
+        {
             if (!decisions.TryGetValue(key, out var list))
                 decisions[key] = list = [];
-            list.Add(new PreviousDecision(Day(1), Day(2), placedReader.IsDBNull(3) ? null : placedReader.GetString(3)));
-        }
-        placedReader.Close();
-        using var missing = connection.Command(null,
-            $"select child_key, missing_start from dw.cla_open_missing_as_recorded where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}",
-            ("la", laCode), ("year", year));
-        using var missingReader = missing.ExecuteReader();
+            list.Add(new PreviousDecision(r.Day(1), r.Day(2), r.Text(3)));
+        });
         var openMissing = new Dictionary<long, DateOnly>();
-        while (missingReader.Read())
-            openMissing[Convert.ToInt64(missingReader.GetValue(0))] = DbDate.ToDateOnly(missingReader.GetValue(1));
+        Each("dw.cla_open_missing_as_recorded", "missing_start", (key, r) => openMissing[key] = r.Day(1)!.Value);
         return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child), openEpisodes, decisions, openMissing);
+    }
+
+    /// <summary>One row of a previous-year view, its nullable columns read as the records want them.</summary>
+    private readonly struct LastYearRow(System.Data.IDataRecord record)
+    {
+        public string? Text(int i) => record.IsDBNull(i) ? null : record.GetString(i);
+
+        public DateOnly? Day(int i) => record.IsDBNull(i) ? null : DbDate.ToDateOnly(record.GetValue(i));
+
+        public short? Short(int i) => record.IsDBNull(i) ? null : Convert.ToInt16(record.GetValue(i));
+
+        public bool? Flag(int i) => record.IsDBNull(i) ? null : Convert.ToBoolean(record.GetValue(i));
     }
 }
