@@ -31,7 +31,7 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
     {
         long rows = 0;
         rows += Write("fact_cla_child", ["sex", "ethnic_code", "birth_month", "is_mother", "mother_child_birth_month", "upn_recorded"],
-            data[Header], r => [Small(r["SEX"]), Code(r, "ETHNIC"), Degrade.ToMonth(r.Date("DOB")), Flag(r["MOTHER"]),
+            data[Header], r => [Rules.SexCode.ToStored(r["SEX"]), Code(r, "ETHNIC"), Degrade.ToMonth(r.Date("DOB")), Flag(r["MOTHER"]),
                 Degrade.ToMonth(r.Date("MC_DOB")), !r.IsBlank("UPN") && !r["UPN"].StartsWith("UN", StringComparison.OrdinalIgnoreCase)]);
 
         rows += Write("fact_cla_episode",

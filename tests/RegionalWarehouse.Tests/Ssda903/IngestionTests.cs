@@ -166,7 +166,7 @@ public class IngestionTests
         // The 2025 return closes C1's episode that was open at 31 March 2024.
         using var y2025 = ReturnFixture.Copy("valid-919-2024");
         y2025.Write("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,10/05/2023,P,C2,N1,U4,PR4,01/06/2024,E4A,CARPL,SG13 8DQ,AL1 3XY,SC100002\n")
-            .Write("header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,2,14/05/2012,WBRI,L201234567890,0,\n")
+            .Write("header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,F,14/05/2012,WBRI,L201234567890,0,\n") // 2024/25 codes sex M, F, U
             .Remove("reviews.csv").Remove("missing.csv").Remove("oc2.csv").Remove("oc3.csv").Remove("ad1.csv")
             .Remove("placed_adoption.csv").Remove("prev_perm.csv").Remove("uasc.csv");
         Assert.Equal(SubmissionStates.Loaded, harness.Ingest903(y2025.Folder, year: "2025").Outcome);

@@ -72,6 +72,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-27", "motherhood recorded for a care leaver not looked after in the year", f => f.Set("header.csv", 6, "MOTHER", "0"), "header.csv", 6, "MOTHER"),
         C("HDR-28", "a mother's child born before her", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "01/01/2004"), "header.csv", 6, "MC_DOB"),
         C("HDR-29", "a mother's child's birth month differing from last year's return", f => f.Append("header.csv", "C6,2,01/01/2005,WBRI,,1,05/06/2022").Append("episodes.csv", "C6,01/10/2023,S,V2,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100014"), "header.csv", 7, "MC_DOB"),
+        C("HDR-30", "sex recorded as unknown in 2024/25", f => f.Set("header.csv", 2, "SEX", "U"), "header.csv", 2, "SEX", year: 2025),
+        C("HDR-02", "SEX 2 in 2024/25, when the codes are M, F and U", f => f.Set("header.csv", 3, "SEX", "1"), "header.csv", 3, "SEX", year: 2025),
         C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
         C("HDR-21", "a boy with a mother's child date of birth", f => f.Set("header.csv", 5, "MC_DOB", "01/01/2023"), "header.csv", 5, "MC_DOB"),
         C("HDR-22", "UN1 for a child of school age", f => f.Set("header.csv", 2, "UPN", "UN1"), "header.csv", 2, "UPN"),

@@ -24,7 +24,7 @@ public sealed class ReturnExtractor(Random random)
                 continue;
 
             // Motherhood is recorded for girls looked after in the year, not for care leavers who were not (DfE 393, 628).
-            Add(result[Header], [child.Id, child.Sex.ToString(), D(child.Dob), child.Ethnic, UpnIn(child, year),
+            Add(result[Header], [child.Id, SexIn(child, year), D(child.Dob), child.Ethnic, UpnIn(child, year),
                 careLeaver ? "" : child.MotherChildDob is null ? (child.Sex == 2 ? "0" : "") : "1",
                 !careLeaver && child.MotherChildDob is { } mc ? D(mc) : ""]);
             if (careLeaver)
@@ -49,7 +49,7 @@ public sealed class ReturnExtractor(Random random)
             if (child.Uasc)
             {
                 var eighteenth = child.Dob.AddYears(18);
-                Add(result[Uasc], [child.Id, child.Sex.ToString(), D(child.Dob), eighteenth <= yearEnd ? D(eighteenth) : ""]);
+                Add(result[Uasc], [child.Id, SexIn(child, year), D(child.Dob), eighteenth <= yearEnd ? D(eighteenth) : ""]);
             }
             if (episodes[0].Start >= yearStart && episodes[0].Rne == "S")
                 Add(result[PrevPerm], [child.Id, D(child.Dob), child.PreviousPermanence, child.PreviousPermanence == "Z1" ? "" : "919",
@@ -115,6 +115,9 @@ public sealed class ReturnExtractor(Random random)
     /// </summary>
     private static string UpnIn(SimulatedChild child, int year) =>
         child.Dob.AddYears(4) > new DateOnly(year - 2, 8, 31) ? "UN1" : child.Upn;
+
+    /// <summary>SEX as the year's return codes it: 1 or 2 until 2023/24, M or F from 2024/25 (DfE 101).</summary>
+    private static string SexIn(SimulatedChild child, int year) => year >= 2025 ? (child.Sex == 1 ? "M" : "F") : child.Sex.ToString();
 
     private static bool IsCareLeaver(SimulatedChild child, DateOnly yearEnd) =>
         child.CareEnded is { } ended && ended.Reason is "E17" or "E7" or "E8" && ended.Date <= yearEnd

@@ -42,3 +42,16 @@ public static partial class PartialDate
     [GeneratedRegex("^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/([0-9]{4}|ZZZZ)$")]
     private static partial Regex Shape();
 }
+
+/// <summary>
+/// The 903's SEX codes: 1 (male) and 2 (female) until 2023/24, M, F and U (unknown) from 2024/25 (the
+/// code list gives each its years). The warehouse keeps 1 and 2, so a child links across the change.
+/// </summary>
+public static class SexCode
+{
+    public static bool IsMale(string value) => value is "1" or "M";
+
+    public static bool IsFemale(string value) => value is "2" or "F";
+
+    public static short? ToStored(string value) => IsMale(value) ? (short)1 : IsFemale(value) ? (short)2 : null;
+}

@@ -19,7 +19,7 @@ public static class HeaderRules
         new ChildHasEpisodeRule(),
         new CodeListRule("HDR-10", Header, "MOTHER"),
         new DateRule("HDR-11", Header, "MC_DOB", required: false),
-        new AgreesWithPreviousYearRule("HDR-12", "SEX", "sex", (r, before, _) => short.TryParse(r["SEX"], out var sex) && before.Sex is { } was && sex != was,
+        new AgreesWithPreviousYearRule("HDR-12", "SEX", "sex", (r, before, _) => SexCode.ToStored(r["SEX"]) is { } sex && before.Sex is { } was && sex != was,
             "SEX differs from the sex last year's return recorded for this child. Correct whichever is wrong (last year's by resubmitting it)."),
         new AgreesWithPreviousYearRule("HDR-13", "DOB", "month of birth",
             (r, before, _) => r.Date("DOB") is { } dob && before.BirthMonth is { } was && AgreesWithPreviousYearRule.Month(dob) != was,
@@ -30,7 +30,7 @@ public static class HeaderRules
             (r, before, d) => before.IsMother == true && r["MOTHER"] != "1" && d.EpisodesByChild.ContainsKey(r.Child),
             "Last year's return recorded this young person as a mother; this year's does not. Enter MOTHER = 1 (and MC_DOB), or correct last year's."),
         new RowRule("HDR-17", Header, "MOTHER", "A looked-after girl (other than on short breaks) has MOTHER recorded.",
-            (r, d) => r["SEX"] == "2" && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["LS"] is not ("V3" or "V4")),
+            (r, d) => SexCode.IsFemale(r["SEX"]) && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["LS"] is not ("V3" or "V4")),
             "Enter MOTHER (1 if she is a mother, 0 if not) for every girl looked after in the year."),
         new RowRule("HDR-18", Header, "MOTHER", "A young person recorded as a mother was at least 11 at the start of the collection year.",
             (r, d) => r["MOTHER"] == "1" && r.Date("DOB") is { } dob && dob.AddYears(11) > d.YearStart,
@@ -39,7 +39,7 @@ public static class HeaderRules
             (r, d) => r.Date("MC_DOB") > d.YearEnd,
             "The date of birth of the mother's child is after 31 March: correct MC_DOB."),
         new RowRule("HDR-21", Header, "MC_DOB", "A boy (SEX 1) has no mother's child date of birth.",
-            (r, _) => r["SEX"] == "1" && !r.IsBlank("MC_DOB"),
+            (r, _) => SexCode.IsMale(r["SEX"]) && !r.IsBlank("MC_DOB"),
             "MC_DOB is the date of birth of a mother's child, but SEX says this child is a boy. Clear MC_DOB or correct SEX."),
         new RowRule("HDR-22", Header, "UPN", "A child of school age (4 or over on 31 August before the collection year began) does not have UPN UN1.",
             (r, d) => r["UPN"] == "UN1" && r.Date("DOB") is { } dob && dob.AddYears(4) <= new DateOnly(d.CollectionYear - 2, 8, 31),
@@ -47,11 +47,14 @@ public static class HeaderRules
         new RowRule("HDR-16", Header, "DOB", "A child in the return was not over 21 at the start of the collection year.",
             (r, d) => r.Date("DOB") is { } dob && dob.AddYears(21) < d.YearStart,
             "This child was over 21 when the collection year began, too old for the 903. Check DOB, or remove the child from the return."),
+        new RowRule("HDR-30", Header, "SEX", "A child's sex is recorded as known (U, unknown, is queried).",
+            (r, _) => r["SEX"] == "U",
+            "SEX is U (unknown): record the child's sex if it is known.", Severity.Warning),
         new RowRule("HDR-23", Header, "UPN", "A child looked after in the year has a UPN, or a UN code saying why there is none.",
             (r, d) => r.IsBlank("UPN") && d.EpisodesByChild.ContainsKey(r.Child),
             "Enter the child's UPN, or the UN code that explains why there is none (e.g. UN1 for a child not yet of school age)."),
         new RowRule("HDR-24", Header, "MOTHER", "A girl who ceased to be looked after in the year (other than from short breaks) has MOTHER recorded.",
-            (r, d) => r["SEX"] == "2" && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+            (r, d) => SexCode.IsFemale(r["SEX"]) && r.IsBlank("MOTHER") && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Any(e => e["REC"] is not ("" or "X1") && e["LS"] is not ("V3" or "V4") && e.Date("DEC") is { } end && end >= d.YearStart && end <= d.YearEnd),
             "She ceased to be looked after this year, so MOTHER is needed: 1 if she is a mother, 0 if not."),
         new RowRule("HDR-25", Header, "MOTHER", "A child looked after only on short breaks (every episode LS V3 or V4) has no MOTHER recorded.",
@@ -116,7 +119,7 @@ public sealed class MotherIsFemaleRule()
     : Rule903("HDR-06", Severity.Error, Ssda903Schema.Header, "MOTHER = 1 only where SEX = 2 (female).")
 {
     public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r["MOTHER"] == "1" && r["SEX"] == "1")
+        data[Table].Where(r => r["MOTHER"] == "1" && SexCode.IsMale(r["SEX"]))
             .Select(r => Issue(r, "MOTHER", "MOTHER is 1 but SEX is 1 (male). Correct SEX or MOTHER."));
 }
 
