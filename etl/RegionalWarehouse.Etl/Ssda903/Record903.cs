@@ -31,5 +31,8 @@ public sealed class Record903(TableSchema table, string file, int row, IReadOnly
 
     public bool IsBlank(string column) => this[column].Length == 0;
 
+    /// <summary>Whether any of a group of items (a care leaver's, an adoption's) is filled in.</summary>
+    public bool HasAnyOf(IEnumerable<string> columns) => columns.Any(c => !IsBlank(c));
+
     public DateOnly? Date(string column) => DateValue.Parse(this[column]);
 }

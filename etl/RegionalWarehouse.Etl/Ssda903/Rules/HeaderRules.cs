@@ -65,7 +65,7 @@ public static class HeaderRules
             "Her child's date of birth is before this collection year, but last year's return recorded her as not a mother. Correct MC_DOB, or last year's MOTHER."),
         new RowRule("HDR-27", Header, "MOTHER", "A care leaver not looked after in the year (OC3 only) has no motherhood details.",
             (r, d) => (!r.IsBlank("MOTHER") || !r.IsBlank("MC_DOB")) && !d.EpisodesByChild.ContainsKey(r.Child)
-                      && d.RowsFor(Oc3, r.Child).Any(o => Oc3Rules.CareLeaverItems.Any(c => !o.IsBlank(c))),
+                      && Oc3Rules.HasCareLeaverDetails(d, r.Child),
             "Motherhood details are collected only for young people looked after in the year: leave MOTHER and MC_DOB blank for this care leaver."),
         new RowRule("HDR-28", Header, "MC_DOB", "A mother's child is born after the mother (MC_DOB after DOB).",
             (r, _) => r.Date("MC_DOB") is { } child && r.Date("DOB") is { } dob && child <= dob,

@@ -23,26 +23,31 @@ public static class Oc3Rules
             (r, _) => CareLeaverItems.Count(r.IsBlank) is 1 or 2,
             "Complete IN_TOUCH, ACTIV and ACCOM together, or leave all three blank."),
         new RowRule("OC3-09", Oc3, "IN_TOUCH", "A child looked after continuously for 12 months at 31 March has no care leaver information.",
-            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
+            (r, d) => r.HasAnyOf(CareLeaverItems) && Oc2TwelveMonthsRule.LookedAfterTwelveMonths(d, r.Child),
             "This child is still looked after, and has been all year, so is not a care leaver: leave IN_TOUCH, ACTIV and ACCOM blank, or check the episodes."),
         new RowRule("OC3-10", Oc3, "IN_TOUCH", "A care leaver with OC3 information has no OC2 (12 months looked after) information.",
-            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && d.RowsFor(Oc2, r.Child).Any(o => Oc2Items.Any(c => !o.IsBlank(c))),
+            (r, d) => r.HasAnyOf(CareLeaverItems) && d.RowsFor(Oc2, r.Child).Any(o => o.HasAnyOf(Oc2Items)),
             "A young person is either a care leaver (OC3) or looked after for the whole year (OC2), not both: check which applies and remove the other record's details."),
         new RowRule("OC3-11", Oc3, "IN_TOUCH", "A young person who turned 17 or 18 in the year while looked after has no care leaver information.",
-            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && r.Date("DOB") is { } dob && dob.AddYears(17) <= d.YearEnd && dob.AddYears(19) > d.YearEnd
+            (r, d) => r.HasAnyOf(CareLeaverItems) && r.Date("DOB") is { } dob && SeventeenOrEighteenAtYearEnd(dob, d)
                       && BirthdayInYear(dob, d) is var birthday && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
                       && chain.Any(e => e.Date("DECOM") <= birthday && e.Date("DEC") is { } end && end > birthday),
             "The young person was still looked after on their birthday this year, so care leaver information is not collected yet: leave IN_TOUCH, ACTIV and ACCOM blank."),
         new RowRule("OC3-12", Oc3, "IN_TOUCH", "A care leaver whose episode last year's return left open has this year's episodes, up to leaving care.",
-            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && !d.EpisodesByChild.ContainsKey(r.Child) && d.Previous.OpenEpisodeOf(r.Child) is not null,
+            (r, d) => r.HasAnyOf(CareLeaverItems) && !d.EpisodesByChild.ContainsKey(r.Child) && d.Previous.OpenEpisodeOf(r.Child) is not null,
             "Last year's return left this young person looked after, so this year's return includes the episode in which they left care. Add it, or check the OC3 record."),
         new RowRule("OC3-14", Oc3, "IN_TOUCH", "A young person aged 17 or 18 at 31 March who ceased to be looked after after their 17th birthday has no care leaver information.",
-            (r, d) => CareLeaverItems.Any(c => !r.IsBlank(c)) && r.Date("DOB") is { } dob && dob.AddYears(17) <= d.YearEnd && dob.AddYears(19) > d.YearEnd
+            (r, d) => r.HasAnyOf(CareLeaverItems) && r.Date("DOB") is { } dob && SeventeenOrEighteenAtYearEnd(dob, d)
                       && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e.Date("DEC") >= dob.AddYears(17)),
             "This young person left care after their 17th birthday, so care leaver information is not collected yet: leave IN_TOUCH, ACTIV and ACCOM blank."),
     ];
 
     public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
+
+    /// <summary>Whether the child has an OC3 record with care leaver details in it.</summary>
+    public static bool HasCareLeaverDetails(Ssda903Return data, string child) => data.RowsFor(Oc3, child).Any(o => o.HasAnyOf(CareLeaverItems));
+
+    private static bool SeventeenOrEighteenAtYearEnd(DateOnly dob, Ssda903Return data) => dob.AddYears(17) <= data.YearEnd && dob.AddYears(19) > data.YearEnd;
 
     private static readonly string[] Oc2Items =
         ["CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"];

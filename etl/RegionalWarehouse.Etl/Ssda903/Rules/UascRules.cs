@@ -12,7 +12,7 @@ public static class UascRules
         new ChildInHeaderRule("UAS-02", Uasc),
         new DateRule("UAS-03", Uasc, "DUC", required: false),
         new RowRule("UAS-04", Uasc, "DUC", "A care leaver not looked after in the year (OC3 only) has no UASC information.",
-            (r, d) => !d.EpisodesByChild.ContainsKey(r.Child) && d.RowsFor(Oc3, r.Child).Any(o => Oc3Rules.CareLeaverItems.Any(c => !o.IsBlank(c))),
+            (r, d) => !d.EpisodesByChild.ContainsKey(r.Child) && Oc3Rules.HasCareLeaverDetails(d, r.Child),
             "UASC information is not collected for care leavers: remove the UASC row for this young person."),
     ];
 }
