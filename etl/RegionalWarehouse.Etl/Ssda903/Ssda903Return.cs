@@ -70,6 +70,10 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
     public Record903? EpisodeAfter(Record903 episode) =>
         EpisodesByChild.TryGetValue(episode.Child, out var chain) && chain.IndexOf(episode) is >= 0 and var i && i < chain.Count - 1 ? chain[i + 1] : null;
 
+    /// <summary>Whether this is the child's first episode in the return (in start order).</summary>
+    public bool IsFirstEpisode(Record903 episode) =>
+        EpisodesByChild.TryGetValue(episode.Child, out var chain) && ReferenceEquals(chain[0], episode);
+
     /// <summary>Whether every episode the child has this year is a short break (LS V3 or V4): the DfE collects less about such children.</summary>
     public bool OnlyShortBreaks(string child) =>
         EpisodesByChild.TryGetValue(child, out var chain) && chain.All(e => e["LS"] is "V3" or "V4");

@@ -43,7 +43,7 @@ public static class AdoptionRules
             "The decision to place this child for adoption was reversed, so they cannot have been adopted this year. Check DATE_PLACED_CEASED, or remove the AD1 details."),
         new RowRule("AD1-21", Ad1, "DATE_INT", "The decision that adoption is in the child's best interests (DATE_INT) is not after any placement for adoption (A3-A6) in the return began.",
             (r, d) => r.Date("DATE_INT") is { } decided && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
-                      && chain.Any(e => e["PLACE"] is "A3" or "A4" or "A5" or "A6" && e.Date("DECOM") < decided),
+                      && chain.Any(e => PlacementType.IsForAdoption(e["PLACE"]) && e.Date("DECOM") < decided),
             "The child was placed for adoption before the decision that adoption was in their best interests: check DATE_INT and the placement's DECOM."),
         AdoptersLegalStatus("AD1-22", "L12", "a married couple of the same sex", ["MM", "FF"]),
     ];

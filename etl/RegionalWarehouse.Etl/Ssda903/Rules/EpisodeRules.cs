@@ -65,7 +65,7 @@ public static class EpisodeRules
             (r, _) => r["REC"] is "E45" or "E46" && !r["PLACE"].StartsWith('U'),
             "REC E45/E46 says the child stayed with former foster carers, so the placement is a foster placement (U1-U6). Check REC and PLACE."),
         new RowRule("EPI-41", Episodes, "PLACE_PROVIDER", "Every placement but a temporary one (T0-T4) or Z1 has a placement provider.",
-            (r, _) => r.IsBlank("PLACE_PROVIDER") && !r.IsBlank("PLACE") && r["PLACE"] is not ("T0" or "T1" or "T2" or "T3" or "T4" or "Z1"),
+            (r, _) => r.IsBlank("PLACE_PROVIDER") && !r.IsBlank("PLACE") && !PlacementType.IsTemporary(r["PLACE"]) && r["PLACE"] != "Z1",
             "Enter the placement provider (PR0-PR5) for this placement."),
         new RowRule("EPI-42", Episodes, "PLACE_PROVIDER", "A placement with parents (P1) is not provided by a private provider (PR4).",
             (r, _) => r["PLACE"] == "P1" && r["PLACE_PROVIDER"] == "PR4",
@@ -96,7 +96,7 @@ public static class EpisodeRules
             (r, d) => r["REC"] == "E7" && AgeAtEnd(r, d) < 16,
             "A child under 16 cannot transfer to adult social care. Check REC, DEC and the child's DOB."),
         new RowRule("EPI-54", Episodes, "PLACE", "An episode ending in adoption (E11, E12) is a placement for adoption (A3-A6).",
-            (r, _) => r["REC"] is "E11" or "E12" && r["PLACE"] is not ("A3" or "A4" or "A5" or "A6"),
+            (r, _) => r["REC"] is "E11" or "E12" && !PlacementType.IsForAdoption(r["PLACE"]),
             "A child is adopted from a placement for adoption: the episode ending E11/E12 has PLACE A3-A6. Check REC and PLACE."),
         new RowRule("EPI-55", Episodes, "LS", "A placement for adoption with a placement order (A5, A6) is under a placement order (LS E1).",
             (r, _) => r["PLACE"] is "A5" or "A6" && r["LS"] != "E1",
@@ -108,8 +108,7 @@ public static class EpisodeRules
             (r, _) => r["LS"] == "D1" && r.Date("DECOM") > new DateOnly(2005, 12, 31),
             "D1 (freeing order) has not been a legal status for episodes starting since 2005. Record the child's current legal status."),
         new RowRule("EPI-62", Episodes, "DECOM", "A child's first episode this year starts when the episode last year's return left open started.",
-            (r, d) => d.Previous.OpenEpisodeOf(r.Child)?.Start is { } openStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
-                      && ReferenceEquals(chain[0], r) && r.Date("DECOM") != openStart,
+            (r, d) => d.Previous.OpenEpisodeOf(r.Child)?.Start is { } openStart && d.IsFirstEpisode(r) && r.Date("DECOM") != openStart,
             "Last year's return left this child's episode open; this year's return should carry that episode on with the same start date (DECOM). Check the first episode, or last year's."),
         new FormatRule("EPI-28", Episodes, "URN", Formats.IsUrn, "an Ofsted URN (six or seven digits, or SC and six digits) or XXXXXXX",
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
@@ -126,7 +125,7 @@ public static class EpisodeRules
             (r, d) => r["REC"] is "E2" or "E15" && d.EpisodeAfter(r) is not null,
             "REC E2 or E15 ends the child's care for good, but a later episode follows. Check REC, or the later episode."),
         new RowRule("EPI-67", Episodes, "REASON_PLACE_CHANGE", "A temporary placement (T0-T4), and the episode before it, carry no reason for a placement change.",
-            (r, d) => r["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4" && (!r.IsBlank("REASON_PLACE_CHANGE") || d.EpisodeBefore(r) is { } before && !before.IsBlank("REASON_PLACE_CHANGE")),
+            (r, d) => IsTemporary(r) && (!r.IsBlank("REASON_PLACE_CHANGE") || d.EpisodeBefore(r) is { } before && !before.IsBlank("REASON_PLACE_CHANGE")),
             "A temporary placement is not a change of placement: leave REASON_PLACE_CHANGE blank on it and on the episode before it."),
         new RowRule("EPI-68", Episodes, "DEC", "A child has at most 75 days of short-term respite care (LS V3) in the year.",
             (r, d) => r["LS"] == "V3" && RespiteDaysInYear(r, d) > 0 && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
@@ -145,7 +144,7 @@ public static class EpisodeRules
             (r, d) => r["RNE"] == "P" && d.EpisodeBefore(r) is { } before && SamePlacement(before, r),
             "RNE P says the placement changed, but PLACE, PL_POST, URN and PLACE_PROVIDER are all as in the previous episode. Check RNE, or the placement details."),
         new RowRule("EPI-73", Episodes, "PLACE", "A child placed for adoption (A3-A6) has the date of the decision that they should be placed for adoption (PlacedAdoption DATE_PLACED).",
-            (r, d) => r["PLACE"] is "A3" or "A4" or "A5" or "A6" && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED")),
+            (r, d) => PlacementType.IsForAdoption(r["PLACE"]) && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED")),
             "The child is placed for adoption, so the PlacedAdoption table needs the date of the decision that they should be (DATE_PLACED). Add it, or check PLACE."),
         new RowRule("EPI-74", Episodes, "REASON_PLACE_CHANGE", "An episode ending with a change of placement (REC X1, the next episode RNE P, B, T or U, neither a temporary placement) says why the placement changed.",
             (r, d) => r["REC"] == "X1" && r.IsBlank("REASON_PLACE_CHANGE") && !IsTemporary(r) && d.EpisodeAfter(r) is { } next && next["RNE"] is "P" or "B" or "T" or "U" && !IsTemporary(next),
@@ -171,7 +170,7 @@ public static class EpisodeRules
             (r, d) => r["PLACE"] == "T3" && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Count(e => e["PLACE"] == "T3") > 2,
             "Only two temporary placements for the foster carers' holiday (T3) are allowed in 12 months: check PLACE on these episodes."),
         new RowRule("EPI-83", Episodes, "REC", "A child placed for adoption (A3-A6) or under a placement order (E1, D1) who left care other than by adoption has the reversal of the decision recorded (PlacedAdoption DATE_PLACED_CEASED and REASON_PLACED_CEASED).",
-            (r, d) => (r["PLACE"] is "A3" or "A4" or "A5" or "A6" || r["LS"] is "E1" or "D1") && r["REC"] is not ("" or "X1" or "E11" or "E12")
+            (r, d) => (PlacementType.IsForAdoption(r["PLACE"]) || r["LS"] is "E1" or "D1") && r["REC"] is not ("" or "X1" or "E11" or "E12")
                       && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED_CEASED") && !p.IsBlank("REASON_PLACED_CEASED")),
             "The child left care without being adopted, so the decision that they should be placed for adoption was reversed: record DATE_PLACED_CEASED and REASON_PLACED_CEASED in PlacedAdoption, or check REC."),
         AgreesWithOpenEpisode("EPI-84", "RNE", "reason for new episode", open => open.Rne),
@@ -206,8 +205,7 @@ public static class EpisodeRules
             (r, d) => (r.IsBlank("HOME_POST") || r.IsBlank("PL_POST")) && r["LS"] is not ("V3" or "V4") && !d.RowsFor(Uasc, r.Child).Any(),
             "Enter the postcode of the child's home when they started to be looked after (HOME_POST) and of the placement (PL_POST)."),
         new RowRule("EPI-103", Episodes, "DECOM", "A child's episode that began before the collection year is the one last year's return left open.",
-            (r, d) => d.Previous.Count > 0 && r.Date("DECOM") < d.YearStart && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
-                      && ReferenceEquals(chain[0], r) && d.Previous.OpenEpisodeOf(r.Child) is null,
+            (r, d) => d.Previous.Count > 0 && r.Date("DECOM") < d.YearStart && d.IsFirstEpisode(r) && d.Previous.OpenEpisodeOf(r.Child) is null,
             "This episode began before the collection year, but last year's return has no open episode for the child. Check DECOM, or resubmit last year's return."),
         new LegalStatusDurationRule("EPI-104", "L3", 7, "a child assessment order"),
         new RowRule("EPI-105", Episodes, "REC", "An episode ending in a special guardianship order (E45-E48) ends before the child is 18.",
@@ -256,7 +254,7 @@ public static class EpisodeRules
     private static bool IsCompletePermanenceRecord(Record903? perm) =>
         perm is not null && !perm.IsBlank("PREV_PERM") && (perm["PREV_PERM"] == "Z1" || !perm.IsBlank("LA_PERM") && !perm.IsBlank("DATE_PERM"));
 
-    private static bool IsTemporary(Record903 episode) => episode["PLACE"] is "T0" or "T1" or "T2" or "T3" or "T4";
+    private static bool IsTemporary(Record903 episode) => PlacementType.IsTemporary(episode["PLACE"]);
     /// <summary>
     /// The child's first episode this year, where it carries on the episode last year's return left open (the
     /// same start), records it as last year's did (the DfE's 503 checks). A value the warehouse did not keep
@@ -265,8 +263,8 @@ public static class EpisodeRules
     private static RowRule AgreesWithOpenEpisode(string code, string column, string what, Func<OpenEpisode, string?> lastYear,
         Func<string, string, bool>? allowedChange = null) =>
         new(code, Episodes, column, $"A child's first episode, carrying on the one last year's return left open, has the same {what} as last year's return recorded.",
-            (r, d) => d.Previous.OpenEpisodeOf(r.Child) is { } open && open.Start == r.Date("DECOM") && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
-                      && ReferenceEquals(chain[0], r) && lastYear(open) is { Length: > 0 } was && was != r[column] && allowedChange?.Invoke(was, r[column]) != true,
+            (r, d) => d.Previous.OpenEpisodeOf(r.Child) is { } open && open.Start == r.Date("DECOM") && d.IsFirstEpisode(r)
+                      && lastYear(open) is { Length: > 0 } was && was != r[column] && allowedChange?.Invoke(was, r[column]) != true,
             $"This episode carries on the one last year's return left open, so its {column} is as last year's return recorded it. Correct whichever year is wrong (last year's by resubmitting it).");
     /// <summary>An order that presupposes the decision to place for adoption (DfE 553, 555).</summary>
     private static RowRule NeedsDecisionToPlace(string code, string legalStatus, string order) =>

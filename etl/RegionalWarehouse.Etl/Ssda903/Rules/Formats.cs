@@ -55,3 +55,13 @@ public static class SexCode
 
     public static short? ToStored(string value) => IsMale(value) ? (short)1 : IsFemale(value) ? (short)2 : null;
 }
+
+/// <summary>Kinds of placement (PLACE) the 903's rules treat alike.</summary>
+public static class PlacementType
+{
+    /// <summary>Temporary placements (T0-T4): not a change of the child's usual placement.</summary>
+    public static bool IsTemporary(string place) => place is "T0" or "T1" or "T2" or "T3" or "T4";
+
+    /// <summary>Placements for adoption (A3-A6).</summary>
+    public static bool IsForAdoption(string place) => place is "A3" or "A4" or "A5" or "A6";
+}

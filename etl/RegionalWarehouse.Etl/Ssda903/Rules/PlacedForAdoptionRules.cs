@@ -38,7 +38,7 @@ public static class PlacedForAdoptionRules
         new RowRule("PAD-13", PlacedAdoption, "DATE_PLACED", "The latest decision that the child should be placed for adoption is not after the child was first placed for adoption (A3-A6) in the return.",
             (r, d) => r.Date("DATE_PLACED") is { } decided && d.RowsFor(PlacedAdoption, r.Child).Max(p => p.Date("DATE_PLACED")) == decided
                       && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
-                      && chain.FirstOrDefault(e => e["PLACE"] is "A3" or "A4" or "A5" or "A6")?.Date("DECOM") is { } placed && placed < decided,
+                      && chain.FirstOrDefault(e => PlacementType.IsForAdoption(e["PLACE"]))?.Date("DECOM") is { } placed && placed < decided,
             "The child was placed for adoption before this decision that they should be: check DATE_PLACED and the placement's DECOM."),
         new RowRule("PAD-14", PlacedAdoption, "DATE_PLACED_CEASED", "A decision to place for adoption is not recorded as reversed while the child's placement order or freeing order (LS E1, D1) is still open.",
             (r, d) => (!r.IsBlank("DATE_PLACED_CEASED") || !r.IsBlank("REASON_PLACED_CEASED")) && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
