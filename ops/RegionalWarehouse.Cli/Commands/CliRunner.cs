@@ -14,26 +14,21 @@ public static class CliRunner
             Spectre.Console.AnsiConsole.Profile.Width = 200; // logs and pipes should not wrap tables at 80 columns
         try
         {
-            try
-            {
-                return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            }
-            catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count == 1)
-            {
-                // Work run in parallel (the bench's returns, say) fails with its one real cause, reported like any other.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
-                throw;
-            }
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException
-                                       or ArgumentException or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException
-                                       or Etl.PowerBi.PowerBiException or Etl.PowerBi.RefreshInProgressException or HttpRequestException)
+        catch (Exception thrown) when (CauseOf(thrown) is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException
+                                           or ArgumentException or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException
+                                           or Etl.PowerBi.PowerBiException or Etl.PowerBi.RefreshInProgressException or HttpRequestException)
         {
+            var ex = CauseOf(thrown);
             var message = ex is OptionsValidationException ove ? string.Join(Environment.NewLine, ove.Failures) : ex.Message;
             await Console.Error.WriteLineAsync($"error: {message}");
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>Work run in parallel (the bench's returns, say) fails with one real cause, reported like any other.</summary>
+    private static Exception CauseOf(Exception thrown) => thrown is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : thrown;
 }
 
 public static class ExitCodes
