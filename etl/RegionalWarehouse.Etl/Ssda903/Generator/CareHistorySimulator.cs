@@ -243,12 +243,11 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    /// <summary>Placements the DfE exempts from an Ofsted URN (with parents, residential employment, health, custody, temporary, other).</summary>
-    private static readonly HashSet<string> NoUrnNeeded = ["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"];
-
-    /// <summary>The placement's Ofsted URN: a children's home or fostering service's SC number, where the DfE requires one (DfE 218).</summary>
-    // Independent living (P2) has no Ofsted registration but needs a URN from 2023/24 (DfE 218, 222): XXXXXXX.
-    private string Urn(string place) => NoUrnNeeded.Contains(place) ? "" : place == "P2" ? Rules.Formats.NoUrn : $"SC{random.Next(100000, 999999)}";
+    /// <summary>
+    /// The placement's Ofsted URN: a children's home or fostering service's SC number, where the DfE requires one
+    /// (DfE 218); independent living (P2) has no Ofsted registration but needs a URN from 2023/24, so XXXXXXX (222).
+    /// </summary>
+    private string Urn(string place) => Rules.PlacementType.IsExemptFromUrn(place) ? "" : place == "P2" ? Rules.Formats.NoUrn : $"SC{random.Next(100000, 999999)}";
 
     private string ExitReason(string route, SimulatedChild child, DateOnly on, string place) => route switch
     {

@@ -56,10 +56,9 @@ public sealed class ReturnExtractor(Random random)
                     child.PreviousPermanence == "Z1" ? "" : D(episodes[0].Start.AddYears(-2))]);
             if (InCareTwelveMonths(child, yearStart, yearEnd))
                 AddOc2(result, child, yearEnd);
-            // A child under a placement order or placed for adoption this year has the decision to place for adoption
-            // recorded (DfE 553): DATE_PLACED, the same day as AD1 DATE_INT (523); the ceased date and reason record
-            // a reversed decision (RD1-RD4), so an adoption leaves them blank.
-            // Once made, the decision is in every return while the child is looked after (DfE 559).
+            // Once made, the decision to place for adoption is in every return while the child is looked after (DfE 553,
+            // 559): DATE_PLACED, the same day as AD1 DATE_INT (523); the ceased date and reason record a reversed
+            // decision (RD1-RD4), so an adoption leaves them blank.
             if (child.PlacementDecision is { } decided && decided <= yearEnd)
                 Add(result[PlacedAdoption], [child.Id, D(child.Dob), D(decided), "", ""]);
             if (child.Adoption is { } adoption && adoption.PlacedDate <= yearEnd && adoption.AdoptedDate >= yearStart)

@@ -73,7 +73,7 @@ public static class EpisodeRules
         MinimumAge("EPI-43", "P2", 15, "independent living"),
         MinimumAge("EPI-60", "P2", 16, "independent living"),
         new RowRule("EPI-61", Episodes, "URN", "A placement other than with parents, in residential employment, health or custody, temporary or other (P1, P3, R1, R2, R5, T0-T4, Z1) has an Ofsted URN.",
-            (r, _) => r.IsBlank("URN") && !r.IsBlank("PLACE") && r["PLACE"] is not ("P1" or "P3" or "R1" or "R2" or "R5" or "T0" or "T1" or "T2" or "T3" or "T4" or "Z1"),
+            (r, _) => r.IsBlank("URN") && !r.IsBlank("PLACE") && !PlacementType.IsExemptFromUrn(r["PLACE"]),
             "Enter the Ofsted URN of the placement's provider (the children's home, fostering service or supported accommodation), or XXXXXXX where it has none."),
         MinimumAge("EPI-44", "H5", 14, "semi-independent living accommodation"),
         MinimumAge("EPI-58", "H5", 16, "semi-independent living accommodation"),

@@ -62,6 +62,10 @@ public static class PlacementType
     /// <summary>Temporary placements (T0-T4): not a change of the child's usual placement.</summary>
     public static bool IsTemporary(string place) => place is "T0" or "T1" or "T2" or "T3" or "T4";
 
+    /// <summary>Placements the DfE exempts from an Ofsted URN (with parents, residential employment, health, custody, temporary, other; DfE 218).</summary>
+    public static bool IsExemptFromUrn(string place) =>
+        place is "P1" or "P3" or "R1" or "R2" or "R5" or "Z1" || IsTemporary(place);
+
     /// <summary>Placements for adoption (A3-A6).</summary>
     public static bool IsForAdoption(string place) => place is "A3" or "A4" or "A5" or "A6";
 }
