@@ -29,6 +29,9 @@ public sealed class Record903(TableSchema table, string file, int row, IReadOnly
 
     public string Child => this["CHILD"];
 
+    /// <summary>Whether the table as sent has the column at all (an optional item of one form of the return).</summary>
+    public bool Has(string column) => columns.ContainsKey(column);
+
     public bool IsBlank(string column) => this[column].Length == 0;
 
     /// <summary>Whether any of a group of items (a care leaver's, an adoption's) is filled in.</summary>

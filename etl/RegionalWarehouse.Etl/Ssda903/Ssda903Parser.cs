@@ -78,7 +78,7 @@ public static class Ssda903Parser
             result.FileIssues.Add(Issue(FileRules.MissingColumn, file.Name, 1,
                 $"The {table.Name} table has no {column} column. Add it to the header row (it may be left blank where the guide allows).", table.Name, column));
         // With columns missing the first row may be data rather than a header: its other cells are not echoed.
-        foreach (var column in missing.Count > 0 ? [] : reader.Header.Where(c => c.Length > 0 && !table.Columns.Contains(c)).Distinct())
+        foreach (var column in missing.Count > 0 ? [] : reader.Header.Where(c => c.Length > 0 && !table.Columns.Contains(c) && !table.Optional.Contains(c)).Distinct())
             result.FileIssues.Add(Issue(FileRules.ExtraColumn, file.Name, 1,
                 $"The {table.Name} table has a column {column} that the 903 does not define; it will be ignored.", table.Name, column));
         if (missing.Count > 0)

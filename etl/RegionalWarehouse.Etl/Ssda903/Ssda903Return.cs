@@ -102,6 +102,13 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
         return start <= day && (end is null || day <= end) ? new(start, end) : null;
     }
 
+    /// <summary>
+    /// Whether the child was an unaccompanied asylum-seeking child during the year: the XML Header's UASC item
+    /// where the return has one, otherwise a UASC record (as the DfE reads the CSV form).
+    /// </summary>
+    public bool IsUasc(string child) =>
+        HeaderByChild.TryGetValue(child, out var header) && header.Has("UASC") ? header["UASC"] == "1" : RowsFor(Ssda903Schema.Uasc, child).Any();
+
     public DateOnly? DateOfBirth(string child) => HeaderByChild.TryGetValue(child, out var h) ? h.Date("DOB") : null;
 }
 

@@ -26,7 +26,7 @@ public sealed class Ssda903ReturnType : IReturnType
     {
         var data = Ssda903Parser.Parse(files, identity.LaCode, int.Parse(identity.Period));
         if (pseudonymiser is not null)
-            data.Previous = PreviousReturn.Read(engine, pseudonymiser, identity.LaCode, data.CollectionYear - 1);
+            data.Previous = PreviousReturn.Read(engine, pseudonymiser, identity.LaCode, data.CollectionYear);
         var codes = CodeLists.Load(engine, Code);
         var (issues, childrenWithErrors) = Ssda903RuleSet.ValidateCounting(data, codes);
         return new Prepared(data, codes, issues, childrenWithErrors);

@@ -6,6 +6,9 @@ namespace RegionalWarehouse.Etl.Ssda903;
 /// </summary>
 public sealed record TableSchema(string Name, string Signature, string[] Columns, string[] Key, bool Required = false)
 {
+    /// <summary>Items one form of the return carries and the other does not (the XML Header's UASC flag): read when present, never required.</summary>
+    public string[] Optional { get; init; } = [];
+
     public override string ToString() => Name;
 }
 

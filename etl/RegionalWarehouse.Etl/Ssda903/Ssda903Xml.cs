@@ -97,12 +97,13 @@ public static class Ssda903Xml
     /// </summary>
     private static ReturnFile AsCsv(string name, TableSchema table, List<Dictionary<string, string>> rows)
     {
-        var defined = Ssda903Schema.Tables.SelectMany(t => t.Columns).Append("UASC").ToHashSet();
+        var defined = Ssda903Schema.Tables.SelectMany(t => t.Columns.Concat(t.Optional)).ToHashSet();
         var reportsUnknown = table == Ssda903Schema.Header || IsGroupTable(table);
         var extra = reportsUnknown
             ? rows.SelectMany(r => r.Keys).Where(k => table == Ssda903Schema.Header ? !defined.Contains(k) : !table.Columns.Contains(k)).Distinct().Order(StringComparer.Ordinal).ToList()
             : [];
-        var columns = table.Columns.Concat(extra).ToList();
+        var optional = table.Optional.Where(c => rows.Any(r => r.ContainsKey(c)));
+        var columns = table.Columns.Concat(optional).Concat(extra).ToList();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(",", columns));
         foreach (var row in rows)

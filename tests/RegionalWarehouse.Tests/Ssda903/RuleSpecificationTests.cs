@@ -302,6 +302,15 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-107", "a child missing when care ended at 18 recorded as returning home", f => f.Append("header.csv", "C11,1,01/01/2006,WBRI,UN5,,").Append("episodes.csv", "C11,01/06/2023,S,V2,N1,U6,PR1,01/01/2024,E4A,,SG13 8DQ,SG1 2AB,SC100013").Append("missing.csv", "C11,01/01/2006,M,31/12/2023,01/01/2024"), "episodes.csv", 10, "REC"),
         C("EPI-108", "the category of need changing within a period of care", f => f.Set("episodes.csv", 5, "CIN", "N1"), "episodes.csv", 5, "CIN"),
         C("EPI-109", "a short break with a home postcode", f => f.Set("episodes.csv", 4, "LS", "V3").Set("episodes.csv", 4, "PL_POST", "").Set("episodes.csv", 4, "URN", ""), "episodes.csv", 4, "HOME_POST"),
+        C("HDR-31", "the XML form's UASC item 2", f => f.AddColumn("header.csv", "UASC", "2"), "header.csv", 2, "UASC"),
+        C("HDR-32", "a UASC child of 9", f => f.Set("header.csv", 5, "DOB", "01/09/2015"), "header.csv", 5, "DOB", year: 2025),
+        C("HDR-33", "a child UASC last year, status not ceased, with no UASC record this year", f => f.Write("uasc.csv", "CHILD,SEX,DOB,DUC\n"), "header.csv", 5, "CHILD"),
+        C("HDR-34", "UN4 for a child looked after since June", f => f.Set("header.csv", 3, "UPN", "UN4"), "header.csv", 3, "UPN"),
+        C("UAS-05", "a date UASC ceased for a child UASC neither year", f => f.AddColumn("header.csv", "UASC", "0").Append("uasc.csv", "C1,2,14/05/2012,01/01/2024"), "uasc.csv", 3, "DUC"),
+        C("UAS-06", "a child UASC this year who was not in last year's return", f => f.Append("uasc.csv", "C1,2,14/05/2012,"), "uasc.csv", 3, "CHILD"),
+        C("EPI-110", "an episode after the child's adoption this year", f => f.Append("episodes.csv", "C3,01/02/2024,S,C2,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100006"), "episodes.csv", 10, "DECOM"),
+        C("EPI-110", "an episode of a child an earlier return recorded adopted", f => f.Append("header.csv", "C6,2,01/01/2005,WBRI,UN5,0,").Append("episodes.csv", "C6,01/02/2024,S,V2,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100006"), "episodes.csv", 10, "DECOM"),
+        C("OC3-15", "a care leaver the LA's returns since her 16th birthday never had looked after", f => f.Append("header.csv", "C13,2,01/06/2006,WBRI,,,").Append("oc3.csv", "C13,01/06/2006,YES,F4,K1"), "oc3.csv", 3, "IN_TOUCH"),
         C("PAD-14", "a reversed decision while the placement order is open", f => f.Append("header.csv", "C8,1,01/01/2019,WBRI,UN1,,").Append("episodes.csv", "C8,01/06/2023,S,E1,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100010").Append("placed_adoption.csv", "C8,01/01/2019,01/06/2023,01/09/2023,RD1"), "placed_adoption.csv", 3, "DATE_PLACED_CEASED"),
         C("PAD-15", "the decision to place for adoption after the placement order", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/02/2022").Set("ad1.csv", 2, "DATE_INT", "01/02/2022"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-16", "a second decision to place for adoption while the first is open", f => f.Append("placed_adoption.csv", "C3,10/01/2021,01/02/2022,,"), "placed_adoption.csv", 3, "DATE_PLACED"),
@@ -319,28 +328,38 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
     /// C6, a mother last year, who is not in this year's fixture until a case adds her, the episodes left
     /// open and C3's decisions to place for adoption.
     /// </summary>
+    private static long Key(string child) => Pseudonyms.KeyFor("919", child);
+
     private static readonly PreviousReturn LastYear = new(new Dictionary<long, PreviousChild>
     {
-        [Pseudonyms.KeyFor("919", "C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
-        [Pseudonyms.KeyFor("919", "C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true, new DateOnly(2023, 3, 1)),
-    }, child => Pseudonyms.KeyFor("919", child), new Dictionary<long, OpenEpisode>
+        [Key("C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
+        [Key("C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true, new DateOnly(2023, 3, 1)),
+    }, Key)
     {
-        // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
-        [Pseudonyms.KeyFor("919", "C1")] = new(new DateOnly(2021, 6, 1), "S", "C2", "N1", "U6", "PR1", "SC100001"),
-        // C3's and C4's first episodes were open then too.
-        [Pseudonyms.KeyFor("919", "C3")] = new(new DateOnly(2022, 1, 1), "L", "E1", "N1", "U6", "PR1", "SC100006"),
-        [Pseudonyms.KeyFor("919", "C4")] = new(new DateOnly(2022, 10, 1), "S", "V2", "N7", "P2", "PR4", "XXXXXXX"),
-        // C9, not in this year's fixture, was still looked after at the end of last year's.
-        [Pseudonyms.KeyFor("919", "C9")] = new(new DateOnly(2022, 9, 1), "S", "V2", "N1", "U4", "PR1", "SC100011"),
-    }, new Dictionary<long, List<PreviousDecision>>
-    {
+        OpenEpisodes = new Dictionary<long, OpenEpisode>
+        {
+            // C1's first episode, as this year's fixture has it, was open at the end of last year's return.
+            [Key("C1")] = new(new DateOnly(2021, 6, 1), "S", "C2", "N1", "U6", "PR1", "SC100001"),
+            // C3's and C4's first episodes were open then too.
+            [Key("C3")] = new(new DateOnly(2022, 1, 1), "L", "E1", "N1", "U6", "PR1", "SC100006"),
+            [Key("C4")] = new(new DateOnly(2022, 10, 1), "S", "V2", "N7", "P2", "PR4", "XXXXXXX"),
+            // C9, not in this year's fixture, was still looked after at the end of last year's.
+            [Key("C9")] = new(new DateOnly(2022, 9, 1), "S", "V2", "N1", "U4", "PR1", "SC100011"),
+        },
         // C3's decision to place for adoption stood last year; an earlier one had been reversed.
-        [Pseudonyms.KeyFor("919", "C3")] = [new(new DateOnly(2022, 1, 1), null, null), new(new DateOnly(2021, 6, 1), new DateOnly(2021, 9, 1), "RD1")],
-    }, new Dictionary<long, DateOnly>
-    {
+        Decisions = new Dictionary<long, List<PreviousDecision>>
+        {
+            [Key("C3")] = [new(new DateOnly(2022, 1, 1), null, null), new(new DateOnly(2021, 6, 1), new DateOnly(2021, 9, 1), "RD1")],
+        },
         // C3 was missing at the end of last year's return (and has no spell in this year's fixture).
-        [Pseudonyms.KeyFor("919", "C3")] = new DateOnly(2023, 3, 30),
-    });
+        OpenMissing = new Dictionary<long, DateOnly> { [Key("C3")] = new DateOnly(2023, 3, 30) },
+        // C4 was UASC last year, the status not yet ceased.
+        Uasc = new Dictionary<long, PreviousUasc> { [Key("C4")] = new(null) },
+        // C6 was adopted from care in 2022/23.
+        Adopted = new Dictionary<long, DateOnly> { [Key("C6")] = new DateOnly(2023, 1, 10) },
+        LookedAfterIn = new[] { "C1", "C3", "C4", "C6", "C9" }.ToDictionary(Key, _ => new HashSet<int> { 2023 }),
+        YearsHeld = new HashSet<int> { 2023 },
+    };
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)
     {

@@ -225,9 +225,17 @@ public static class EpisodeRules
         new RowRule("EPI-109", Episodes, "HOME_POST", "A short break (LS V3 or V4) has no home or placement postcode.",
             (r, _) => r["LS"] is "V3" or "V4" && (!r.IsBlank("HOME_POST") || !r.IsBlank("PL_POST")),
             "Postcodes are not collected for short breaks (V3, V4): leave HOME_POST and PL_POST blank."),
+        new RowRule("EPI-110", Episodes, "DECOM", "A child adopted from care (an episode ending E11 or E12) has no later episode under the same identifier.",
+            (r, d) => r.Date("DECOM") is { } start && AdoptedOn(d, r.Child) is { } adopted && start >= adopted,
+            "This child was adopted from care (an earlier episode, this year or in an earlier return, ended E11 or E12). A child adopted who comes back into care is given a new CHILD identifier: check the identifier, or the earlier episode's REC."),
     ];
 
     /// <summary>The days of an episode that fall in the collection year (an open episode runs to 31 March).</summary>
+    /// <summary>The day the child was adopted from care: an episode this year or in an earlier return ending E11 or E12.</summary>
+    private static DateOnly? AdoptedOn(Ssda903Return data, string child) =>
+        data.RowsFor(Episodes, child).Where(e => e["REC"] is "E11" or "E12").Select(e => e.Date("DEC")).Append(data.Previous.AdoptedOn(child))
+            .Where(d => d is not null).Min();
+
     private static int RespiteDaysInYear(Record903 episode, Ssda903Return data)
     {
         if (episode.Date("DECOM") is not { } start)

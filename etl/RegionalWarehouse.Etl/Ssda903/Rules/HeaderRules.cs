@@ -74,6 +74,19 @@ public static class HeaderRules
             (r, before, d) => before.MotherChildBirthMonth is { } was && d.EpisodesByChild.ContainsKey(r.Child)
                               && (r.Date("MC_DOB") is not { } now || AgreesWithPreviousYearRule.Month(now) != was),
             "MC_DOB differs from the date of birth of her child that last year's return recorded (the warehouse compares the month). Correct whichever is wrong."),
+        new RowRule("HDR-31", Header, "UASC", "The XML form's UASC item is 0 (not UASC at any time in the year) or 1 (UASC during the year).",
+            (r, _) => r.Has("UASC") && r["UASC"] is not ("0" or "1"),
+            "UASC is missing or not 0 or 1. Enter 1 if the child was an unaccompanied asylum-seeking child at any time in the year, otherwise 0."),
+        new RowRule("HDR-32", Header, "DOB", "An unaccompanied asylum-seeking child is 11 or older at 31 March (younger ones are queried).",
+            (r, d) => d.IsUasc(r.Child) && r.Date("DOB") is { } dob && dob > d.YearEnd.AddYears(-11),
+            "Unaccompanied asylum-seeking children are generally older young people: check DOB. If it is right, explain it when the DfE asks.", Severity.Warning),
+        new RowRule("HDR-33", Header, "CHILD", "A child UASC in last year's return and not this year's had that status cease last year.",
+            (r, d) => d.EpisodesByChild.ContainsKey(r.Child) && !d.IsUasc(r.Child) && d.Previous.UascOf(r.Child) is { } was
+                      && !(was.Ceased is { } ceased && ceased >= d.YearStart.AddYears(-1) && ceased <= d.YearEnd.AddYears(-1)),
+            "Last year's return recorded this child as UASC without the status ceasing in that year, but this year's has no UASC record for them. Add the child's UASC record (DUC: the date the status ceased), or correct last year's return."),
+        new RowRule("HDR-34", Header, "UPN", "A child looked after at 31 March for more than a week does not have UPN UN4 (newly looked after, UPN not yet obtained).",
+            (r, d) => r["UPN"] == "UN4" && d.PeriodOfCareOn(r.Child, d.YearEnd) is { End: null } care && care.Start < d.YearEnd.AddDays(-7),
+            "UN4 is for a child too newly looked after for the UPN to be known; this child has been looked after longer than a week. Obtain and enter the UPN, or the UN code that explains why there is none."),
     ];
 }
 

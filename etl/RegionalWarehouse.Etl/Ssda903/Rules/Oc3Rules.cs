@@ -40,12 +40,27 @@ public static class Oc3Rules
             (r, d) => r.HasAnyOf(CareLeaverItems) && r.Date("DOB") is { } dob && SeventeenOrEighteenAtYearEnd(dob, d)
                       && d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e.Date("DEC") >= dob.AddYears(17)),
             "This young person left care after their 17th birthday, so care leaver information is not collected yet: leave IN_TOUCH, ACTIV and ACCOM blank."),
+        new RowRule("OC3-15", Oc3, "IN_TOUCH", "A care leaver was looked after at some time after their 16th birthday, as the LA's returns from that year on show.",
+            (r, d) => r.HasAnyOf(CareLeaverItems) && !d.EpisodesByChild.ContainsKey(r.Child) && d.DateOfBirth(r.Child) is { } dob
+                      && NeverLookedAfterSince(d, r.Child, CollectionYearOf(dob.AddYears(16))),
+            "None of the LA's returns since the young person's 16th birthday has them looked after, so they are not a care leaver. Check CHILD (is it the identifier they had in care?) or remove the OC3 record."),
     ];
 
     public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
 
     /// <summary>Whether the child has an OC3 record with care leaver details in it.</summary>
     public static bool HasCareLeaverDetails(Ssda903Return data, string child) => data.RowsFor(Oc3, child).Any(o => o.HasAnyOf(CareLeaverItems));
+
+    /// <summary>
+    /// Whether the LA's returns show the child not looked after in any year from <paramref name="firstYear"/> to this
+    /// one. Only said when the warehouse holds every one of those years' returns: a gap could hide the child's care.
+    /// </summary>
+    private static bool NeverLookedAfterSince(Ssda903Return data, string child, int firstYear) =>
+        Enumerable.Range(firstYear, Math.Max(0, data.CollectionYear - firstYear)).All(data.Previous.YearsHeld.Contains)
+        && !data.Previous.LookedAfterSince(child, firstYear);
+
+    /// <summary>The collection year (ending 31 March) a day falls in.</summary>
+    private static int CollectionYearOf(DateOnly day) => day.Month >= 4 ? day.Year + 1 : day.Year;
 
     private static bool SeventeenOrEighteenAtYearEnd(DateOnly dob, Ssda903Return data) => dob.AddYears(17) <= data.YearEnd && dob.AddYears(19) > data.YearEnd;
 

@@ -14,6 +14,12 @@ public static class UascRules
         new RowRule("UAS-04", Uasc, "DUC", "A care leaver not looked after in the year (OC3 only) has no UASC information.",
             (r, d) => !d.EpisodesByChild.ContainsKey(r.Child) && Oc3Rules.HasCareLeaverDetails(d, r.Child),
             "UASC information is not collected for care leavers: remove the UASC row for this young person."),
+        new RowRule("UAS-05", Uasc, "DUC", "A date UASC status ceased is given only for a child who was UASC this year or last year.",
+            (r, d) => !r.IsBlank("DUC") && !d.IsUasc(r.Child) && d.Previous.UascOf(r.Child) is null,
+            "The child is recorded as not UASC this year (UASC 0) and was not UASC last year, yet has a date UASC status ceased. Remove DUC, or set UASC to 1 if the child was UASC this year."),
+        new RowRule("UAS-06", Uasc, "CHILD", "A child UASC this year who was in last year's return was UASC there too.",
+            (r, d) => d.IsUasc(r.Child) && d.Previous.For(r.Child) is not null && d.Previous.UascOf(r.Child) is null,
+            "Last year's return had this child but no UASC record for them. Check the child's UASC status, and correct last year's return if it was wrong."),
     ];
 }
 

@@ -22,7 +22,10 @@ public sealed record TableSpecification(TableSchema Schema, bool Loaded, int? Fi
         {
             string[] Words(string field) => csv.GetField(field)!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             int? Year(string field) => int.TryParse(csv.GetField(field), CultureInfo.InvariantCulture, out var year) ? year : null;
-            var schema = new TableSchema(csv.GetField("table")!, csv.GetField("signature")!, Words("columns"), Words("key"), csv.GetField("required") == "yes");
+            var schema = new TableSchema(csv.GetField("table")!, csv.GetField("signature")!, Words("columns"), Words("key"), csv.GetField("required") == "yes")
+            {
+                Optional = Words("optional"),
+            };
             tables.Add(new TableSpecification(schema, csv.GetField("loaded") == "yes", Year("first_year"), Year("last_year")));
         }
         return tables;
