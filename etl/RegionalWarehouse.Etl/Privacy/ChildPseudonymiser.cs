@@ -20,10 +20,21 @@ public sealed class ChildPseudonymiser
         _key = Encoding.UTF8.GetBytes(key);
     }
 
-    public long KeyFor(string laCode, string localIdentifier)
+    public long KeyFor(string laCode, string localIdentifier) => Hash($"{laCode}\u001f{localIdentifier.Trim()}");
+
+    /// <summary>
+    /// A social worker's key (the 903's SW_ID is the LA's own staff identifier): the same HMAC over a differently
+    /// tagged input, so a worker's key can never equal a child's.
+    /// </summary>
+    public long SocialWorkerKeyFor(string laCode, string socialWorkerId) => Hash($"sw\u001f{laCode}\u001f{socialWorkerId.Trim()}");
+
+    /// <summary>A UPN's key, tagged apart from children's and workers' keys: next year's return can be checked for the same UPN.</summary>
+    public long UpnKeyFor(string laCode, string upn) => Hash($"upn\u001f{laCode}\u001f{upn.Trim().ToUpperInvariant()}");
+
+    private long Hash(string text)
     {
         Span<byte> hash = stackalloc byte[32];
-        var input = Encoding.UTF8.GetBytes($"{laCode}\u001f{localIdentifier.Trim()}");
+        var input = Encoding.UTF8.GetBytes(text);
         HMACSHA256.HashData(_key, input, hash);
         return BinaryPrimitives.ReadInt64BigEndian(hash);
     }

@@ -4,7 +4,8 @@ using RegionalWarehouse.Warehouse.Engines;
 namespace RegionalWarehouse.Etl.Ssda903;
 
 /// <summary>A child's Header items as the LA's previous year's return recorded them (month of birth only).</summary>
-public sealed record PreviousChild(short? Sex, string? Ethnic, DateOnly? BirthMonth, bool? IsMother, DateOnly? MotherChildBirthMonth = null);
+public sealed record PreviousChild(short? Sex, string? Ethnic, DateOnly? BirthMonth, bool? IsMother, DateOnly? MotherChildBirthMonth = null,
+    long? UpnKey = null, string? UpnReason = null);
 
 /// <summary>A decision to place the child for adoption as the previous year's return recorded it.</summary>
 public sealed record PreviousDecision(DateOnly? Placed, DateOnly? Ceased, string? Reason);
@@ -15,6 +16,9 @@ public sealed record OpenEpisode(DateOnly Start, string? Rne = null, string? Leg
 
 /// <summary>A child's UASC record in the previous year's return: the date the status ceased, if it gave one.</summary>
 public sealed record PreviousUasc(DateOnly? Ceased);
+
+/// <summary>A child's social worker episode last year's return left open: the worker's pseudonym, its start and reason.</summary>
+public sealed record OpenSocialWorkerEpisode(long? SocialWorker, DateOnly Start, string? Reason);
 
 /// <summary>
 /// The LA's earlier 903 returns, as far as the warehouse holds them: what the DfE's checks against last
@@ -44,6 +48,15 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
     /// <summary>The earlier years in which each child was looked after (had an episode), of those held.</summary>
     public IReadOnlyDictionary<long, HashSet<int>> LookedAfterIn { get; init; } = new Dictionary<long, HashSet<int>>();
 
+    /// <summary>Each child's social worker episode last year's return left open.</summary>
+    public IReadOnlyDictionary<long, OpenSocialWorkerEpisode> OpenSocialWorkerEpisodes { get; init; } = new Dictionary<long, OpenSocialWorkerEpisode>();
+
+    /// <summary>A UPN's pseudonym, keyed as the loader keys it.</summary>
+    public Func<string, long> UpnKeyOf { get; init; } = _ => 0;
+
+    /// <summary>A social worker's pseudonym, keyed as the loader keys SW_ID.</summary>
+    public Func<string, long> SocialWorkerKeyOf { get; init; } = _ => 0;
+
     /// <summary>The earlier collection years whose return the warehouse holds for the LA.</summary>
     public IReadOnlySet<int> YearsHeld { get; init; } = new HashSet<int>();
 
@@ -59,6 +72,9 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
 
     /// <summary>The child's decisions to place for adoption in last year's return (none if it recorded none).</summary>
     public IReadOnlyList<PreviousDecision> DecisionsOf(string child) => Find(Decisions, child) ?? [];
+
+    /// <summary>The child's social worker episode last year's return left open, if it did.</summary>
+    public OpenSocialWorkerEpisode? OpenSocialWorkerEpisodeOf(string child) => Find(OpenSocialWorkerEpisodes, child);
 
     /// <summary>The child's UASC record in last year's return, if it had one.</summary>
     public PreviousUasc? UascOf(string child) => Find(Uasc, child);
@@ -89,8 +105,8 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         }
 
         var children = new Dictionary<long, PreviousChild>();
-        Each("dw.cla_child_as_recorded", "sex, ethnic_code, birth_month, is_mother, mother_child_birth_month",
-            (key, r) => children[key] = new PreviousChild(r.Short(2), r.Text(3), r.Day(4), r.Flag(5), r.Day(6)));
+        Each("dw.cla_child_as_recorded", "sex, ethnic_code, birth_month, is_mother, mother_child_birth_month, upn_key, upn_reason",
+            (key, r) => children[key] = new PreviousChild(r.Short(2), r.Text(3), r.Day(4), r.Flag(5), r.Day(6), r.Long(7), r.Text(8)));
         var openEpisodes = new Dictionary<long, OpenEpisode>();
         Each("dw.cla_open_episode_as_recorded", "episode_start, rne, legal_status, category_of_need, placement_type, placement_provider, placement_urn",
             (key, r) => openEpisodes[key] = new OpenEpisode(r.Day(2)!.Value, r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8)));
@@ -105,6 +121,9 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         Each("dw.cla_open_missing_as_recorded", "missing_start", (key, r) => openMissing[key] = r.Day(2)!.Value);
         var uasc = new Dictionary<long, PreviousUasc>();
         Each("dw.cla_uasc_as_recorded", "date_uasc_ceased", (key, r) => uasc[key] = new PreviousUasc(r.Day(2)));
+        var openSocialWorker = new Dictionary<long, OpenSocialWorkerEpisode>();
+        Each("dw.cla_open_social_worker_episode_as_recorded", "social_worker_key, sw_episode_start, sw_reason",
+            (key, r) => openSocialWorker[key] = new OpenSocialWorkerEpisode(r.Long(2), r.Day(3)!.Value, r.Text(4)));
         var adopted = new Dictionary<long, DateOnly>();
         Each("dw.cla_adopted_as_recorded", "adopted_on", (key, r) => adopted[key] = r.Day(2)!.Value, everyEarlierYear: true);
         var lookedAfter = new Dictionary<long, HashSet<int>>();
@@ -119,7 +138,8 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child))
         {
             OpenEpisodes = openEpisodes, Decisions = decisions, OpenMissing = openMissing, Uasc = uasc, Adopted = adopted,
-            LookedAfterIn = lookedAfter, YearsHeld = held,
+            LookedAfterIn = lookedAfter, YearsHeld = held, OpenSocialWorkerEpisodes = openSocialWorker,
+            SocialWorkerKeyOf = id => pseudonymiser.SocialWorkerKeyFor(laCode, id), UpnKeyOf = upn => pseudonymiser.UpnKeyFor(laCode, upn),
         };
     }
 
@@ -131,6 +151,8 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         public string? Text(int i) => record.IsDBNull(i) ? null : record.GetString(i);
 
         public DateOnly? Day(int i) => record.IsDBNull(i) ? null : DbDate.ToDateOnly(record.GetValue(i));
+
+        public long? Long(int i) => record.IsDBNull(i) ? null : Convert.ToInt64(record.GetValue(i));
 
         public short? Short(int i) => record.IsDBNull(i) ? null : Convert.ToInt16(record.GetValue(i));
 

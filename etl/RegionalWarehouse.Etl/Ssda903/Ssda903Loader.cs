@@ -9,7 +9,7 @@ namespace RegionalWarehouse.Etl.Ssda903;
 
 /// <summary>
 /// Writes a validated 903 return into the dw facts. This is where personal data is reduced: CHILD becomes
-/// a keyed pseudonym, UPN is dropped (only whether one was recorded is kept), dates of birth become months,
+/// a keyed pseudonym, UPN becomes a keyed pseudonym (or its UN reason code), a social worker's ID becomes a keyed pseudonym, dates of birth become months,
 /// postcodes become districts. A return loaded with tolerated record errors keeps a coded field only when it
 /// is a valid code for the year and an identifier only when it has its format: anything else (a name typed
 /// into URN, a 10 MB cell) is stored as blank, its error being in the LA's report.
@@ -21,6 +21,7 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
     [
         "dw.fact_cla_child", "dw.fact_cla_episode", "dw.fact_cla_review", "dw.fact_cla_missing", "dw.fact_cla_oc2",
         "dw.fact_cla_oc3", "dw.fact_cla_adoption", "dw.fact_cla_placed_for_adoption", "dw.fact_cla_uasc", "dw.fact_cla_previous_permanence",
+        "dw.fact_cla_social_worker_episode",
     ];
 
     private static readonly string[] Lineage = ["submission_id", "la_key", "collection_year", "child_key"];
@@ -30,9 +31,11 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
     public long Load(Ssda903Return data)
     {
         long rows = 0;
-        rows += Write("fact_cla_child", ["sex", "ethnic_code", "birth_month", "is_mother", "mother_child_birth_month", "upn_recorded"],
+        rows += Write("fact_cla_child", ["sex", "ethnic_code", "birth_month", "is_mother", "mother_child_birth_month", "upn_recorded", "upn_key", "upn_reason"],
             data[Header], r => [Rules.SexCode.ToStored(r["SEX"]), Code(r, "ETHNIC"), Degrade.ToMonth(r.Date("DOB")), Flag(r["MOTHER"]),
-                Degrade.ToMonth(r.Date("MC_DOB")), !r.IsBlank("UPN") && !r["UPN"].StartsWith("UN", StringComparison.OrdinalIgnoreCase)]);
+                Degrade.ToMonth(r.Date("MC_DOB")), !r.IsBlank("UPN") && !r["UPN"].StartsWith("UN", StringComparison.OrdinalIgnoreCase),
+                UpnCheckLetterRule.IsPupilNumber(r["UPN"]) ? context.Pseudonymiser.UpnKeyFor(context.Identity.LaCode, r["UPN"]) : null,
+                UpnCheckLetterRule.IsReasonCode(r["UPN"]) ? r["UPN"] : null]);
 
         rows += Write("fact_cla_episode",
             ["episode_start", "episode_end", "rne", "legal_status", "category_of_need", "placement_type", "placement_provider", "reason_ceased",
@@ -68,6 +71,11 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
 
         rows += Write("fact_cla_previous_permanence", ["previous_permanence", "permanence_la", "date_permanence"], data[PrevPerm],
             r => [Code(r, "PREV_PERM"), LaCode(r["LA_PERM"]), r.Date("DATE_PERM")]);
+
+        // SW_ID is the LA's own staff identifier: kept only as a keyed pseudonym, so next year's return can be
+        // checked for carrying on the same social worker.
+        rows += Write("fact_cla_social_worker_episode", ["social_worker_key", "sw_episode_start", "sw_episode_end", "sw_reason"], data[SocialWorkerEpisodes],
+            r => [SocialWorkerKey(r["SW_ID"]), r.Date("SW_DECOM"), r.Date("SW_DEC"), Code(r, "SW_REASON")]);
         return rows;
     }
 
@@ -76,7 +84,10 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
     /// child identifier, an unreadable key date, or a repeated key. Those rows are left out (their errors are in
     /// the report); every other row loads as sent.
     /// </summary>
-    private static readonly Dictionary<TableSchema, string> KeyDates = new() { [Episodes] = "DECOM", [Reviews] = "REVIEW", [Missing] = "MIS_START" };
+    private static readonly Dictionary<TableSchema, string> KeyDates = new()
+    {
+        [Episodes] = "DECOM", [Reviews] = "REVIEW", [Missing] = "MIS_START", [SocialWorkerEpisodes] = "SW_DECOM",
+    };
 
     private static bool Storable(Record903 record, HashSet<string> keys) =>
         record.Child.Length > 0
@@ -100,6 +111,9 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
 
     private string? Code(Record903 record, string field) =>
         record[field] is { Length: > 0 } value && codes.IsValid(field, value, Year) ? value.ToUpperInvariant() : null;
+
+    private long? SocialWorkerKey(string id) =>
+        id.StartsWith("SW", StringComparison.Ordinal) ? context.Pseudonymiser.SocialWorkerKeyFor(context.Identity.LaCode, id) : null;
 
     private static string? Urn(string value) => Formats.IsUrn(value) ? value.ToUpperInvariant() : null;
 

@@ -51,10 +51,13 @@ public static class Ssda903Parser
         using var reader = CsvTableReader.Open(file);
         var header = reader.Header.ToHashSet();
         var table = Ssda903Schema.Identify(header);
-        if (table is not null && !Ssda903Schema.IsLoaded(table))
-            result.FileIssues.Add(Issue(FileRules.RecognisedNotLoaded, file.Name, 1,
-                $"This is the {table.Name} table (part of the DfE's 903 from {Ssda903Schema.FirstYear(table) - 1}/{Ssda903Schema.FirstYear(table) % 100:00}). " +
-                "It is checked like the others, but the platform does not load it yet; the rest of the return is unaffected."));
+        if (table is not null && !Ssda903Schema.PartOfTheReturnIn(table, result.CollectionYear))
+        {
+            result.FileIssues.Add(Issue(FileRules.NotPartOfTheYear, file.Name, 1,
+                $"This is the {table.Name} table, part of the DfE's 903 from {Ssda903Schema.FirstYear(table) - 1}/{Ssda903Schema.FirstYear(table) % 100:00}: " +
+                $"a {result.CollectionYear - 1}/{result.CollectionYear % 100:00} return does not include it, so it is neither checked nor loaded. The rest of the return is unaffected."));
+            return;
+        }
         if (table is null)
         {
             // The first row is echoed only where its cells are 903 column names: in a file exported without
@@ -112,9 +115,9 @@ public static class FileRules
     public static readonly RuleInfo NoEpisodes = new("FILE-09", Severity.Error, "(file)", "The Episodes table has rows (an empty export never replaces a loaded year).");
     public static readonly RuleInfo TooLarge = new("FILE-10", Severity.Error, "(file)",
         $"Every file keeps within what a return can hold: at most {InputLimits.MaxColumns} columns and {InputLimits.MaxCellLength:N0} characters in a cell.");
-    public static readonly RuleInfo RecognisedNotLoaded = new("FILE-08", Severity.Warning, "(file)", "A DfE 903 table the platform does not load (social worker episodes) is recognised and checked, not rejected; it is not loaded.");
+    public static readonly RuleInfo NotPartOfTheYear = new("FILE-08", Severity.Warning, "(file)", "A 903 table sent with a return for a year before it was part of the 903 (social worker episodes before 2023/24) is set aside, not rejected.");
     public static readonly RuleInfo ExtraColumn = new("FILE-05", Severity.Warning, "(file)", "Columns the 903 does not define are ignored.");
     public static readonly RuleInfo RaggedRow = new("FILE-06", Severity.Error, "(file)", "Every row has as many values as the header has columns.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, RecognisedNotLoaded, NoEpisodes, TooLarge];
+    public static readonly IReadOnlyList<RuleInfo> All = [UnknownFile, MissingColumn, DuplicateTable, RequiredTableMissing, ExtraColumn, RaggedRow, NotPartOfTheYear, NoEpisodes, TooLarge];
 }

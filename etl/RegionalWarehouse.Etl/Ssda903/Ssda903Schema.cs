@@ -45,20 +45,20 @@ public static class Ssda903Schema
 
     public static readonly TableSchema Missing = Loaded("Missing");
 
-    /// <summary>The tables the platform loads (the ten of every year since 2019/20).</summary>
+    /// <summary>The tables the platform loads: the ten of every year since 2019/20, and those added since.</summary>
     public static readonly IReadOnlyList<TableSchema> Tables = [.. Specified.Where(t => t.Loaded).Select(t => t.Schema)];
 
-    /// <summary>
-    /// The social worker episodes table, part of the DfE's return from 2023/24: read and checked like the
-    /// others (its rules run when an LA sends it), but not loaded into the warehouse (yet).
-    /// </summary>
-    public static readonly TableSchema SocialWorkerEpisodes = Specified.Single(t => t.Name == "Social worker episodes").Schema;
+    /// <summary>The social worker episodes table, part of the DfE's return from 2023/24.</summary>
+    public static readonly TableSchema SocialWorkerEpisodes = Loaded("Social worker episodes");
 
     /// <summary>Every table the parser reads: the loaded ones and those only checked.</summary>
     public static readonly IReadOnlyList<TableSchema> Read = [.. Specified.Select(t => t.Schema)];
 
-    /// <summary>The year a table that is checked but not loaded became part of the return.</summary>
+    /// <summary>The year a table became part of the return (none for the tables of every year).</summary>
     public static int? FirstYear(TableSchema table) => Specified.Single(t => t.Schema == table).FirstYear;
+
+    /// <summary>Whether a table is part of the return in a collection year.</summary>
+    public static bool PartOfTheReturnIn(TableSchema table, int year) => Specified.Single(t => t.Schema == table).PartOfTheReturnIn(year);
 
     public static bool IsLoaded(TableSchema table) => Specified.Single(t => t.Schema == table).Loaded;
 

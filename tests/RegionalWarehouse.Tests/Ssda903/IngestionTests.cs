@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
@@ -27,6 +28,23 @@ public class IngestionTests
         Assert.Equal(0, harness.Count("dw.fact_cla_episode", $"submission_id <> {report.SubmissionId}"));
         Assert.Equal(23, report.RowsLoaded);
         Assert.Equal(1, harness.Count("etl.submission", $"submission_id = {report.SubmissionId} and state = 'loaded' and is_current and rows_loaded = 23"));
+    }
+
+    [Fact]
+    public void Social_worker_episodes_load_with_the_workers_id_kept_only_as_a_pseudonym_for_next_years_checks()
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW123,01/06/2021,01/09/2023,MANAGE\nC1,SW200,01/09/2023,,LEFTRL\nC2,SW124,15/06/2023,,MANAGE\nC4,SW125,01/10/2022,,MANAGE\n");
+
+        Assert.Equal(SubmissionStates.Loaded, harness.Ingest903(fixture.Folder).Outcome);
+
+        var pseudonyms = new Etl.Privacy.ChildPseudonymiser(PipelineHarness.Key);
+        Assert.Equal(3, harness.Count("dw.fact_cla_social_worker_episode", $"social_worker_key in ({pseudonyms.SocialWorkerKeyFor("919", "SW123")}, {pseudonyms.SocialWorkerKeyFor("919", "SW200")}, {pseudonyms.SocialWorkerKeyFor("919", "SW125")})"));
+        var lastYear = PreviousReturn.Read(harness.Warehouse.Engine, pseudonyms, "919", 2025);
+        Assert.Equal(new OpenSocialWorkerEpisode(pseudonyms.SocialWorkerKeyFor("919", "SW200"), new DateOnly(2023, 9, 1), "LEFTRL"), lastYear.OpenSocialWorkerEpisodeOf("C1"));
+        Assert.Equal(lastYear.SocialWorkerKeyOf("SW125"), lastYear.OpenSocialWorkerEpisodeOf("C4")!.SocialWorker);
+        Assert.Null(lastYear.OpenSocialWorkerEpisodeOf("C3"));
     }
 
     [Fact]

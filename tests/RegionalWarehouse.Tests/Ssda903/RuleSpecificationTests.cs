@@ -48,7 +48,11 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("SWE-13", "a social worker episode ending in June with none after it", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,01/06/2023,MANAGE\n"), "sw_episodes.csv", 2, "SW_DEC"),
         C("SWE-14", "a 2023 social worker episode without its reason, in 2024/25", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2023,,\n"), "sw_episodes.csv", 2, "SW_ID", year: 2025),
         C("SWE-15", "a social worker episode of the year without its reason, in 2024/25", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2024,,\n"), "sw_episodes.csv", 2, "SW_REASON", year: 2025),
-        C("FILE-08", "the social worker episodes table", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,\n"), "sw_episodes.csv", 1, null),
+        C("SWE-16", "a social worker episode starting 6 days after the last ended in June", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,01/06/2023,MANAGE\nC1,SW2,07/06/2023,,MANAGE\n"), "sw_episodes.csv", 3, "SW_DECOM"),
+        C("FILE-08", "the social worker episodes table in a 2022/23 return", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,\n"), "sw_episodes.csv", 1, null, year: 2023),
+        C("SWE-17", "this year's first social worker episode with another worker than last year's open one", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW2,01/06/2021,,MANAGE\n"), "sw_episodes.csv", 2, "SW_ID", year: 2025),
+        C("SWE-18", "this year's first social worker episode with another start than last year's open one", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/07/2021,,MANAGE\n"), "sw_episodes.csv", 2, "SW_DECOM", year: 2025),
+        C("SWE-19", "this year's first social worker episode with another reason than last year's open one", f => f.Write("sw_episodes.csv", "CHILD,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nC1,SW1,01/06/2021,,CHCHAN\n"), "sw_episodes.csv", 2, "SW_REASON", year: 2025),
 
         C("HDR-01", "a Header row without CHILD", f => f.Set("header.csv", 2, "CHILD", ""), "header.csv", 2, "CHILD"),
         C("HDR-02", "SEX 3", f => f.Set("header.csv", 2, "SEX", "3"), "header.csv", 2, "SEX"),
@@ -306,6 +310,9 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-32", "a UASC child of 9", f => f.Set("header.csv", 5, "DOB", "01/09/2015"), "header.csv", 5, "DOB", year: 2025),
         C("HDR-33", "a child UASC last year, status not ceased, with no UASC record this year", f => f.Write("uasc.csv", "CHILD,SEX,DOB,DUC\n"), "header.csv", 5, "CHILD"),
         C("HDR-34", "UN4 for a child looked after since June", f => f.Set("header.csv", 3, "UPN", "UN4"), "header.csv", 3, "UPN"),
+        C("HDR-35", "another child's UPN for a child whose UPN last year's return recorded", f => f.Set("header.csv", 2, "UPN", "C301234567891"), "header.csv", 2, "UPN"),
+        C("HDR-35", "a UPN last year's return recorded, now UN5", f => f.Set("header.csv", 2, "UPN", "UN5"), "header.csv", 2, "UPN"),
+        C("UAS-07", "a child UASC this year whose status last year's return said ceased in February", f => f.Append("uasc.csv", "C2,1,02/02/2020,"), "uasc.csv", 3, "DUC"),
         C("UAS-05", "a date UASC ceased for a child UASC neither year", f => f.AddColumn("header.csv", "UASC", "0").Append("uasc.csv", "C1,2,14/05/2012,01/01/2024"), "uasc.csv", 3, "DUC"),
         C("UAS-06", "a child UASC this year who was not in last year's return", f => f.Append("uasc.csv", "C1,2,14/05/2012,"), "uasc.csv", 3, "CHILD"),
         C("EPI-110", "an episode after the child's adoption this year", f => f.Append("episodes.csv", "C3,01/02/2024,S,C2,N1,U6,PR1,,,,SG13 8DQ,SG1 2AB,SC100006"), "episodes.csv", 10, "DECOM"),
@@ -332,7 +339,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
 
     private static readonly PreviousReturn LastYear = new(new Dictionary<long, PreviousChild>
     {
-        [Key("C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false),
+        [Key("C1")] = new(2, "WBRI", new DateOnly(2012, 5, 1), false, UpnKey: Pseudonyms.UpnKeyFor("919", "L201234567890")),
         [Key("C6")] = new(2, "WBRI", new DateOnly(2005, 1, 1), true, new DateOnly(2023, 3, 1)),
     }, Key)
     {
@@ -353,12 +360,16 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         },
         // C3 was missing at the end of last year's return (and has no spell in this year's fixture).
         OpenMissing = new Dictionary<long, DateOnly> { [Key("C3")] = new DateOnly(2023, 3, 30) },
-        // C4 was UASC last year, the status not yet ceased.
-        Uasc = new Dictionary<long, PreviousUasc> { [Key("C4")] = new(null) },
+        // C4 was UASC last year, the status not yet ceased; C2 was UASC until February 2023.
+        Uasc = new Dictionary<long, PreviousUasc> { [Key("C4")] = new(null), [Key("C2")] = new(new DateOnly(2023, 2, 1)) },
         // C6 was adopted from care in 2022/23.
         Adopted = new Dictionary<long, DateOnly> { [Key("C6")] = new DateOnly(2023, 1, 10) },
         LookedAfterIn = new[] { "C1", "C3", "C4", "C6", "C9" }.ToDictionary(Key, _ => new HashSet<int> { 2023 }),
         YearsHeld = new HashSet<int> { 2023 },
+        // C1's social worker SW1 (since June 2021, to manage her case) was still allocated at the end of last year's.
+        OpenSocialWorkerEpisodes = new Dictionary<long, OpenSocialWorkerEpisode> { [Key("C1")] = new(Pseudonyms.SocialWorkerKeyFor("919", "SW1"), new DateOnly(2021, 6, 1), "MANAGE") },
+        SocialWorkerKeyOf = id => Pseudonyms.SocialWorkerKeyFor("919", id),
+        UpnKeyOf = upn => Pseudonyms.UpnKeyFor("919", upn),
     };
 
     private List<ValidationIssue> Validate(ReturnFixture fixture, int year = 2024)

@@ -19,7 +19,10 @@ public sealed class GeneratedReturn(string laCode, int year)
 
     public int Year { get; } = year;
 
-    public Dictionary<TableSchema, GeneratedTable> Tables { get; } = Ssda903Schema.Tables.ToDictionary(t => t, t => new GeneratedTable(t));
+    // The simulation has no social workers, so a generated return has the ten tables of every year and not the
+    // social worker episodes (sending that table empty would say no looked-after child had a social worker).
+    public Dictionary<TableSchema, GeneratedTable> Tables { get; } =
+        Ssda903Schema.Tables.Where(t => t != Ssda903Schema.SocialWorkerEpisodes).ToDictionary(t => t, t => new GeneratedTable(t));
 
     public GeneratedTable this[TableSchema schema] => Tables[schema];
 

@@ -87,9 +87,34 @@ public static class HeaderRules
         new RowRule("HDR-34", Header, "UPN", "A child looked after at 31 March for more than a week does not have UPN UN4 (newly looked after, UPN not yet obtained).",
             (r, d) => r["UPN"] == "UN4" && d.PeriodOfCareOn(r.Child, d.YearEnd) is { End: null } care && care.Start < d.YearEnd.AddDays(-7),
             "UN4 is for a child too newly looked after for the UPN to be known; this child has been looked after longer than a week. Obtain and enter the UPN, or the UN code that explains why there is none."),
+        new AgreesWithPreviousYearRule("HDR-35", "UPN", "UPN", (r, before, d) => UpnHistory.Disagrees(r["UPN"], before, d.Previous.UpnKeyOf),
+            "UPN differs from the one last year's return recorded for this child. A known UPN stays the same, and an UN code changes only to the UPN (or from UN1 to UN2-UN5): correct whichever year is wrong."),
     ];
 }
 
+
+/// <summary>The DfE's 208: how a child's UPN may change from one year's return to the next.</summary>
+public static class UpnHistory
+{
+    private static readonly string[] NoLongerNotOfSchoolAge = ["UN2", "UN3", "UN4", "UN5"];
+
+    /// <summary>
+    /// A known UPN stays the same; a reason code (or a blank) may become the UPN; UN1 (or a blank) may become
+    /// UN2-UN5, and a blank UN1; any other change disagrees. A UPN of the wrong form is HDR-05's, not compared.
+    /// </summary>
+    public static bool Disagrees(string upn, PreviousChild before, Func<string, long> keyOf)
+    {
+        if (upn.Length > 0 && !UpnCheckLetterRule.IsValid(upn))
+            return false;
+        if (before.UpnKey is { } known)
+            return !UpnCheckLetterRule.IsPupilNumber(upn) || keyOf(upn) != known;
+        if (UpnCheckLetterRule.IsPupilNumber(upn))
+            return false;
+        if (before.UpnReason is not { } reason)
+            return upn.Length > 0 && upn != "UN1" && !NoLongerNotOfSchoolAge.Contains(upn);
+        return upn != reason && !(reason == "UN1" && NoLongerNotOfSchoolAge.Contains(upn));
+    }
+}
 /// <summary>UPN is a letter and 12 characters whose first letter checks the rest (DfE check-letter algorithm).</summary>
 public sealed class UpnCheckLetterRule()
     : Rule903("HDR-05", Severity.Error, Ssda903Schema.Header, "UPN is blank, an UN1–UN10 reason code, or 13 characters with a correct check letter.")
@@ -100,10 +125,15 @@ public sealed class UpnCheckLetterRule()
         data[Table].Where(r => !r.IsBlank("UPN") && !IsValid(r["UPN"].ToUpperInvariant()))
             .Select(r => Issue(r, "UPN", "UPN is not a valid unique pupil number (13 characters with a correct check letter) or UN1–UN10. Check it against the school census record."));
 
-    public static bool IsValid(string upn)
+    public static bool IsValid(string upn) => IsReasonCode(upn) || IsPupilNumber(upn);
+
+    /// <summary>UN1–UN10: the reason a child has no UPN.</summary>
+    public static bool IsReasonCode(string upn) =>
+        upn.Length is 3 or 4 && upn.StartsWith("UN", StringComparison.Ordinal) && int.TryParse(upn[2..], out var n) && n is >= 1 and <= 10;
+
+    /// <summary>A unique pupil number: 13 characters whose first is the check letter of the rest.</summary>
+    public static bool IsPupilNumber(string upn)
     {
-        if (upn.Length is 3 or 4 && upn.StartsWith("UN", StringComparison.Ordinal) && int.TryParse(upn[2..], out var n) && n is >= 1 and <= 10)
-            return true;
         if (upn.Length != 13 || !CheckLetters.Contains(upn[0]) || !upn[1..12].All(char.IsAsciiDigit))
             return false;
         var last = upn[12];

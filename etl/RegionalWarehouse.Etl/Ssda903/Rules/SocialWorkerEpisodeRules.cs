@@ -3,7 +3,7 @@ using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
-/// <summary>Every social worker episode rule (the table is checked, not loaded).</summary>
+/// <summary>Every social worker episode rule.</summary>
 public static class SocialWorkerEpisodeRules
 {
     public static readonly IReadOnlyList<Rule903> All =
@@ -39,10 +39,7 @@ public static class SocialWorkerEpisodeRules
             (r, _) => !r.IsBlank("SW_DEC") && r["SW_DEC"] == r["SW_DECOM"],
             "This social worker episode ends the day it starts: check the dates.", Severity.Warning),
         new RowRule("SWE-11", SocialWorkerEpisodes, "SW_DECOM", "A social worker episode starts within 7 days of the end of the child's previous one.",
-            (r, d) => r.Date("SW_DECOM") is { } start && d.RowsFor(SocialWorkerEpisodes, r.Child)
-                          .Where(w => !ReferenceEquals(w, r) && w.Date("SW_DECOM") is { } began && (began < start || began == start && w.Row < r.Row))
-                          .MaxBy(w => (w.Date("SW_DECOM"), w.Row)) is { } before
-                      && before.Date("SW_DEC") is { } ended && Math.Abs(start.DayNumber - ended.DayNumber) > 7,
+            (r, d) => DaysFromPreviousEnd(r, d) is { Days: > 7 },
             "A new social worker takes over when the last one leaves: SW_DECOM is within 7 days of the previous episode's SW_DEC. Check the dates."),
         new CodeListRule("SWE-12", SocialWorkerEpisodes, "SW_REASON"),
         new RowRule("SWE-13", SocialWorkerEpisodes, "SW_DEC", "A social worker episode that ended before 31 March is followed by the child's next one.",
@@ -54,5 +51,33 @@ public static class SocialWorkerEpisodeRules
         new RowRule("SWE-15", SocialWorkerEpisodes, "SW_REASON", "A social worker episode starting within the year before the collection year, or in it, has its reason for the change of social worker.",
             (r, d) => r.IsBlank("SW_REASON") && r.Date("SW_DECOM") is { } start && start >= d.YearStart.AddYears(-1),
             "Enter the reason the child's social worker changed (SW_REASON)."),
+        new RowRule("SWE-16", SocialWorkerEpisodes, "SW_DECOM", "A social worker episode following one that ended more than 5 days before 31 March starts within 5 days of that end.",
+            (r, d) => DaysFromPreviousEnd(r, d) is { Days: > 5 } gap && gap.PreviousEnd <= d.YearEnd.AddDays(-5),
+            "The child's previous social worker episode ended more than 5 days before (or after) this one began: check SW_DECOM and the previous episode's SW_DEC."),
+        CarriesOnLastYearsSocialWorker("SWE-17", "SW_ID", "social worker",
+            (w, open, d) => open.SocialWorker is { } worker && d.Previous.SocialWorkerKeyOf(w["SW_ID"]) != worker),
+        CarriesOnLastYearsSocialWorker("SWE-18", "SW_DECOM", "start date", (w, open, _) => w.Date("SW_DECOM") is { } start && start != open.Start),
+        CarriesOnLastYearsSocialWorker("SWE-19", "SW_REASON", "reason", (w, open, _) => open.Reason is { } reason && !w.IsBlank("SW_REASON") && w["SW_REASON"] != reason),
     ];
+
+    /// <summary>
+    /// The child's first social worker episode this year carries on the one last year's return left open (as the
+    /// warehouse holds it): the same <paramref name="what"/>.
+    /// </summary>
+    private static RowRule CarriesOnLastYearsSocialWorker(string code, string column, string what, Func<Record903, OpenSocialWorkerEpisode, Ssda903Return, bool> differs) =>
+        new(code, SocialWorkerEpisodes, column, $"A child's first social worker episode this year has the {what} of the episode last year's return left open.",
+            (r, d) => d.Previous.OpenSocialWorkerEpisodeOf(r.Child) is { } open && IsFirstOfTheYear(r, d) && differs(r, open, d),
+            $"Last year's return left this child's social worker episode open; this year's first episode carries it on, so its {column} is last year's. Check it, or last year's return.");
+
+    private static bool IsFirstOfTheYear(Record903 episode, Ssda903Return data) =>
+        episode.Date("SW_DECOM") is { } start && !data.RowsFor(SocialWorkerEpisodes, episode.Child)
+            .Any(w => !ReferenceEquals(w, episode) && w.Date("SW_DECOM") is { } began && (began < start || began == start && w.Row < episode.Row));
+
+    /// <summary>How far a social worker episode's start is from the end of the child's episode before it (either side), and that end.</summary>
+    private static (int Days, DateOnly PreviousEnd)? DaysFromPreviousEnd(Record903 episode, Ssda903Return data) =>
+        episode.Date("SW_DECOM") is { } start && data.RowsFor(SocialWorkerEpisodes, episode.Child)
+            .Where(w => !ReferenceEquals(w, episode) && w.Date("SW_DECOM") is { } began && (began < start || began == start && w.Row < episode.Row))
+            .MaxBy(w => (w.Date("SW_DECOM"), w.Row)) is { } before && before.Date("SW_DEC") is { } ended
+            ? (Math.Abs(start.DayNumber - ended.DayNumber), ended)
+            : null;
 }

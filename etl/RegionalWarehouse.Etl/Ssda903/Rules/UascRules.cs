@@ -20,6 +20,10 @@ public static class UascRules
         new RowRule("UAS-06", Uasc, "CHILD", "A child UASC this year who was in last year's return was UASC there too.",
             (r, d) => d.IsUasc(r.Child) && d.Previous.For(r.Child) is not null && d.Previous.UascOf(r.Child) is null,
             "Last year's return had this child but no UASC record for them. Check the child's UASC status, and correct last year's return if it was wrong."),
+        new RowRule("UAS-07", Uasc, "DUC", "A child UASC last year and this year had not ceased to be UASC by the end of last year, and both years give the same date it ceases.",
+            (r, d) => d.IsUasc(r.Child) && d.Previous.UascOf(r.Child) is { Ceased: { } ceased }
+                      && (ceased <= d.YearEnd.AddYears(-1) || r.Date("DUC") is { } duc && AgreesWithPreviousYearRule.Month(duc) != ceased),
+            "Last year's return gave a date this child ceased to be UASC that is before this year, or that differs from this year's DUC. Correct DUC here or in last year's return."),
     ];
 }
 
