@@ -10,21 +10,54 @@ namespace RegionalWarehouse.Etl.Benchmarks;
 /// Rebuilds mart.metric, mart.benchmark and mart.region_benchmark from the catalogue in one transaction.
 /// Each metric's numerator and denominator come from one generated, engine-neutral aggregate query;
 /// suppression and comparators are computed once, in <see cref="ComparatorCalculator"/>, for both engines.
+/// After a load only that LA's measures are recomputed from the facts (every year of its history: a later
+/// return can revise an earlier year's episodes); every other LA's come from mart.la_measure, as the last
+/// refresh computed them, and the comparators are rebuilt from the lot.
 /// </summary>
 public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOptions> options, TimeProvider clock, ILogger<MartRefresher> logger)
 {
-    public int Refresh()
+    /// <summary>Names the metric definitions: stored measures computed under other definitions are recomputed.</summary>
+    public static readonly string CatalogueVersion = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        string.Join("\n", MetricCatalogue.All.Select(m => $"{m.Id}|{m.Source}|{m.Unit}|{m.NumeratorSql}|{m.DenominatorSql}")))))[..16];
+
+    /// <summary>Recomputes every LA from the facts.</summary>
+    public int Refresh() => Refresh(MartScope.Everything);
+
+    public int Refresh(MartScope scope)
     {
         using var connection = engine.Open();
         var las = LaDirectory.Read(connection);
-        var population = ReadPopulation(connection);
+        var only = scope.IsEverything || !StoredMeasuresAreCurrent(connection)
+            ? null
+            : scope.LaCodes!.Select(code => las.ByDfeCode(code)?.LaKey).OfType<int>().ToHashSet();
+        var computed = ComputeMeasures(connection, las, only);
+        var measures = only is null ? computed : [.. ReadStoredMeasures(connection, las, only), .. computed];
+        // Comparators sum and rank in input order: one order whatever was recomputed, so a refresh after a load
+        // and a full refresh give the same marts to the last bit.
+        measures.Sort((a, b) => (a.Year, a.LaKey, a.Metric.Id).CompareTo((b.Year, b.LaKey, b.Metric.Id)));
+
+        var england = LaDirectory.ReadEngland(connection);
+        var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, england));
+        var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
+        Write(connection, rows, regions, neighbours, computed, only);
+        logger.LogInformation("Benchmark marts refreshed ({Scope} recomputed): {Rows:N0} LA rows, {Regions:N0} region rows",
+            only is null ? "every LA" : scope.ToString(), rows.Count, regions.Count);
+        return rows.Count;
+    }
+
+    /// <summary>Each LA's measures from the facts: every LA's, or only those of <paramref name="only"/>.</summary>
+    private static List<LaMeasure> ComputeMeasures(DbConnection connection, LaDirectory las, IReadOnlySet<int>? only)
+    {
         var measures = new List<LaMeasure>();
+        if (only is { Count: 0 })
+            return measures;
+        var population = ReadPopulation(connection);
         // One pass over each source view computes all of its metrics: the views (periods of care,
         // placements, 31 March status) are the expensive part, so each is evaluated once per refresh.
         foreach (var source in MetricCatalogue.All.GroupBy(m => m.Source))
         {
             var metrics = source.ToList();
-            using var command = connection.Command(null, SourceSql(source.Key, metrics));
+            using var command = connection.Command(null, SourceSql(source.Key, metrics, only));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -43,29 +76,63 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
                 }
             }
         }
-
-        var england = LaDirectory.ReadEngland(connection);
-        var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, england));
-        var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
-        Write(connection, rows, regions, neighbours);
-        logger.LogInformation("Benchmark marts refreshed: {Rows:N0} LA rows, {Regions:N0} region rows", rows.Count, regions.Count);
-        return rows.Count;
+        return measures;
     }
 
-    /// <summary>Every metric over one source in one aggregate query: numerator and denominator of each, in order.</summary>
-    public static string SourceSql(string source, IReadOnlyList<Metric> metrics) =>
+    /// <summary>
+    /// Every metric over one source in one aggregate query: numerator and denominator of each, in order; for
+    /// the given LAs only, when there are some (their keys are the warehouse's own integers).
+    /// </summary>
+    public static string SourceSql(string source, IReadOnlyList<Metric> metrics, IReadOnlySet<int>? only = null) =>
         $"select la_key, collection_year, {string.Join(", ", metrics.Select((m, i) => $"{m.NumeratorSql} as n{i}, {m.DenominatorSql ?? "null"} as d{i}"))} " +
-        $"from {source} group by la_key, collection_year";
+        $"from {source} {(only is null ? "" : $"where la_key in ({string.Join(", ", only.Order())}) ")}group by la_key, collection_year";
 
-    private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions, List<NeighbourValue> neighbours)
+    /// <summary>Whether mart.la_measure holds measures, all computed under today's metric definitions.</summary>
+    private bool StoredMeasuresAreCurrent(DbConnection connection)
+    {
+        using var command = connection.Command(null,
+            $"select count(*), count(case when catalogue_version <> {engine.Parameter("version")} then 1 end) from mart.la_measure",
+            ("version", CatalogueVersion));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return Convert.ToInt64(reader.GetValue(0)) > 0 && Convert.ToInt64(reader.GetValue(1)) == 0;
+    }
+
+    /// <summary>The measures the last refresh stored, but for the LAs being recomputed.</summary>
+    private static IEnumerable<LaMeasure> ReadStoredMeasures(DbConnection connection, LaDirectory las, IReadOnlySet<int> except)
+    {
+        var metrics = MetricCatalogue.All.ToDictionary(m => m.Id);
+        using var command = connection.Command(null, "select la_key, collection_year, metric_id, numerator, denominator from mart.la_measure");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var laKey = Convert.ToInt32(reader.GetValue(0));
+            if (except.Contains(laKey) || las.ByKey(laKey) is not { } la || !metrics.TryGetValue(reader.GetString(2), out var metric))
+                continue;
+            yield return new LaMeasure(laKey, la.RegionCode, Convert.ToInt32(reader.GetValue(1)), metric,
+                DbNumber.ToDouble(reader.GetValue(3)), DbNumber.ToDouble(reader.GetValue(4)));
+        }
+    }
+
+    private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions, List<NeighbourValue> neighbours,
+        List<LaMeasure> computed, IReadOnlySet<int>? only)
     {
         using var transaction = connection.BeginTransaction();
         foreach (var table in new[] { "mart.benchmark", "mart.benchmark_neighbour", "mart.region_benchmark", "mart.metric" })
             using (var delete = connection.Command(transaction, $"delete from {table}"))
                 delete.ExecuteNonQuery();
+        if (only is not { Count: 0 })
+            using (var delete = connection.Command(transaction,
+                       $"delete from mart.la_measure{(only is null ? "" : $" where la_key in ({string.Join(", ", only.Order())})")}"))
+                delete.ExecuteNonQuery();
         var now = clock.GetUtcNow().UtcDateTime;
         using (var writer = engine.CreateBulkWriter(connection, transaction))
         {
+            using (var stored = writer.Open("mart", "la_measure", ["la_key", "collection_year", "metric_id", "numerator", "denominator", "catalogue_version"]))
+            {
+                foreach (var m in computed)
+                    stored.Add(m.LaKey, (short)m.Year, m.Metric.Id, m.Numerator, m.Denominator, CatalogueVersion);
+            }
             using (var metrics = writer.Open("mart", "metric",
                        ["metric_id", "name", "description", "theme", "unit", "polarity", "numerator", "denominator", "source_facts", "minimum_count", "display_order"]))
             {

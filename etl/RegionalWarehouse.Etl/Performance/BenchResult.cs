@@ -11,6 +11,9 @@ public sealed record BenchSizeResult(
     [property: System.Text.Json.Serialization.JsonIgnore] DuckDbEngine Engine,
     [property: System.Text.Json.Serialization.JsonIgnore] string Landing);
 
+/// <summary>Whether the marts the per-load refreshes left equal a full refresh's, and that full refresh's seconds.</summary>
+public sealed record IncrementalRefreshCheck(bool Same, double FullRefreshSeconds);
+
 /// <summary>The full 903 rule set timed on one large return.</summary>
 public sealed record ValidationTiming(long Rows, double Seconds);
 
@@ -24,12 +27,17 @@ public sealed record BenchReport(
 
     public const double MaxValidationSeconds = 1.0;
 
+    /// <summary>The warehouse the latency was measured on (the largest the bench built).</summary>
+    public string? LatencyWarehouse { get; init; }
+
+    public IncrementalRefreshCheck? IncrementalCheck { get; init; }
+
     /// <summary>Each hostile submission's outcome and peak memory (empty when the bench skipped them).</summary>
     public IReadOnlyList<HostileResult> Hostile { get; init; } = [];
 
     public const double MaxPublishedLoadSeconds = 60;
     public const double MaxRatioToNative = 2.0;
-    public const double MaxLatencySeconds = 3.0;
+    public const double MaxLatencySeconds = 2.0;
     public const long MaxPeakBytes = 500L * 1024 * 1024;
     public const double MaxQueryP95Ms = 50;
 
@@ -39,7 +47,10 @@ public sealed record BenchReport(
         if (national is not null)
         {
             yield return ($"{national.Size} ingest ≤ {MaxRatioToNative}× DuckDB read_csv", $"{national.RatioToNative:N2}×", national.RatioToNative <= MaxRatioToNative);
-            yield return ($"one large LA's year, landing → refreshed marts ≤ {MaxLatencySeconds} s", $"{LargeLaLatencySeconds:N2} s", LargeLaLatencySeconds <= MaxLatencySeconds);
+            yield return ($"one large LA's year, landing → refreshed marts on the {LatencyWarehouse ?? national.Size} warehouse ≤ {MaxLatencySeconds} s",
+                $"{LargeLaLatencySeconds:N2} s", LargeLaLatencySeconds <= MaxLatencySeconds);
+            if (IncrementalCheck is { } check)
+                yield return ($"marts refreshed for the loaded LA only = a full refresh (which takes {check.FullRefreshSeconds:N1} s)", check.Same ? "identical" : "different", check.Same);
             yield return ("peak memory ≤ 500 MB (ours, before the read_csv reference runs)", $"{PeakWorkingSetBytes / 1048576.0:N0} MB", PeakWorkingSetBytes <= MaxPeakBytes);
             yield return ($"benchmark query p95 ≤ {MaxQueryP95Ms} ms", $"{QueryP95Ms:N1} ms", QueryP95Ms <= MaxQueryP95Ms);
         }

@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Benchmarks;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RegionalWarehouse.Etl.Csv;
@@ -175,7 +176,7 @@ public sealed class SubmissionPipeline(
     {
         try
         {
-            marts?.Refresh();
+            marts?.Refresh(MartScope.AfterLoading(identity));
         }
         catch (Exception ex)
         {

@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Benchmarks;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -86,7 +87,7 @@ public sealed class IngestSubmissionJob(SubmissionProcessor processor, MartRefre
         try
         {
             if (await processor.ProcessAsync(submission, context.CancellationToken) == ProcessOutcome.Loaded)
-                await RefreshMartsJob.RequestAsync(context.Scheduler, marts, options, context.CancellationToken);
+                await RefreshMartsJob.RequestAsync(context.Scheduler, marts, MartScope.AfterLoading(submission.Identity), options, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

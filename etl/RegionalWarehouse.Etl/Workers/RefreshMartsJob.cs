@@ -11,23 +11,40 @@ namespace RegionalWarehouse.Etl.Workers;
 /// </summary>
 public sealed class MartRefreshState
 {
-    private int _dirty;
+    private readonly Lock _gate = new();
+    private MartScope? _stale;
     private int _scheduled;
 
-    /// <summary>Marks the marts stale; true when the caller should schedule the refresh (none is pending).</summary>
-    public bool MarkStale()
+    /// <summary>
+    /// Marks the marts stale for what a load changed (loads that land before the refresh runs add to it); true
+    /// when the caller should schedule the refresh (none is pending).
+    /// </summary>
+    public bool MarkStale(MartScope scope)
     {
-        Interlocked.Exchange(ref _dirty, 1);
+        lock (_gate)
+            _stale = _stale is null ? scope : _stale.With(scope);
         return Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
     }
 
-    public bool TakeStale() => Interlocked.Exchange(ref _dirty, 0) == 1;
+    /// <summary>What is stale, clearing it; null when nothing is.</summary>
+    public MartScope? TakeStale()
+    {
+        lock (_gate)
+        {
+            var stale = _stale;
+            _stale = null;
+            return stale;
+        }
+    }
 
     /// <summary>Ends a refresh run; true if a load landed meanwhile and this run should go round again.</summary>
     public bool FinishRun()
     {
         Interlocked.Exchange(ref _scheduled, 0);
-        return Volatile.Read(ref _dirty) == 1 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
+        bool dirty;
+        lock (_gate)
+            dirty = _stale is not null;
+        return dirty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
     }
 }
 
@@ -43,9 +60,9 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
     public static readonly JobKey Key = new("refresh-marts", Group);
 
     /// <summary>Called after a load commits.</summary>
-    public static async Task RequestAsync(IScheduler scheduler, MartRefreshState state, IOptions<WorkerOptions> options, CancellationToken cancellationToken)
+    public static async Task RequestAsync(IScheduler scheduler, MartRefreshState state, MartScope scope, IOptions<WorkerOptions> options, CancellationToken cancellationToken)
     {
-        if (!state.MarkStale())
+        if (!state.MarkStale(scope))
             return;
         var job = JobBuilder.Create<RefreshMartsJob>().WithIdentity(Key).Build();
         var trigger = TriggerBuilder.Create().ForJob(job).StartAt(DateTimeOffset.UtcNow.AddSeconds(options.Value.MartRefreshDelaySeconds)).Build();
@@ -57,11 +74,11 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
         var refreshed = false;
         do
         {
-            while (state.TakeStale())
+            while (state.TakeStale() is { } scope)
             {
                 try
                 {
-                    marts.Refresh();
+                    marts.Refresh(scope);
                     refreshed = true;
                 }
                 catch (Exception ex)

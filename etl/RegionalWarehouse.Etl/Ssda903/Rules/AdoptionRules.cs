@@ -5,6 +5,8 @@ namespace RegionalWarehouse.Etl.Ssda903.Rules;
 /// <summary>Every AD1 (adoptions in the year) rule.</summary>
 public static class AdoptionRules
 {
+    private static readonly string[] AdoptionItems = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
+
     public static readonly IReadOnlyList<Rule903> All =
     [
         new DateRule("AD1-01", Ad1, "DATE_INT", required: true),
@@ -47,8 +49,6 @@ public static class AdoptionRules
             "The child was placed for adoption before the decision that adoption was in their best interests: check DATE_INT and the placement's DECOM."),
         AdoptersLegalStatus("AD1-22", "L12", "a married couple of the same sex", ["MM", "FF"]),
     ];
-
-    private static readonly string[] AdoptionItems = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"];
 
     private static RowRule AdoptersLegalStatus(string code, string legalStatus, string meaning, string[] sexes) =>
         new(code, Ad1, "SEX_ADOPTR", $"Adopters whose legal status is {legalStatus} ({meaning}) have SEX_ADOPTR {string.Join(" or ", sexes)}.",

@@ -5,6 +5,11 @@ namespace RegionalWarehouse.Etl.Ssda903.Rules;
 /// <summary>Every OC3 (care leavers) rule.</summary>
 public static class Oc3Rules
 {
+    public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
+
+    private static readonly string[] Oc2Items =
+        ["CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"];
+
     public static readonly IReadOnlyList<Rule903> All =
     [
         new CodeListRule("OC3-01", Oc3, "IN_TOUCH", required: true),
@@ -46,8 +51,6 @@ public static class Oc3Rules
             "None of the LA's returns since the young person's 16th birthday has them looked after, so they are not a care leaver. Check CHILD (is it the identifier they had in care?) or remove the OC3 record."),
     ];
 
-    public static readonly string[] CareLeaverItems = ["IN_TOUCH", "ACTIV", "ACCOM"];
-
     /// <summary>Whether the child has an OC3 record with care leaver details in it.</summary>
     public static bool HasCareLeaverDetails(Ssda903Return data, string child) => data.RowsFor(Oc3, child).Any(o => o.HasAnyOf(CareLeaverItems));
 
@@ -63,9 +66,6 @@ public static class Oc3Rules
     private static int CollectionYearOf(DateOnly day) => day.Month >= 4 ? day.Year + 1 : day.Year;
 
     private static bool SeventeenOrEighteenAtYearEnd(DateOnly dob, Ssda903Return data) => dob.AddYears(17) <= data.YearEnd && dob.AddYears(19) > data.YearEnd;
-
-    private static readonly string[] Oc2Items =
-        ["CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"];
 
     /// <summary>The young person's last birthday on or before 31 March of the collection year.</summary>
     private static DateOnly BirthdayInYear(DateOnly dob, Ssda903Return data) => dob.AddYears(Privacy.Degrade.AgeOn(dob, data.YearEnd));

@@ -1,0 +1,88 @@
+using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.Context.Generator;
+using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Tests.Support;
+
+namespace RegionalWarehouse.Tests.Benchmarks;
+
+/// <summary>
+/// After a load the marts recompute only that LA's measures (every year of its history) and rebuild the
+/// comparators from the others' stored measures: the result is the full refresh's, to the last bit.
+/// </summary>
+public sealed class IncrementalRefreshTests : IDisposable
+{
+    private static readonly string[] Las = ["919", "881", "873"];
+
+    private readonly string _root = Directory.CreateTempSubdirectory("rw-incremental-").FullName;
+
+    private readonly PipelineHarness _harness = new();
+
+    private void LoadHistory()
+    {
+        var population = Directory.CreateDirectory(Path.Combine(_root, "population")).FullName;
+        File.WriteAllLines(Path.Combine(population, "population.csv"), ContextGenerator.Population(Las, 2020, 2023, seed: 11));
+        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest("POPULATION", SubmissionIdentity.RegionWide, "2023", population).Outcome);
+        // Year by year, as LAs send them: each load refreshes the marts for its own LA only.
+        foreach (var generated in Ssda903Generator.Generate(new GeneratorRequest(Las, 2021, 2024, Seed: 5, Scale: 0.1)).OrderBy(g => g.Year))
+        {
+            var folder = Ssda903Generator.Write(generated, _root);
+            Assert.Equal(SubmissionStates.Loaded, _harness.Ingest903(folder, generated.LaCode, generated.Year.ToString()).Outcome);
+        }
+    }
+
+    private string Marts() => string.Join("\n", new[]
+    {
+        "select * exclude (refreshed_at) from mart.benchmark",
+        "select * from mart.benchmark_neighbour",
+        "select * from mart.region_benchmark",
+        "select * from mart.la_measure",
+    }.SelectMany(sql => _harness.Warehouse.Rows(sql + " order by all").Select(r => string.Join("|", r)).Prepend(sql)));
+
+    [Fact]
+    public void Marts_refreshed_after_each_load_equal_a_full_refresh_of_the_same_warehouse()
+    {
+        LoadHistory();
+        var afterLoads = Marts();
+
+        _harness.Marts.Refresh(MartScope.Everything);
+
+        Assert.True(_harness.Count("mart.benchmark") > 400);
+        Assert.Equal(Marts(), afterLoads);
+    }
+
+    [Fact]
+    public void A_refresh_after_one_las_load_recomputes_that_la_and_keeps_the_others_stored_measures()
+    {
+        LoadHistory();
+        // Mark another LA's stored measures: a refresh that recomputed that LA would overwrite the mark.
+        _harness.Warehouse.Execute("update mart.la_measure set numerator = -1 where la_key = 881");
+        _harness.Warehouse.Execute("update mart.la_measure set numerator = -1 where la_key = 919");
+
+        _harness.Marts.Refresh(MartScope.ForLa("919"));
+
+        Assert.Equal(0, _harness.Count("mart.la_measure", "la_key = 919 and numerator = -1"));
+        Assert.True(_harness.Count("mart.la_measure", "la_key = 881 and numerator = -1") > 0);
+
+        _harness.Marts.Refresh(MartScope.Everything);
+
+        Assert.Equal(0, _harness.Count("mart.la_measure", "numerator = -1"));
+    }
+
+    [Fact]
+    public void Stored_measures_from_other_metric_definitions_make_the_refresh_recompute_every_la()
+    {
+        LoadHistory();
+        _harness.Warehouse.Execute("update mart.la_measure set numerator = -1, catalogue_version = 'older' where la_key = 881");
+
+        _harness.Marts.Refresh(MartScope.ForLa("919"));
+
+        Assert.Equal(0, _harness.Count("mart.la_measure", $"numerator = -1 or catalogue_version <> '{MartRefresher.CatalogueVersion}'"));
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+}
