@@ -11,6 +11,7 @@ public static class WorkerHost
     public static IHost Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration>? configure = null)
     {
         var builder = PlatformHost.CreateBuilder(args, overrides);
+        builder.Services.AddHostedService<WarehouseInstanceHolder>();
         builder.Services.AddWorkers(builder.Configuration);
         builder.Services.AddSingleton<ILoggerFactory>(sp => new QuartzSafeLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(sp)));
         configure?.Invoke(builder.Services, builder.Configuration);

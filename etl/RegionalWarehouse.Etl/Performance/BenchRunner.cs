@@ -28,6 +28,9 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
     public static IReadOnlyList<string> NationalLas(IReadOnlyList<string> region) =>
         [.. region, .. Enumerable.Range(101, 153 - region.Count).Select(n => n.ToString())];
 
+    /// <summary>The warehouses this run keeps open, by file.</summary>
+    private readonly Dictionary<string, DuckDbEngine> _held = [];
+
     public BenchSizeResult Run(BenchSize size)
     {
         var folder = Path.Combine(root, size.Name);
@@ -37,10 +40,15 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
         var bytes = files.Sum(f => new FileInfo(f).Length);
 
         var warehouseFile = Path.Combine(folder, "bench.duckdb");
+        // A warehouse an earlier run of this size kept open is let go before its file is replaced.
+        if (_held.Remove(warehouseFile, out var earlier))
+            earlier.ReleaseInstance();
         foreach (var stale in Directory.GetFiles(folder, "bench.duckdb*"))
             File.Delete(stale);
         var engine = new DuckDbEngine(warehouseFile, memoryLimit);
         new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
+        engine.KeepInstanceOpen(); // as the worker does: a long-running process opens the file once
+        _held[warehouseFile] = engine;
         AddSyntheticLas(engine, size.LaCodes);
         var (pipeline, marts) = Pipeline(engine);
 

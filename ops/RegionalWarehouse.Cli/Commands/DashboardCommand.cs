@@ -16,6 +16,7 @@ public static class DashboardCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var builder = PlatformHost.CreateBuilder([], new Dictionary<string, string?> { ["Dashboard:Enabled"] = "true" });
+            builder.Services.AddHostedService<RegionalWarehouse.Etl.Hosting.WarehouseInstanceHolder>();
             builder.Services.AddDashboard(builder.Configuration);
             using var host = builder.Build();
             host.Services.GetRequiredService<RegionalWarehouse.Warehouse.Migrations.WarehouseMigrator>().Migrate();
