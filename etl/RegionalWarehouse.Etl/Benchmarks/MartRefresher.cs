@@ -41,7 +41,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
         Write(connection, rows, regions, neighbours, computed, only);
         logger.LogInformation("Benchmark marts refreshed ({Scope} recomputed): {Rows:N0} LA rows, {Regions:N0} region rows",
-            only is null ? "every LA" : scope.ToString(), rows.Count, regions.Count);
+            only is null ? MartScope.Everything : scope, rows.Count, regions.Count);
         return rows.Count;
     }
 

@@ -39,7 +39,7 @@ public sealed record BenchReport(
     public const double MaxRatioToNative = 2.0;
     public const double MaxLatencySeconds = 2.0;
     public const long MaxPeakBytes = 500L * 1024 * 1024;
-    public const double MaxQueryP95Ms = 50;
+    public const double MaxQueryP95Ms = 20;
 
     public IEnumerable<(string Target, string Measured, bool Met)> Targets()
     {
@@ -52,7 +52,7 @@ public sealed record BenchReport(
             if (IncrementalCheck is { } check)
                 yield return ($"marts refreshed for the loaded LA only = a full refresh (which takes {check.FullRefreshSeconds:N1} s)", check.Same ? "identical" : "different", check.Same);
             yield return ("peak memory ≤ 500 MB (ours, before the read_csv reference runs)", $"{PeakWorkingSetBytes / 1048576.0:N0} MB", PeakWorkingSetBytes <= MaxPeakBytes);
-            yield return ($"benchmark query p95 ≤ {MaxQueryP95Ms} ms", $"{QueryP95Ms:N1} ms", QueryP95Ms <= MaxQueryP95Ms);
+            yield return ($"benchmark query p95 ≤ {MaxQueryP95Ms} ms (on the {LatencyWarehouse ?? national.Size} warehouse, published data loaded)", $"{QueryP95Ms:N1} ms", QueryP95Ms <= MaxQueryP95Ms);
         }
         if (Sizes.Count > 1)
         {
@@ -68,7 +68,7 @@ public sealed record BenchReport(
             yield return ($"hostile input \"{hostile.Case}\" rejected, peak memory ≤ 500 MB", $"{hostile.Outcome}, {hostile.PeakBytes / 1048576.0:N0} MB",
                 hostile.Outcome == "rejected" && hostile.PeakBytes <= MaxPeakBytes);
         if (PublishedLoadSeconds is { } published)
-            yield return ($"the DfE's LAIT release (641,070 rows) and neighbour model loaded onto the region's warehouse, marts refreshed ≤ {MaxPublishedLoadSeconds} s", $"{published:N1} s",
+            yield return ($"the DfE's LAIT release (641,070 rows) and neighbour model loaded onto the {LatencyWarehouse ?? "region"} warehouse, marts refreshed ≤ {MaxPublishedLoadSeconds} s", $"{published:N1} s",
                 published <= MaxPublishedLoadSeconds);
     }
 

@@ -28,7 +28,7 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
     public static IReadOnlyList<string> NationalLas(IReadOnlyList<string> region) =>
         [.. region, .. Enumerable.Range(101, 153 - region.Count).Select(n => n.ToString())];
 
-    /// <summary>The warehouses this run keeps open, by file.</summary>
+    /// <summary>The warehouse the size being run keeps open, by file.</summary>
     private readonly Dictionary<string, DuckDbEngine> _held = [];
 
     public BenchSizeResult Run(BenchSize size)
@@ -40,9 +40,11 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
         var bytes = files.Sum(f => new FileInfo(f).Length);
 
         var warehouseFile = Path.Combine(folder, "bench.duckdb");
-        // A warehouse an earlier run of this size kept open is let go before its file is replaced.
-        if (_held.Remove(warehouseFile, out var earlier))
+        // Earlier sizes' warehouses are let go (each instance has its own buffer pool, which would count against
+        // this size's peak memory); they reopen on demand.
+        foreach (var earlier in _held.Values)
             earlier.ReleaseInstance();
+        _held.Clear();
         foreach (var stale in Directory.GetFiles(folder, "bench.duckdb*"))
             File.Delete(stale);
         var engine = new DuckDbEngine(warehouseFile, memoryLimit);

@@ -29,6 +29,11 @@ public sealed class IncrementalRefreshTests : IDisposable
             var folder = Ssda903Generator.Write(generated, _root);
             Assert.Equal(SubmissionStates.Loaded, _harness.Ingest903(folder, generated.LaCode, generated.Year.ToString()).Outcome);
         }
+        // The DfE's neighbour model changes the comparators only: no LA's measures are recomputed for it.
+        var release = Etl.Demo.PublishedData.Neighbours;
+        var neighbours = Etl.Demo.PublishedData.WriteTo(release, Path.Combine(_root, "neighbours"));
+        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest(release.ReturnType, SubmissionIdentity.RegionWide, release.Period, neighbours).Outcome);
+        Assert.True(_harness.Count("mart.benchmark_neighbour") > 0);
     }
 
     private string Marts() => string.Join("\n", new[]
@@ -79,6 +84,15 @@ public sealed class IncrementalRefreshTests : IDisposable
 
         Assert.Equal(0, _harness.Count("mart.la_measure", $"numerator = -1 or catalogue_version <> '{MartRefresher.CatalogueVersion}'"));
     }
+
+    [Theory]
+    [InlineData("919", "SSDA903", "2024", "919")]
+    [InlineData("919", "SF", "2024-Q3", "919")]
+    [InlineData(SubmissionIdentity.RegionWide, "POPULATION", "2023", "every LA")]
+    [InlineData(SubmissionIdentity.RegionWide, "NEIGHBOURS", "2025-05", "no LA")]
+    [InlineData(SubmissionIdentity.RegionWide, "LAIT", "2025", "no LA")]
+    public void A_load_recomputes_its_own_las_measures_population_every_las_and_published_data_none(string la, string returnType, string period, string recomputed) =>
+        Assert.Equal(recomputed, MartScope.AfterLoading(new SubmissionIdentity(la, returnType, period)).ToString());
 
     public void Dispose()
     {
