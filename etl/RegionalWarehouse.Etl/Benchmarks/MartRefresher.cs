@@ -39,7 +39,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         var england = LaDirectory.ReadEngland(connection);
         var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, england));
         var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
-        Write(connection, rows, regions, neighbours, computed, only);
+        Write(connection, rows, regions, neighbours, computed, only, only is null ? MartScope.Everything : scope);
         logger.LogInformation("Benchmark marts refreshed ({Scope} recomputed): {Rows:N0} LA rows, {Regions:N0} region rows",
             only is null ? MartScope.Everything : scope, rows.Count, regions.Count);
         return rows.Count;
@@ -115,9 +115,11 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
     }
 
     private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions, List<NeighbourValue> neighbours,
-        List<LaMeasure> computed, IReadOnlySet<int>? only)
+        List<LaMeasure> computed, IReadOnlySet<int>? only, MartScope recomputed)
     {
         using var transaction = connection.BeginTransaction();
+        new Governance.AuditLog(engine).Record(connection, transaction, new Governance.AuditEvent(clock.GetUtcNow().UtcDateTime, "mart refresh", "marts refreshed",
+            Rows: rows.Count, Detail: $"measures recomputed for {recomputed}; {rows.Count:N0} LA rows, {regions.Count:N0} region rows"));
         foreach (var table in new[] { "mart.benchmark", "mart.benchmark_neighbour", "mart.region_benchmark", "mart.metric" })
             using (var delete = connection.Command(transaction, $"delete from {table}"))
                 delete.ExecuteNonQuery();

@@ -11,6 +11,9 @@ public sealed record BenchSizeResult(
     [property: System.Text.Json.Serialization.JsonIgnore] DuckDbEngine Engine,
     [property: System.Text.Json.Serialization.JsonIgnore] string Landing);
 
+/// <summary>One LA's year from landing to refreshed marts: in all, and by stage.</summary>
+public sealed record LatencyTiming(double Seconds, double ParseValidateSeconds, double LoadSeconds, double RefreshSeconds);
+
 /// <summary>Whether the marts the per-load refreshes left equal a full refresh's, and that full refresh's seconds.</summary>
 public sealed record IncrementalRefreshCheck(bool Same, double FullRefreshSeconds);
 

@@ -32,6 +32,13 @@ public sealed class Record903(TableSchema table, string file, int row, IReadOnly
     /// <summary>Whether the table as sent has the column at all (an optional item of one form of the return).</summary>
     public bool Has(string column) => columns.ContainsKey(column);
 
+    /// <summary>Empties a value the platform must not load (a field a data-sharing agreement withholds).</summary>
+    public void Blank(string column)
+    {
+        if (columns.TryGetValue(column, out var i) && i < _values.Length)
+            _values[i] = "";
+    }
+
     public bool IsBlank(string column) => this[column].Length == 0;
 
     /// <summary>Whether any of a group of items (a care leaver's, an adoption's) is filled in.</summary>

@@ -102,6 +102,19 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
         return start <= day && (end is null || day <= end) ? new(start, end) : null;
     }
 
+    /// <summary>Blanks the given columns in every table that has them (fields an agreement withholds); returns those found.</summary>
+    public IReadOnlyList<string> Withhold(IReadOnlySet<string> fields)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var record in _tables.Values.SelectMany(t => t))
+            foreach (var column in fields.Where(record.Has))
+            {
+                record.Blank(column);
+                found.Add(column);
+            }
+        return [.. found];
+    }
+
     /// <summary>
     /// Whether the child was an unaccompanied asylum-seeking child during the year: the XML Header's UASC item
     /// where the return has one, otherwise a UASC record (as the DfE reads the CSV form).

@@ -15,6 +15,8 @@ public sealed class Ssda903ReturnType : IReturnType
 
     public bool AcceptsRegionWide => false;
 
+    public bool SharedUnderAgreement => true;
+
     public IEnumerable<RuleInfo> RuleCatalogue => Ssda903RuleSet.Catalogue;
 
     public string? CheckPeriod(string period) =>
@@ -34,6 +36,8 @@ public sealed class Ssda903ReturnType : IReturnType
 
     private sealed class Prepared(Ssda903Return data, CodeLists codes, IReadOnlyList<ValidationIssue> issues, int childrenWithErrors) : PreparedReturn
     {
+        public override IReadOnlyList<string> Withhold(IReadOnlySet<string> fields) => data.Withhold(fields);
+
         public override IReadOnlyList<ValidationIssue> Issues => issues;
 
         public override IReadOnlyDictionary<string, long> RowsByTable =>

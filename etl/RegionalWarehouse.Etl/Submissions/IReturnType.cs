@@ -20,6 +20,13 @@ public interface IReturnType
     /// <summary>Whether the operator may submit one file covering many LAs (landing folder "region").</summary>
     bool AcceptsRegionWide { get; }
 
+    /// <summary>
+    /// Whether the return is the LA's own data about its children and families, which the platform takes only
+    /// under a data-sharing agreement (the 903, Supporting Families); public statistics (population, deprivation,
+    /// the DfE's publications) need none.
+    /// </summary>
+    bool SharedUnderAgreement => false;
+
     /// <summary>Every rule a submission of this type is checked against (file rules included).</summary>
     IEnumerable<RuleInfo> RuleCatalogue { get; }
 
@@ -55,6 +62,12 @@ public abstract class PreparedReturn
 
     /// <summary>Children with record-level errors, where the return type counted them before capping its findings; else counted from the findings.</summary>
     public virtual int? ChildrenWithErrors => null;
+
+    /// <summary>
+    /// Leaves fields a data-sharing agreement withholds out of the load (after validation, so the LA's report
+    /// still covers them); returns those of them the return held. Only child-level returns hold such fields.
+    /// </summary>
+    public virtual IReadOnlyList<string> Withhold(IReadOnlySet<string> fields) => [];
 
     /// <summary>Checks on the loaded data, read inside the load transaction before it commits (none unless the return type has some).</summary>
     public virtual IReadOnlyList<ReportSection> Reconcile(LoadContext context) => [];

@@ -1,7 +1,8 @@
-using RegionalWarehouse.Etl.Benchmarks;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Csv;
+using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
@@ -24,6 +25,8 @@ public sealed class SubmissionPipeline(
     private readonly double _maxShareWithErrors = tolerance?.Value.MaxShareOfChildrenWithErrors ?? new ToleranceOptions().MaxShareOfChildrenWithErrors;
 
     private readonly SubmissionLedger _ledger = new(engine, clock);
+
+    private readonly AuditLog _audit = new(engine);
 
     public IReturnType ReturnType(string code) =>
         returnTypes.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
@@ -70,10 +73,15 @@ public sealed class SubmissionPipeline(
             _ledger.SetState(connection, null, id, SubmissionStates.Validating);
             progress?.Report(new PipelineStage(PipelineStage.Validating, 0));
             var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
+            var withheld = identityIssues.Count == 0 && returnType.SharedUnderAgreement ? CheckAgreement(connection, identity, identityIssues) : null;
             PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files.Where(f => !SubmissionFiles.IsReplacementReason(f)).ToList(), identity, engine, pseudonymiser) : null;
             // Return types that stage files (LAIT's Parquet) clean up whatever the outcome.
             using var staging = prepared as IDisposable;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
+            if (prepared is not null && withheld is { Count: > 0 } && prepared.Withhold(withheld) is { Count: > 0 } dropped)
+                issues.Add(new ValidationIssue(SubmissionRules.FieldsWithheld.Code, Severity.Warning, null, null, null, null, null,
+                    $"The LA's data-sharing agreement for {identity.ReturnType} does not cover {string.Join(", ", dropped)}: those fields were checked but not loaded; " +
+                    "the rest of the return loads as usual. To share them, the agreement (data_sharing_agreements.csv) must change first."));
             if (Shrinkage(current, prepared, files) is { } shrinkage)
                 issues.Add(shrinkage);
             var rowsByTable = prepared?.RowsByTable ?? new Dictionary<string, long>();
@@ -89,6 +97,8 @@ public sealed class SubmissionPipeline(
                 using var rejectTx = connection.BeginTransaction();
                 _ledger.RecordIssues(connection, rejectTx, id, listed);
                 _ledger.SetState(connection, rejectTx, id, SubmissionStates.Rejected, $"{errors} error(s), {warnings} warning(s)", 0, errors, warnings);
+                _audit.Record(connection, rejectTx, new AuditEvent(clock.GetUtcNow().UtcDateTime, AuditLog.Pipeline, "rejected", identity.LaCode, identity.ReturnType,
+                    identity.Period, id, 0, $"{errors} error(s), {warnings} warning(s): {string.Join(", ", issues.Where(i => i.Severity == Severity.Error).Select(i => i.RuleCode).Distinct().Take(8))}"));
                 rejectTx.Commit();
                 logger.LogWarning("{Submission}: rejected with {Errors} error(s); the warehouse is unchanged", identity, errors);
                 return Report(id, identity, SubmissionStates.Rejected, hash, 0, rowsByTable, listed, null) with { ErrorCount = errors, WarningCount = warnings };
@@ -123,12 +133,18 @@ public sealed class SubmissionPipeline(
                 _ledger.SetState(connection, transaction, id, Outcome(errors, warnings),
                     current is null ? null : $"replaces submission {current.SubmissionId}", rows, errors, warnings);
                 _ledger.MakeCurrent(connection, transaction, identity, id, current?.SubmissionId);
+                _audit.Record(connection, transaction, new AuditEvent(clock.GetUtcNow().UtcDateTime, AuditLog.Pipeline, current is null ? "loaded" : "replaced",
+                    identity.LaCode, identity.ReturnType, identity.Period, id, rows,
+                    $"{Outcome(errors, warnings)}{(current is null ? "" : $", replacing submission {current.SubmissionId}")}"));
                 beforeCommit?.Invoke();
                 transaction.Commit();
             }
 
             if (refreshMarts)
+            {
+                progress?.Report(new PipelineStage(PipelineStage.Refreshing, rows));
                 RefreshMarts(identity);
+            }
             var outcome = Outcome(errors, warnings);
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
             return Report(id, identity, outcome, hash, rows, rowsByTable, listed,
@@ -184,6 +200,26 @@ public sealed class SubmissionPipeline(
         }
     }
 
+    /// <summary>
+    /// An LA's own data is taken only under a data-sharing agreement in force today: without one the return is
+    /// rejected; with one, the fields its agreements withhold are returned.
+    /// </summary>
+    private IReadOnlySet<string>? CheckAgreement(System.Data.Common.DbConnection connection, SubmissionIdentity identity, List<ValidationIssue> issues)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var agreements = DataSharingAgreements.For(connection, engine, identity.LaCode, identity.ReturnType);
+        if (DataSharingAgreements.WithheldUnder(agreements, today) is { } withheld)
+            return withheld;
+        var lapsed = agreements.LastOrDefault();
+        issues.Add(new ValidationIssue(SubmissionRules.NoAgreement.Code, Severity.Error, null, null, null, null, identity.LaCode,
+            lapsed is null
+                ? $"LA {identity.LaCode} has no data-sharing agreement covering {identity.ReturnType} returns, so the platform cannot take this one. Nothing was loaded. " +
+                  "Once the agreement is signed, the platform's IG lead records it in data_sharing_agreements.csv; then submit again."
+                : $"LA {identity.LaCode}'s agreement for {identity.ReturnType} ({lapsed.Id}, {lapsed.StartsOn:yyyy-MM-dd} to {lapsed.EndsOn:yyyy-MM-dd}) is not in force today, " +
+                  "so the platform cannot take this return. Nothing was loaded. Renew the agreement, record it in data_sharing_agreements.csv, then submit again."));
+        return null;
+    }
+
     private (int? LaKey, List<ValidationIssue> Issues) CheckIdentity(System.Data.Common.DbConnection connection, SubmissionIdentity identity, IReturnType returnType)
     {
         var issues = new List<ValidationIssue>();
@@ -220,6 +256,7 @@ public sealed record PipelineStage(string Name, long Rows)
     public const string Hashing = "hashing";
     public const string Validating = "validating";
     public const string Loading = "loading";
+    public const string Refreshing = "refreshing marts";
 }
 
 /// <summary>Rules about the submission as a whole, checked before its files are read.</summary>
@@ -245,5 +282,12 @@ public static class SubmissionRules
     public static readonly RuleInfo FindingsNotListed = new("SUB-08", Severity.Warning, "(submission)",
         "A report lists at most 5,000 findings (errors first) and clips quoted values to 200 characters, so a broken file makes a readable report; the counts are complete.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking, FindingsNotListed];
+    public static readonly RuleInfo NoAgreement = new("SUB-09", Severity.Error, "(submission)",
+        "An LA's return is taken only under a data-sharing agreement for that return type in force on the day it is processed (ref.data_sharing_agreement).");
+
+    public static readonly RuleInfo FieldsWithheld = new("SUB-10", Severity.Warning, "(submission)",
+        "Fields the LA's data-sharing agreements withhold are checked but not loaded, and the report lists them.");
+
+    public static readonly IReadOnlyList<RuleInfo> All =
+        [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking, FindingsNotListed, NoAgreement, FieldsWithheld];
 }

@@ -15,6 +15,8 @@ public sealed class SfReturnType : IReturnType
 
     public bool AcceptsRegionWide => false;
 
+    public bool SharedUnderAgreement => true;
+
     public IEnumerable<RuleInfo> RuleCatalogue => TabularFileRules.All.Concat(SfRules.All.Select(r => r.Info));
 
     public string? CheckPeriod(string period) => SfPeriod.Parse(period) is null

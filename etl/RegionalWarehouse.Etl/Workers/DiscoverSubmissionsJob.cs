@@ -1,9 +1,9 @@
-using RegionalWarehouse.Etl.Benchmarks;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
+using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Landing;
 
 namespace RegionalWarehouse.Etl.Workers;

@@ -14,6 +14,7 @@ public static class RwCommands
         WorkerCommand.Create(),
         DemoCommand.Create(),
         StatusCommand.Create(),
+        AuditCommand.Create(),
         SasCommand.Create(),
         BenchmarkCommands.Benchmark(),
         BenchmarkCommands.Refresh(),

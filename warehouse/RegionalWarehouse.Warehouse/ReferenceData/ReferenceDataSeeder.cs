@@ -22,6 +22,7 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         new("sf_headlines.csv", "ref.sf_headline", ["headline_code"]),
         new("indicators.csv", "ref.indicator", ["indicator_code"]),
         new("published_metrics.csv", "ref.published_metric", ["indicator"]),
+        new("data_sharing_agreements.csv", "ref.data_sharing_agreement", ["agreement_id", "la_dfe_code", "return_type"]) { Journaled = true },
     ];
 
     public SeedOutcome Seed()
@@ -46,6 +47,7 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
             if (!existing.TryGetValue(key, out var current))
             {
                 Execute(connection, transaction, InsertSql(table, columns), columns.Select(c => row[c]));
+                Journal(connection, transaction, table, "added", row, columns);
                 inserted++;
             }
             else if (columns.Any(c => current[c] != row[c]))
@@ -53,6 +55,7 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
                 var valueColumns = columns.Except(table.KeyColumns).ToArray();
                 Execute(connection, transaction, UpdateSql(table, valueColumns),
                     valueColumns.Select(c => row[c]).Concat(table.KeyColumns.Select(c => row[c])));
+                Journal(connection, transaction, table, "changed", row, columns.Where(c => current[c] != row[c]));
                 updated++;
             }
         }
@@ -60,6 +63,7 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         foreach (var (key, row) in existing.Where(e => !wanted.ContainsKey(e.Key)))
         {
             Execute(connection, transaction, DeleteSql(table), table.KeyColumns.Select(c => row[c]));
+            Journal(connection, transaction, table, "removed", row, table.KeyColumns);
             deleted++;
         }
         return new SeedOutcome(inserted, updated, deleted);
@@ -104,6 +108,8 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
     {
         DBNull => "",
         bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
@@ -128,7 +134,29 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         command.ExecuteNonQuery();
     }
 
-    private sealed record ReferenceTable(string File, string Name, string[] KeyColumns);
+    /// <summary>
+    /// A change to a journaled table (the data-sharing agreements) is an audit event, like a migration: what was
+    /// added, changed or removed, for which LA and return, with the values of the columns that changed.
+    /// </summary>
+    private void Journal(DbConnection connection, DbTransaction transaction, ReferenceTable table, string change,
+        Dictionary<string, string> row, IEnumerable<string> columns)
+    {
+        if (!table.Journaled)
+            return;
+        var detail = $"{table.Name} {change}: {string.Join("; ", columns.Select(c => $"{c} = {(row[c].Length == 0 ? "(blank)" : row[c])}"))}";
+        using var command = connection.Command(transaction,
+            $"insert into etl.audit_event (occurred_at, actor, action, la_code, return_type, detail) values " +
+            $"({engine.Parameter("at")}, {engine.Parameter("actor")}, {engine.Parameter("action")}, {engine.Parameter("la")}, {engine.Parameter("rt")}, {engine.Parameter("detail")})",
+            ("at", DateTime.UtcNow), ("actor", "rw migrate (reference data)"), ("action", $"agreement {change}"),
+            ("la", row.GetValueOrDefault("la_dfe_code")), ("rt", row.GetValueOrDefault("return_type")), ("detail", detail[..Math.Min(detail.Length, 2000)]));
+        command.ExecuteNonQuery();
+    }
+
+    private sealed record ReferenceTable(string File, string Name, string[] KeyColumns)
+    {
+        /// <summary>Whether each change is recorded in etl.audit_event.</summary>
+        public bool Journaled { get; init; }
+    }
 }
 
 public sealed record SeedOutcome(int Inserted, int Updated, int Deleted)
