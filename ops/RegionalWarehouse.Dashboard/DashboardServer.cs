@@ -29,12 +29,26 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         builder.Services.AddSingleton(loggers);
         builder.WebHost.UseUrls(options.Value.Url);
         var app = builder.Build();
+        LogRequests(app, loggers.CreateLogger("RegionalWarehouse.Dashboard.Requests"));
         Map(app, new DashboardQueries(engine));
         await app.StartAsync(cancellationToken);
         _app = app;
         Address = new Uri(app.Urls.First());
         loggers.CreateLogger<DashboardServer>().LogInformation("Dashboard at {Url}", Address);
     }
+
+    /// <summary>
+    /// One line per request: method, path, status and time. Never the query string, the caller's address or
+    /// any header, so the log holds no personal data (the marts it serves hold none either).
+    /// </summary>
+    public static void LogRequests(IApplicationBuilder app, ILogger log) =>
+        app.Use(async (context, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next(context);
+            log.LogInformation("{Method} {Path} {Status} in {Milliseconds:N0} ms", context.Request.Method, context.Request.Path.Value,
+                context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        });
 
     public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
     {
