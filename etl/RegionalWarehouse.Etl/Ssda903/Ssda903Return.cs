@@ -62,6 +62,18 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
         return lookup[child];
     }
 
+    /// <summary>
+    /// The child's other rows of the same table that come before this one by a date column (a tie goes to the row
+    /// earlier in the file); none when this row has no such date.
+    /// </summary>
+    public IEnumerable<Record903> RowsBefore(Record903 row, string dateColumn) =>
+        row.Date(dateColumn) is not { } day
+            ? []
+            : RowsFor(row.Table, row.Child).Where(o => !ReferenceEquals(o, row) && o.Date(dateColumn) is { } other && (other < day || other == day && o.Row < row.Row));
+
+    /// <summary>The child's row of the same table just before this one by a date column (see <see cref="RowsBefore"/>).</summary>
+    public Record903? RowBefore(Record903 row, string dateColumn) => RowsBefore(row, dateColumn).MaxBy(o => (o.Date(dateColumn), o.Row));
+
     /// <summary>The child's episode before this one, in start order (null for the first, or an episode without a start date).</summary>
     public Record903? EpisodeBefore(Record903 episode) =>
         EpisodesByChild.TryGetValue(episode.Child, out var chain) && chain.IndexOf(episode) is > 0 and var i ? chain[i - 1] : null;

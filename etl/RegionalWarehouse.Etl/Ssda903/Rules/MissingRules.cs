@@ -20,8 +20,7 @@ public static class MissingRules
             (r, d) => r.IsBlank("MIS_END") && r.Date("MIS_START") is { } start && d.PeriodOfCareOn(r.Child, start) is { End: not null },
             "The child has ceased to be looked after, so this spell has ended too: enter MIS_END."),
         new RowRule("MIS-09", Missing, "MIS_START", "A child's missing or away-from-placement spells do not overlap, and none starts while an earlier one is still open.",
-            (r, d) => r.Date("MIS_START") is { } start && d.RowsFor(Missing, r.Child).Any(p => !ReferenceEquals(p, r) && p.Date("MIS_START") is { } began
-                      && (began < start || began == start && p.Row < r.Row) && (p.Date("MIS_END") is not { } ended || start < ended)),
+            (r, d) => r.Date("MIS_START") is { } start && d.RowsBefore(r, "MIS_START").Any(p => p.Date("MIS_END") is not { } ended || start < ended),
             "This spell starts before the child's previous missing or away spell ended (or that one has no end date): check MIS_START and the previous spell's MIS_END."),
         new RowRule("MIS-10", Missing, "MIS_END", "A missing or away-from-placement spell that began in a placement that has since ended has an end date.",
             (r, d) => r.IsBlank("MIS_END") && r.Date("MIS_START") is { } start && d.EpisodesByChild.TryGetValue(r.Child, out var chain)

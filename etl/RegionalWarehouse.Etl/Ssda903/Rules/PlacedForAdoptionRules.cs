@@ -49,9 +49,7 @@ public static class PlacedForAdoptionRules
                       && chain.FirstOrDefault(e => e["LS"] == "E1")?.Date("DECOM") is { } order && decided > order,
             "The placement order began before the decision that the child should be placed for adoption: check DATE_PLACED and the first E1 episode's DECOM."),
         new RowRule("PAD-16", PlacedAdoption, "DATE_PLACED", "A child's decisions to place for adoption do not overlap: a new one comes after the previous one was reversed (DATE_PLACED_CEASED).",
-            (r, d) => r.Date("DATE_PLACED") is { } decided && d.RowsFor(PlacedAdoption, r.Child)
-                          .Where(p => !ReferenceEquals(p, r) && p.Date("DATE_PLACED") is { } other && (other < decided || other == decided && p.Row < r.Row))
-                          .MaxBy(p => (p.Date("DATE_PLACED"), p.Row)) is { } before
+            (r, d) => r.Date("DATE_PLACED") is { } decided && d.RowBefore(r, "DATE_PLACED") is { } before
                       && (before.Date("DATE_PLACED_CEASED") is not { } reversed || decided < reversed),
             "This decision starts before the child's previous decision to place for adoption was reversed (or that one is still open): check DATE_PLACED and the previous DATE_PLACED_CEASED."),
         new RowRule("PAD-17", PlacedAdoption, "DATE_PLACED", "A decision to place for adoption made before the collection year is in last year's return too.",

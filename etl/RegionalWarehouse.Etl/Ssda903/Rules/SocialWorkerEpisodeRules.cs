@@ -66,18 +66,13 @@ public static class SocialWorkerEpisodeRules
     /// </summary>
     private static RowRule CarriesOnLastYearsSocialWorker(string code, string column, string what, Func<Record903, OpenSocialWorkerEpisode, Ssda903Return, bool> differs) =>
         new(code, SocialWorkerEpisodes, column, $"A child's first social worker episode this year has the {what} of the episode last year's return left open.",
-            (r, d) => d.Previous.OpenSocialWorkerEpisodeOf(r.Child) is { } open && IsFirstOfTheYear(r, d) && differs(r, open, d),
+            (r, d) => d.Previous.OpenSocialWorkerEpisodeOf(r.Child) is { } open && r.Date("SW_DECOM") is not null && !d.RowsBefore(r, "SW_DECOM").Any()
+                      && differs(r, open, d),
             $"Last year's return left this child's social worker episode open; this year's first episode carries it on, so its {column} is last year's. Check it, or last year's return.");
-
-    private static bool IsFirstOfTheYear(Record903 episode, Ssda903Return data) =>
-        episode.Date("SW_DECOM") is { } start && !data.RowsFor(SocialWorkerEpisodes, episode.Child)
-            .Any(w => !ReferenceEquals(w, episode) && w.Date("SW_DECOM") is { } began && (began < start || began == start && w.Row < episode.Row));
 
     /// <summary>How far a social worker episode's start is from the end of the child's episode before it (either side), and that end.</summary>
     private static (int Days, DateOnly PreviousEnd)? DaysFromPreviousEnd(Record903 episode, Ssda903Return data) =>
-        episode.Date("SW_DECOM") is { } start && data.RowsFor(SocialWorkerEpisodes, episode.Child)
-            .Where(w => !ReferenceEquals(w, episode) && w.Date("SW_DECOM") is { } began && (began < start || began == start && w.Row < episode.Row))
-            .MaxBy(w => (w.Date("SW_DECOM"), w.Row)) is { } before && before.Date("SW_DEC") is { } ended
+        episode.Date("SW_DECOM") is { } start && data.RowBefore(episode, "SW_DECOM") is { } before && before.Date("SW_DEC") is { } ended
             ? (Math.Abs(start.DayNumber - ended.DayNumber), ended)
             : null;
 }
