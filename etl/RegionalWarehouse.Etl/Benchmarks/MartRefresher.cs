@@ -118,7 +118,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         List<LaMeasure> computed, IReadOnlySet<int>? only, MartScope recomputed)
     {
         using var transaction = connection.BeginTransaction();
-        new Governance.AuditLog(engine).Record(connection, transaction, new Governance.AuditEvent(clock.GetUtcNow().UtcDateTime, "mart refresh", "marts refreshed",
+        new Warehouse.Audit.AuditLog(engine).Record(connection, transaction, new Warehouse.Audit.AuditEvent(clock.GetUtcNow().UtcDateTime, "mart refresh", "marts refreshed",
             Rows: rows.Count, Detail: $"measures recomputed for {recomputed}; {rows.Count:N0} LA rows, {regions.Count:N0} region rows"));
         foreach (var table in new[] { "mart.benchmark", "mart.benchmark_neighbour", "mart.region_benchmark", "mart.metric" })
             using (var delete = connection.Command(transaction, $"delete from {table}"))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Markdig;
 using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Governance;

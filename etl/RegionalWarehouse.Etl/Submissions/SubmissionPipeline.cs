@@ -5,6 +5,7 @@ using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Submissions;

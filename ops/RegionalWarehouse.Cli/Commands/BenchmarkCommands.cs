@@ -183,7 +183,7 @@ public static class BenchmarkCommands
             var engine = host.Services.GetRequiredService<IWarehouseEngine>();
             var files = ParquetExporter.Export(engine, parse.GetValue(folder)!);
             using (var connection = engine.Open())
-                new RegionalWarehouse.Etl.Governance.AuditLog(engine).Record(connection, null, new RegionalWarehouse.Etl.Governance.AuditEvent(DateTime.UtcNow,
+                new RegionalWarehouse.Warehouse.Audit.AuditLog(engine).Record(connection, null, new RegionalWarehouse.Warehouse.Audit.AuditEvent(DateTime.UtcNow,
                     "rw export-parquet", "exported", Rows: files.Count, Detail: $"{files.Count} Parquet files (ref, dw, mart, bi) written to {Path.GetFullPath(parse.GetValue(folder)!)}"));
             AnsiConsole.WriteLine($"{files.Count} Parquet files written to {Path.GetFullPath(parse.GetValue(folder)!)}.");
             return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using CsvHelper;
+using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Warehouse.ReferenceData;
@@ -144,12 +145,8 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         if (!table.Journaled)
             return;
         var detail = $"{table.Name} {change}: {string.Join("; ", columns.Select(c => $"{c} = {(row[c].Length == 0 ? "(blank)" : row[c])}"))}";
-        using var command = connection.Command(transaction,
-            $"insert into etl.audit_event (occurred_at, actor, action, la_code, return_type, detail) values " +
-            $"({engine.Parameter("at")}, {engine.Parameter("actor")}, {engine.Parameter("action")}, {engine.Parameter("la")}, {engine.Parameter("rt")}, {engine.Parameter("detail")})",
-            ("at", DateTime.UtcNow), ("actor", "rw migrate (reference data)"), ("action", $"agreement {change}"),
-            ("la", row.GetValueOrDefault("la_dfe_code")), ("rt", row.GetValueOrDefault("return_type")), ("detail", detail[..Math.Min(detail.Length, 2000)]));
-        command.ExecuteNonQuery();
+        new AuditLog(engine).Record(connection, transaction, new AuditEvent(DateTime.UtcNow, "rw migrate (reference data)", $"agreement {change}",
+            row.GetValueOrDefault("la_dfe_code"), row.GetValueOrDefault("return_type"), Detail: detail));
     }
 
     private sealed record ReferenceTable(string File, string Name, string[] KeyColumns)

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using RegionalWarehouse.Warehouse.Engines;
 
-namespace RegionalWarehouse.Etl.Governance;
+namespace RegionalWarehouse.Warehouse.Audit;
 
 /// <summary>One entry of the audit trail: codes, counts and plain English, never personal data.</summary>
 public sealed record AuditEvent(DateTime OccurredAt, string Actor, string Action, string? LaCode = null, string? ReturnType = null,
@@ -9,7 +9,8 @@ public sealed record AuditEvent(DateTime OccurredAt, string Actor, string Action
 
 /// <summary>
 /// The warehouse's audit trail (etl.audit_event): every load, rejection, replacement, mart refresh and change of
-/// data-sharing agreement, with who or what did it and when. Written in the same transaction as what it records.
+/// data-sharing agreement, with who or what did it and when. Written in the same transaction as what it records,
+/// by the pipeline, the mart refresh, the exports and the reference data seeder alike.
 /// </summary>
 public sealed class AuditLog(IWarehouseEngine engine)
 {
