@@ -100,24 +100,21 @@ public static class GovernanceReport
         text.AppendLine("| LA | return | latest period | state | rows | when (UTC) |");
         text.AppendLine("|---|---|---|---|---|---|");
         using (var command = connection.Command(null, """
-                   select la_code, return_type, max(period), max(updated_at), count(*) from etl.submission_status group by la_code, return_type order by la_code, return_type
+                   select la_code, return_type, period, state, rows_loaded, updated_at
+                   from (select s.*, row_number() over (partition by s.la_code, s.return_type order by s.period desc) as recency
+                         from etl.submission_status s) latest
+                   where recency = 1
+                   order by la_code, return_type
                    """))
         using (var reader = command.ExecuteReader())
             while (reader.Read())
-            {
-                var (la, rt, period) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                using var latest = connection.Command(null,
-                    $"select state, rows_loaded, updated_at from etl.submission_status where la_code = {engine.Parameter("la")} and return_type = {engine.Parameter("rt")} and period = {engine.Parameter("p")}",
-                    ("la", la), ("rt", rt), ("p", period));
-                using var row = latest.ExecuteReader();
-                if (row.Read())
-                    text.AppendLine($"| {la} | {rt} | {period} | {row.GetString(0)} | {(row.IsDBNull(1) ? "" : Convert.ToInt64(row.GetValue(1)).ToString("N0", CultureInfo.InvariantCulture))} | {Convert.ToDateTime(row.GetValue(2)):yyyy-MM-dd HH:mm} |");
-            }
+                text.AppendLine($"| {reader.GetString(0)} | {reader.GetString(1)} | {reader.GetString(2)} | {reader.GetString(3)} | " +
+                                $"{(reader.IsDBNull(4) ? "" : Convert.ToInt64(reader.GetValue(4)).ToString("N0", CultureInfo.InvariantCulture))} | {Convert.ToDateTime(reader.GetValue(5)):yyyy-MM-dd HH:mm} |");
         text.AppendLine();
 
         text.AppendLine("## Changes of agreement");
         text.AppendLine();
-        var changes = new AuditLog(engine).Read().Where(e => e.Action.StartsWith("agreement", StringComparison.Ordinal)).ToList();
+        var changes = new AuditLog(engine).Read(actionStartingWith: "agreement");
         if (changes.Count == 0)
             text.AppendLine("None recorded.");
         else

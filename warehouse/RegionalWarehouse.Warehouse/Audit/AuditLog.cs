@@ -28,8 +28,11 @@ public sealed class AuditLog(IWarehouseEngine engine)
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The trail, oldest first: for one LA (its own returns; region-wide events are shown to everyone) and from a day, if given.</summary>
-    public IReadOnlyList<AuditEvent> Read(string? laCode = null, DateOnly? since = null)
+    /// <summary>
+    /// The trail, oldest first: for one LA (its own returns; region-wide events are shown to everyone), from a day,
+    /// and of one kind of action (e.g. "agreement"), where given.
+    /// </summary>
+    public IReadOnlyList<AuditEvent> Read(string? laCode = null, DateOnly? since = null, string? actionStartingWith = null)
     {
         using var connection = engine.Open();
         var where = new List<string>();
@@ -43,6 +46,11 @@ public sealed class AuditLog(IWarehouseEngine engine)
         {
             where.Add($"occurred_at >= {engine.Parameter("since")}");
             parameters.Add(("since", day.ToDateTime(TimeOnly.MinValue)));
+        }
+        if (actionStartingWith is not null)
+        {
+            where.Add($"action like {engine.Parameter("action")}");
+            parameters.Add(("action", actionStartingWith + "%"));
         }
         using var command = connection.Command(null,
             "select occurred_at, actor, action, la_code, return_type, period, submission_id, row_count, detail from etl.audit_event" +
