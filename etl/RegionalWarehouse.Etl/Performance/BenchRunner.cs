@@ -28,8 +28,8 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
     public static IReadOnlyList<string> NationalLas(IReadOnlyList<string> region) =>
         [.. region, .. Enumerable.Range(101, 153 - region.Count).Select(n => n.ToString())];
 
-    /// <summary>The warehouse the size being run keeps open, by file.</summary>
-    private readonly Dictionary<string, DuckDbEngine> _held = [];
+    /// <summary>The warehouse the size being run keeps open.</summary>
+    private DuckDbEngine? _held;
 
     public BenchSizeResult Run(BenchSize size)
     {
@@ -42,15 +42,13 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
         var warehouseFile = Path.Combine(folder, "bench.duckdb");
         // Earlier sizes' warehouses are let go (each instance has its own buffer pool, which would count against
         // this size's peak memory); they reopen on demand.
-        foreach (var earlier in _held.Values)
-            earlier.ReleaseInstance();
-        _held.Clear();
+        _held?.ReleaseInstance();
         foreach (var stale in Directory.GetFiles(folder, "bench.duckdb*"))
             File.Delete(stale);
         var engine = new DuckDbEngine(warehouseFile, memoryLimit);
         new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
         engine.KeepInstanceOpen(); // as the worker does: a long-running process opens the file once
-        _held[warehouseFile] = engine;
+        _held = engine;
         AddSyntheticLas(engine, size.LaCodes);
         var (pipeline, marts) = Pipeline(engine);
 
