@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The project's test command: installs what the tests drive for real (Azurite from its lock file, started
-# on a free loopback port by the worker tests; Debian's headless Chromium for the dashboard's browser test),
+# on a free loopback port by the worker tests; axe-core, which the dashboard's browser tests inject; Debian's
+# headless Chromium for those browser tests),
 # then runs the whole xUnit suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x ops/azurite/node_modules/.bin/azurite-blob ]; then
   npm ci --prefix ops/azurite --no-audit --no-fund
+fi
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+  npm ci --prefix tests/browser --no-audit --no-fund
 fi
 if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

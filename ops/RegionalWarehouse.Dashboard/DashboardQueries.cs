@@ -33,6 +33,27 @@ public sealed class DashboardQueries(IWarehouseEngine engine)
     public IReadOnlyList<BenchmarkPoint> Ranking(string metric, int year) =>
         Points($"metric_id = {engine.Parameter("metric")} and collection_year = {engine.Parameter("year")}", ("metric", metric), ("year", year));
 
+    /// <summary>Several LAs against several metrics for one year: the compare page.</summary>
+    public IReadOnlyList<BenchmarkPoint> Compare(IReadOnlyList<string> las, IReadOnlyList<string> metrics, int year)
+    {
+        if (las.Count == 0 || metrics.Count == 0)
+            return [];
+        var laNames = las.Select((la, i) => (Name: $"la{i}", Value: (object?)la)).ToList();
+        var metricNames = metrics.Select((m, i) => (Name: $"m{i}", Value: (object?)m)).ToList();
+        return Points($"""
+                       collection_year = {engine.Parameter("year")}
+                       and dfe_code in ({string.Join(", ", laNames.Select(l => engine.Parameter(l.Name)))})
+                       and metric_id in ({string.Join(", ", metricNames.Select(m => engine.Parameter(m.Name)))})
+                       """, [("year", year), .. laNames, .. metricNames]);
+    }
+
+    /// <summary>Every contextual indicator the scatter can use (the operator's own and LAIT's), by name.</summary>
+    public IReadOnlyList<IndicatorDefinition> Indicators() => IndicatorCatalogue.Read(engine).OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    public MetricMap Map(Metric metric, int year, AreaScope scope) => MetricMap.Query(engine, metric, year, scope);
+
+    public CorrelationResult Correlation(Metric metric, string indicator, int year, AreaScope scope) => CorrelationResult.Query(engine, metric.Id, indicator, year, scope);
+
     private IReadOnlyList<BenchmarkPoint> Points(string where, params (string, object?)[] parameters) =>
         Read($"""
               select dfe_code, la_name, collection_year, metric_id, value, suppressed, unavailable, region_value, neighbour_average,

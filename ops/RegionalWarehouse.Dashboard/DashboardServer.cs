@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Warehouse.Engines;
+using RegionalWarehouse.Warehouse.ReferenceData.Geo;
 
 namespace RegionalWarehouse.Dashboard;
 
@@ -52,7 +54,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
 
     public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
     {
-        app.MapGet("/", () => Results.Content(PageHtml.Value, "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Content(Pages.Value["index.html"], "text/html; charset=utf-8"));
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/api/las", () => queries.Las());
         app.MapGet("/api/years", () => queries.Years());
@@ -64,14 +66,37 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
             ? Results.Ok(new { children = q.Children, childrenWithErrors = q.ChildrenWithErrors, sharePct = q.SharePct, text = q.Describe(year) })
             : Results.NoContent());
         app.MapGet("/api/neighbours", (string la, int year, string metric) => queries.Neighbours(la, year, metric));
+        app.MapGet("/api/indicators", () => queries.Indicators().Select(i => new { code = i.Code, name = i.Name, unit = i.Unit, polarity = i.Polarity, source = i.Source }));
+        app.MapGet("/api/compare", (string las, string metrics, int year) =>
+            queries.Compare(las.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(),
+                metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(), year));
+        app.MapGet("/api/map", (string metric, int year, string? scope) =>
+            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(MapResponse.From(queries.Map(m!, year, s))));
+        app.MapGet("/api/correlation", (string metric, string indicator, int year, string? scope) =>
+            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(CorrelationResponse.From(queries.Correlation(m!, indicator, year, s))));
+        app.MapGet("/licences/hexmap", () => Results.Text(HexLayout.LicenceText(), "text/plain; charset=utf-8"));
+        app.MapGet("/accessibility", () => Results.Content(Pages.Value["accessibility.html"], "text/html; charset=utf-8"));
     }
 
-    /// <summary>The page is an embedded resource that never changes while running: read it once.</summary>
-    private static readonly Lazy<string> PageHtml = new(ReadPage);
+    /// <summary>Enough for any sensible comparison, and a bound on what one request can ask of the warehouse.</summary>
+    private const int MaxCompared = 20;
 
-    private static string ReadPage()
+    private static (Metric? Metric, AreaScope Scope, IResult? Problem) Requested(string metricId, string? scope)
     {
-        using var stream = typeof(DashboardServer).Assembly.GetManifestResourceStream("RegionalWarehouse.Dashboard.wwwroot.index.html")!;
+        var metric = MetricCatalogue.All.FirstOrDefault(m => m.Id == metricId);
+        if (metric is null)
+            return (null, default, Results.BadRequest(new { error = $"Unknown metric '{metricId}': /api/metrics lists them." }));
+        if (!Enum.TryParse<AreaScope>(scope ?? nameof(AreaScope.Members), ignoreCase: true, out var area) || !Enum.IsDefined(area))
+            return (null, default, Results.BadRequest(new { error = $"Unknown scope '{scope}': use members or england." }));
+        return (metric, area, null);
+    }
+
+    /// <summary>The pages are embedded resources that never change while running: read them once.</summary>
+    private static readonly Lazy<Dictionary<string, string>> Pages = new(() => new[] { "index.html", "accessibility.html" }.ToDictionary(p => p, ReadPage));
+
+    private static string ReadPage(string name)
+    {
+        using var stream = typeof(DashboardServer).Assembly.GetManifestResourceStream($"RegionalWarehouse.Dashboard.wwwroot.{name}")!;
         return new StreamReader(stream).ReadToEnd();
     }
 

@@ -132,17 +132,15 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
                 suppressed ? null : value, suppressed, complete.Count);
         }).ToList();
 
-    /// <summary>Rank 1 is best by the metric's polarity (highest first when it has none); ties share a rank.</summary>
     private static Dictionary<(int LaKey, int Year, string MetricId), (int Rank, int Count)> Ranks(
         IEnumerable<(Metric Metric, List<(int LaKey, double Value)> Values, int Year)> groups) =>
         groups.SelectMany(g =>
         {
-            var lowerIsBetter = g.Metric.Polarity == Polarity.LowerIsBetter;
-            return g.Values.Select(v => (Key: (v.LaKey, g.Year, g.Metric.Id),
-                Rank: (Rank: 1 + g.Values.Count(o => lowerIsBetter ? o.Value < v.Value : o.Value > v.Value), Count: g.Values.Count)));
+            var values = g.Values.Select(v => v.Value).ToList();
+            return g.Values.Select(v => (Key: (v.LaKey, g.Year, g.Metric.Id), Rank: (Rank: Ranking.RankOf(v.Value, values, g.Metric.Polarity), Count: values.Count)));
         }).ToDictionary(x => x.Key, x => x.Rank);
 
-    private static int Quartile((int Rank, int Count) r) => (r.Rank - 1) * 4 / r.Count + 1;
+    private static int Quartile((int Rank, int Count) r) => Ranking.Quartile(r.Rank, r.Count);
 
     private static double Median(IEnumerable<double> values)
     {

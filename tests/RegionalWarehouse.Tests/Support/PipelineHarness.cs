@@ -12,7 +12,8 @@ public sealed class PipelineHarness : IDisposable
 {
     public const string Key = "test-key-0123456789-0123456789-0123456789";
 
-    public PipelineHarness(int suppressCountsUpTo = 5)
+    /// <param name="refreshAfterEachLoad">False to load many submissions and refresh the marts once at the end (<see cref="MartRefresher.Refresh()"/>), as the worker coalesces them.</param>
+    public PipelineHarness(int suppressCountsUpTo = 5, bool refreshAfterEachLoad = true)
     {
         Warehouse = new TemporaryWarehouse();
         Marts = new MartRefresher(Warehouse.Engine, Options.Create(new BenchmarkOptions { SuppressCountsUpTo = suppressCountsUpTo }),
@@ -20,7 +21,7 @@ public sealed class PipelineHarness : IDisposable
         Pipeline = new SubmissionPipeline(Warehouse.Engine,
             PlatformHost.ReturnTypes,
             new ChildPseudonymiser(Key),
-            TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, Marts);
+            TimeProvider.System, NullLogger<SubmissionPipeline>.Instance, refreshAfterEachLoad ? Marts : null);
     }
 
     public MartRefresher Marts { get; }

@@ -1,0 +1,72 @@
+using RegionalWarehouse.Warehouse.Engines;
+using RegionalWarehouse.Warehouse.ReferenceData.Geo;
+
+namespace RegionalWarehouse.Etl.Benchmarks;
+
+/// <summary>Which LAs a map or scatter shows: the platform's members, or every LA in England (members' own figures, the rest published).</summary>
+public enum AreaScope
+{
+    Members,
+    England,
+}
+
+/// <summary>One LA's value of a metric for a year, from mart.la_metric_value: its own ("platform") or the DfE's ("published").</summary>
+public sealed record LaMetricValue(string DfeCode, string OnsCode, string Name, string RegionCode, bool Member, double? Value, bool Suppressed, bool Unavailable, string Source)
+{
+    public static IReadOnlyList<LaMetricValue> Query(IWarehouseEngine engine, string metricId, int year, AreaScope scope)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null,
+            $"""
+             select dfe_code, ons_code, la_name, region_code, is_platform_member, value, suppressed, unavailable, value_source
+             from mart.la_metric_value
+             where metric_id = {engine.Parameter("metric")} and collection_year = {engine.Parameter("year")}
+             order by la_name
+             """, ("metric", metricId), ("year", year));
+        using var reader = command.ExecuteReader();
+        var values = new List<LaMetricValue>();
+        while (reader.Read())
+            values.Add(new LaMetricValue(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToBoolean(reader.GetValue(4)),
+                reader.IsDBNull(5) ? null : Convert.ToDouble(reader.GetValue(5)), Convert.ToBoolean(reader.GetValue(6)), Convert.ToBoolean(reader.GetValue(7)), reader.GetString(8)));
+        // At most one row per LA in England: the scope is applied here rather than in each engine's boolean dialect.
+        return scope == AreaScope.England ? values : values.Where(v => v.Member).ToList();
+    }
+}
+
+/// <summary>One hexagon of the map: where it sits, its value and its quartile band among the LAs shown (1 = band A).</summary>
+public sealed record MapArea(LaHex Hex, LaMetricValue? Value, int? Quartile);
+
+/// <summary>
+/// A metric for a year on the hex map: every LA in the scope gets its hexagon (those with no value at all are
+/// shown as not available), banded into quartiles by the metric's polarity among the LAs with a value, as the
+/// marts rank them.
+/// </summary>
+public sealed record MetricMap(Metric Metric, int Year, AreaScope Scope, IReadOnlyList<MapArea> Areas)
+{
+    public static MetricMap Query(IWarehouseEngine engine, Metric metric, int year, AreaScope scope)
+    {
+        var values = LaMetricValue.Query(engine, metric.Id, year, scope).ToDictionary(v => v.OnsCode);
+        var members = scope == AreaScope.Members ? MemberOnsCodes(engine) : null;
+        var shown = HexLayout.All.Where(h => members?.Contains(h.OnsCode) ?? true).ToList();
+        var known = shown.Select(h => values.GetValueOrDefault(h.OnsCode)?.Value).OfType<double>().ToList();
+        var areas = shown.Select(h =>
+        {
+            var value = values.GetValueOrDefault(h.OnsCode);
+            int? quartile = value?.Value is { } v ? Ranking.Quartile(Ranking.RankOf(v, known, metric.Polarity), known.Count) : null;
+            return new MapArea(h, value, quartile);
+        }).ToList();
+        return new MetricMap(metric, year, scope, areas);
+    }
+
+    private static HashSet<string> MemberOnsCodes(IWarehouseEngine engine)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null, "select ons_code, is_platform_member from ref.local_authority where valid_to_year is null");
+        using var reader = command.ExecuteReader();
+        var codes = new HashSet<string>();
+        while (reader.Read())
+            if (Convert.ToBoolean(reader.GetValue(1)))
+                codes.Add(reader.GetString(0));
+        return codes;
+    }
+}
