@@ -52,7 +52,7 @@ public sealed class SyntheticLanding(string root, string submissionName)
         const string region = SubmissionIdentity.RegionWide;
         // Rates divide by the mid-year before each collection year, so population starts a year earlier.
         Report(LandingLayout.WriteSubmission(root, region, PopulationReturnType.ReturnCode, (request.LastYear - 1).ToString(), submissionName,
-            new Dictionary<string, IEnumerable<string>> { ["population_mid_year.csv"] = ContextGenerator.Population(request.LaCodes, request.FirstYear - 1, request.LastYear - 1, request.Seed) }));
+            new Dictionary<string, IEnumerable<string>> { ["population_mid_year.csv"] = ContextGenerator.Population(request.LaCodes, request.FirstYear - 1, request.LastYear - 1, request.Seed, request.Scale) }));
         Report(LandingLayout.WriteSubmission(root, region, DeprivationReturnType.ReturnCode, "2019", submissionName,
             new Dictionary<string, IEnumerable<string>> { ["imd2019_upper_tier.csv"] = ContextGenerator.Deprivation(request.LaCodes) }));
         foreach (var release in PublishedData.All)

@@ -32,7 +32,8 @@ public static class ContextGenerator
     private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Mid-year estimates by single year of age (0–90) and sex, for each mid-year in the range.</summary>
-    public static IEnumerable<string> Population(IReadOnlyList<string> laCodes, int firstMidYear, int lastMidYear, int seed)
+    /// <param name="scale">The generator's scale: a demo of a twentieth of each LA's children gets a twentieth of its population, so rates stay true to life.</param>
+    public static IEnumerable<string> Population(IReadOnlyList<string> laCodes, int firstMidYear, int lastMidYear, int seed, double scale = 1.0)
     {
         yield return "ons_code,year,sex,age,population";
         var random = new Random(seed * 31 + 7);
@@ -41,7 +42,7 @@ public static class ContextGenerator
                 for (var sex = 1; sex <= 2; sex++)
                     for (var age = 0; age <= 90; age++)
                     {
-                        var perAge = la.Children / 36.0 * (1 + 0.005 * (year - 2020));
+                        var perAge = la.Children * scale / 36.0 * (1 + 0.005 * (year - 2020));
                         var shape = age <= 17 ? 1.0 : age < 65 ? 1.15 : Math.Max(0.05, 1.0 - (age - 65) * 0.035);
                         yield return $"{la.OnsCode},{year},{sex},{age},{(int)(perAge * shape * (0.97 + random.NextDouble() * 0.06))}";
                     }
