@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.SemanticModel;
 using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Warehouse.Engines;
 using Spectre.Console;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.PowerBi;

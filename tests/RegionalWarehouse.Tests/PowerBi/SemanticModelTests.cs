@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RegionalWarehouse.Etl.Demo;
 using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>Generating, writing and reading the semantic-model/ folder.</summary>
 public static class ModelProject
@@ -60,7 +60,11 @@ public static class ModelProject
         return changed;
     }
 
-    /// <summary>The files under a semantic-model/ folder that generation owns (TMDL, JSON and the project files).</summary>
+    /// <summary>
+    /// The files under a semantic-model/ folder that generation owns: the .pbip, its .gitignore and everything in the
+    /// model and report folders, but never Desktop's local .pbi/ settings, nor the generator's own code and notices
+    /// that live beside them (generator/, geo/, README.md).
+    /// </summary>
     public static SortedDictionary<string, string> Read(string root)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -69,10 +73,15 @@ public static class ModelProject
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.Contains("/.pbi/", StringComparison.Ordinal) || relative.StartsWith(".pbi/", StringComparison.Ordinal) || relative == "README.md")
+            if (relative.Contains("/.pbi/", StringComparison.Ordinal) || !Owned(relative))
                 continue;
             files[relative] = File.ReadAllText(file);
         }
         return files;
     }
+
+    private static bool Owned(string relative) =>
+        relative is $"{ModelWriter.ProjectName}.pbip" or ".gitignore"
+        || relative.StartsWith($"{ModelWriter.ModelFolder}/", StringComparison.Ordinal)
+        || relative.StartsWith($"{ModelWriter.ReportFolder}/", StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 public sealed record ModelColumn(string Name, string Source, string Description, bool Hidden = false, bool IsKey = false, string? FormatString = null);
 
@@ -25,7 +25,7 @@ public sealed record ModelRole(string Name, string Description, IReadOnlyList<(s
 /// <summary>
 /// The regional benchmarking model: which warehouse views become which tables, their columns, the
 /// relationships (fact → dimension, single direction, integer keys), the measures (one per catalogue
-/// metric, from <see cref="Benchmarks.MetricCatalogue"/>) and the row-level security roles.
+/// metric, from <see cref="RegionalWarehouse.Etl.Benchmarks.MetricCatalogue"/>) and the row-level security roles.
 /// </summary>
 public static class ModelDesign
 {
@@ -73,7 +73,7 @@ public static class ModelDesign
         ]),
         new(Benchmark, "bi.benchmark", TableRole.Comparator,
             "One row per LA, collection year and metric, after small-number suppression, with its comparators and where each came from. Not filtered by row-level security, so benchmarks stay whole. " +
-            "Comparators marked published are the DfE's: " + Lait.LaitSchema.Attribution,
+            "Comparators marked published are the DfE's: " + RegionalWarehouse.Etl.Lait.LaitSchema.Attribution,
         [
             new("LA Key", "la_key", "Key of the local authority.", Hidden: true, FormatString: "0"),
             new("Collection Year", "collection_year", "Key of the collection year.", Hidden: true, FormatString: "0"),
@@ -190,15 +190,15 @@ public static class ModelDesign
     ];
 
     /// <summary>The DAX for one catalogue metric over the Benchmark table: pooled numerator over pooled denominator.</summary>
-    public static string MetricDax(Benchmarks.Metric metric)
+    public static string MetricDax(RegionalWarehouse.Etl.Benchmarks.Metric metric)
     {
         const string numerator = "SUM ( 'Benchmark'[Numerator] )";
         const string denominator = "SUM ( 'Benchmark'[Denominator] )";
         var value = metric.Unit switch
         {
-            Benchmarks.MetricUnit.Count => numerator,
-            Benchmarks.MetricUnit.Percent => $"DIVIDE ( {numerator}, {denominator} ) * 100",
-            Benchmarks.MetricUnit.RatePer10k => $"DIVIDE ( {numerator}, {denominator} ) * 10000",
+            RegionalWarehouse.Etl.Benchmarks.MetricUnit.Count => numerator,
+            RegionalWarehouse.Etl.Benchmarks.MetricUnit.Percent => $"DIVIDE ( {numerator}, {denominator} ) * 100",
+            RegionalWarehouse.Etl.Benchmarks.MetricUnit.RatePer10k => $"DIVIDE ( {numerator}, {denominator} ) * 10000",
             _ => $"DIVIDE ( {numerator}, {denominator} )",
         };
         return $"CALCULATE ( {value}, 'Metric'[Metric Id] = \"{metric.Id}\" )";

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>A model check: structural (the model would not load) or a best-practice rule from Tabular Editor's BPA set.</summary>
 public sealed record ModelRule(string Id, string Description, Func<ParsedModel, IEnumerable<string>> Violations);

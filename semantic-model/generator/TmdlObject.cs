@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>A TMDL property: `key: value`, a bare flag (`isHidden`), or an expression (`source =` with lines below).</summary>
 public sealed record TmdlProperty(string Key, string? Value, IReadOnlyList<string>? Expression = null);

@@ -1,4 +1,4 @@
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>
 /// Reads the TMDL subset this platform writes (tabs, `///` descriptions, `key: value` properties, flags,

@@ -1,4 +1,4 @@
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>A semantic-model folder read back from its TMDL files: what the checks and rules inspect.</summary>
 public sealed class ParsedModel

@@ -1,7 +1,9 @@
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Warehouse.Engines;
 
-namespace RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Etl.PowerBi;
+
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>One LA × year where the model's measure and the mart disagree.</summary>
 public sealed record Mismatch(string MetricId, string La, int Year, double? Model, double? Mart);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RegionalWarehouse.Etl.Benchmarks;
 
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>
 /// Generates the PBIP project under semantic-model/ from <see cref="ModelDesign"/>, the metric catalogue

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RegionalWarehouse.Etl.PowerBi;
+namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>
 /// A thin PBIR report over the model: LA overview (every metric against neighbours, region and England),
