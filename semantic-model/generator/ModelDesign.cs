@@ -43,6 +43,12 @@ public static class ModelDesign
             new("Region Code", "region_code", "The ONS code of the LA's region."),
             new("Region Name", "region_name", "The LA's region."),
             new("Platform Member", "is_platform_member", "True for the LAs that submit to the platform; every other English LA is here for published comparators."),
+            new("Hex X", "hex_x", "Across position of the LA's hexagon in the shipped hex layout (Open Innovations hexmaps, MIT).", Hidden: true, FormatString: "0.00"),
+            new("Hex Y", "hex_y", "Up position of the LA's hexagon in the shipped hex layout (north is up).", Hidden: true, FormatString: "0.00"),
+        ],
+        [
+            new("Map X", "MIN ( 'Local Authority'[Hex X] )", "0.00", "Map", "Across position of the LA in context on the hex map (the Map page plots it)."),
+            new("Map Y", "MIN ( 'Local Authority'[Hex Y] )", "0.00", "Map", "Up position of the LA in context on the hex map."),
         ]),
         new("Date", "bi.calendar", TableRole.Date, "The calendar, with financial and 903 collection years (marked as the model's date table).",
         [
@@ -98,6 +104,7 @@ public static class ModelDesign
             new("England Quartile Band", "quartile_england", "Quartile across England by the metric's polarity, 1 is best.", Hidden: true, FormatString: "0"),
             new("Published Comparator", "published_value", "The DfE's published figure for this LA (LAIT or an open-data file).", Hidden: true, FormatString: "#,0.0"),
             new("Published Differs", "published_differs", "True when the LA's own figure differs from its published one by more than the metric's tolerance."),
+            new("Band", "band", "Quartile band A-D by the metric's polarity (A = best quarter): across England where ranked there, else within the region."),
         ]),
         new("Region Benchmark", "bi.region_benchmark", TableRole.Comparator, "The region's totals per collection year and metric, recomputed from its LAs.",
         [
@@ -144,6 +151,32 @@ public static class ModelDesign
         [
             new("Families", "COUNTROWS ( 'SF Family' )", "#,0", "Child level", "Number of families worked with (your own LA's only, for LA analysts)."),
         ]),
+        new("Indicator", "bi.indicator", TableRole.Dimension,
+            "Contextual indicators a metric can be correlated with: the operator's own (population, deprivation) and every LAIT indicator.",
+        [
+            new("Indicator Key", "indicator_key", "Surrogate key of the indicator.", Hidden: true, IsKey: true, FormatString: "0"),
+            new("Indicator Code", "indicator_code", "The indicator's code, e.g. imd_average_score."),
+            new("Indicator Name", "name", "The indicator's name."),
+            new("Indicator Unit", "unit", "The indicator's unit."),
+            new("Indicator Polarity", "polarity", "HigherIsBetter, LowerIsBetter or Neutral."),
+            new("Indicator Description", "description", "What the indicator measures."),
+            new("Indicator Source", "source", "Who publishes it."),
+        ]),
+        new("Indicator Value", "bi.indicator_value", TableRole.Comparator,
+            "Each LA's latest value of each indicator at or before each collection year, as the dashboard's scatter and `rw correlate` pair them.",
+        [
+            new("Collection Year", "collection_year", "Key of the collection year.", Hidden: true, FormatString: "0"),
+            new("LA Key", "la_key", "Key of the local authority.", Hidden: true, FormatString: "0"),
+            new("Indicator Key", "indicator_key", "Key of the indicator.", Hidden: true, FormatString: "0"),
+            new("Indicator Raw Value", "value", "The indicator's value (use the Indicator Value measure).", Hidden: true, FormatString: "#,0.00"),
+            new("Indicator Period", "indicator_period", "The year of the indicator's value used (its latest at or before the collection year).", Hidden: true, FormatString: "0"),
+        ],
+        [
+            new("Indicator Value", "AVERAGE ( 'Indicator Value'[Indicator Raw Value] )", "#,0.00", "Correlation", "The indicator in context's value for the LA in context (one indicator selected)."),
+            new("Correlation r", CorrelationDax(r: true), "0.00", "Correlation",
+                "Pearson's r across the LAs in context between the metric in context (LA Value) and the indicator in context. Correlation across 11 areas is weak evidence: treat it as a question, not an answer."),
+            new("LAs Correlated", CorrelationDax(r: false), "0", "Correlation", "n: how many LAs have both a metric value and an indicator value in context."),
+        ]),
         new("User LA Access", "bi.user_la_access", TableRole.Security,
             "Which LA each analyst may see at child level (from the platform's Access configuration); used only by the LA Analyst role.",
         [
@@ -165,7 +198,23 @@ public static class ModelDesign
         new("SF Family", "LA Key", "Local Authority", "LA Key"),
         new("SF Family", "Collection Year", "Collection Year", "Collection Year"),
         new("SF Family", "Attached Date Key", "Date", "Date Key"),
+        new("Indicator Value", "LA Key", "Local Authority", "LA Key"),
+        new("Indicator Value", "Collection Year", "Collection Year", "Collection Year"),
+        new("Indicator Value", "Indicator Key", "Indicator", "Indicator Key"),
     ];
+
+    /// <summary>Pearson's r (or n) over the LAs in context that have both values: the dashboard's and `rw correlate`'s formula, in DAX.</summary>
+    private static string CorrelationDax(bool r) => string.Join("\n",
+    [
+        "VAR Pairs = FILTER ( ADDCOLUMNS ( VALUES ( 'Local Authority'[LA Key] ), \"@x\", [Indicator Value], \"@y\", [LA Value] ), NOT ISBLANK ( [@x] ) && NOT ISBLANK ( [@y] ) )",
+        "VAR N = COUNTROWS ( Pairs )",
+        "VAR MeanX = AVERAGEX ( Pairs, [@x] )",
+        "VAR MeanY = AVERAGEX ( Pairs, [@y] )",
+        "VAR Sxy = SUMX ( Pairs, ( [@x] - MeanX ) * ( [@y] - MeanY ) )",
+        "VAR Sxx = SUMX ( Pairs, ( [@x] - MeanX ) ^ 2 )",
+        "VAR Syy = SUMX ( Pairs, ( [@y] - MeanY ) ^ 2 )",
+        r ? "RETURN IF ( N >= 3, DIVIDE ( Sxy, SQRT ( Sxx * Syy ) ) )" : "RETURN N",
+    ]);
 
     private const string OwnLa = "IN CALCULATETABLE ( VALUES ( 'User LA Access'[LA Key] ), 'User LA Access'[User Principal Name] = USERPRINCIPALNAME () )";
 

@@ -24,14 +24,14 @@ public static class ModelProject
     /// The project's files, generated from the migrations (applied to a throwaway DuckDB warehouse, so the
     /// result never depends on what a live warehouse holds) and the metric catalogue.
     /// </summary>
-    public static SortedDictionary<string, string> Generate()
+    public static SortedDictionary<string, string> Generate(ModelSource source = ModelSource.SqlServer)
     {
         var folder = Directory.CreateTempSubdirectory("rw-model-").FullName;
         try
         {
             var engine = new DuckDbEngine(Path.Combine(folder, "schema.duckdb"));
             new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
-            return new ModelWriter(WarehouseTypes(engine)).Files();
+            return new ModelWriter(WarehouseTypes(engine), source).Files();
         }
         finally
         {

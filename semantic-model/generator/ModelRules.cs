@@ -89,6 +89,10 @@ public static partial class ModelRules
             m => m.Measures.SelectMany(x => UnqualifiedReference().Matches(x.Measure.DefaultText ?? "").Select(r => r.Groups[1].Value)
                 .Where(name => m.Columns.Any(c => c.Column.UnquotedName == name) && !m.Measures.Any(y => y.Measure.UnquotedName == name))
                 .Select(name => $"{x.Measure.UnquotedName}: [{name}]"))),
+        new("ONE_SOURCE_PER_PARTITION", "A partition reads one source (Sql.Database or File.Contents, never both): the service takes every function named as a source and asks for a gateway.",
+            m => m.Tables.Where(t => t.ChildrenOf("partition").Any(p => p.Properties.Where(x => x.Key == "source").Select(x => string.Join("\n", x.Expression ?? [x.Value ?? ""]))
+                    .Any(source => source.Contains("Sql.Database(", StringComparison.Ordinal) && source.Contains("File.Contents(", StringComparison.Ordinal))))
+                .Select(t => t.UnquotedName)),
         new("PARTITION_NAME_SHOULD_MATCH_TABLE_NAME", "A single-partition table's partition has the table's name.",
             m => m.Tables.Where(t => t.ChildrenOf("partition").Count() == 1 && t.ChildrenOf("partition").Single().UnquotedName != t.UnquotedName).Select(t => t.UnquotedName)),
     ];

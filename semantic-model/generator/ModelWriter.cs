@@ -4,12 +4,19 @@ using RegionalWarehouse.Etl.Benchmarks;
 
 namespace RegionalWarehouse.SemanticModel;
 
+/// <summary>Which warehouse copy a generated model reads: one per model, never both (see <see cref="ModelWriter"/>).</summary>
+public enum ModelSource
+{
+    SqlServer,
+    Parquet,
+}
+
 /// <summary>
 /// Generates the PBIP project under semantic-model/ from <see cref="ModelDesign"/>, the metric catalogue
 /// and the warehouse's own column types (read from a migrated warehouse). The same inputs always give
 /// the same bytes: lineage tags are derived from object paths and every list has a fixed order.
 /// </summary>
-public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column), string> warehouseTypes)
+public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column), string> warehouseTypes, ModelSource source = ModelSource.SqlServer)
 {
     public const string ProjectName = "RegionalBenchmarking";
     public const string ModelFolder = ProjectName + ".SemanticModel";
@@ -71,19 +78,42 @@ public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column)
             yield return new TmdlObject("ref", $"table {Tmdl.Quote(table.Name)}");
     }
 
-    /// <summary>Data source parameters: SQL Server / Azure SQL by default; DataSource = "Parquet" reads `rw export-parquet` files instead.</summary>
-    private static IEnumerable<TmdlObject> Expressions()
+    /// <summary>
+    /// Data source parameters for the one source the model was generated for. DataSource is a list parameter
+    /// (SqlServer or Parquet) that says which; the partitions use only that source's function, because the
+    /// Power BI service treats every function a partition names as a source and asks for a gateway for File.Contents.
+    /// </summary>
+    private IEnumerable<TmdlObject> Expressions()
     {
-        TmdlObject Parameter(string name, string value, string description)
+        TmdlObject Parameter(string name, string value, string description, string? list = null)
         {
-            var o = new TmdlObject("expression", name) { DefaultValue = $"\"{value}\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]" };
+            var o = new TmdlObject("expression", name)
+            {
+                DefaultValue = $"\"{value}\" meta [IsParameterQuery=true, {list}Type=\"Text\", IsParameterQueryRequired=true]",
+            };
             o.Description.Add(description);
             return o.With("lineageTag", Tmdl.LineageTag($"expression/{name}"));
         }
-        yield return Parameter("DataSource", "SqlServer", "Where the model reads from: SqlServer (production) or Parquet (the embedded default, via rw export-parquet).");
-        yield return Parameter("SqlServer", "your-server.database.windows.net", "The SQL Server / Azure SQL server holding the warehouse.");
-        yield return Parameter("SqlDatabase", "RegionalWarehouse", "The warehouse database.");
-        yield return Parameter("ParquetFolder", "C:\\RegionalWarehouse\\parquet", "The folder rw export-parquet wrote (used when DataSource is Parquet).");
+        yield return Parameter("DataSource", source.ToString(),
+            $"The source this model was generated for (rw model generate --source {source.ToString().ToLowerInvariant()}): SqlServer (production, Azure SQL) or Parquet (files from rw export-parquet). Regenerate to change it.",
+            "List={\"SqlServer\", \"Parquet\"}, DefaultValue=\"" + source + "\", ");
+        if (source == ModelSource.SqlServer)
+        {
+            yield return Parameter("SqlServer", "your-server.database.windows.net", "The SQL Server / Azure SQL server holding the warehouse.");
+            yield return Parameter("SqlDatabase", "RegionalWarehouse", "The warehouse database.");
+        }
+        else
+        {
+            yield return Parameter("ParquetFolder", "C:\\RegionalWarehouse\\parquet", "The folder rw export-parquet wrote.");
+        }
+    }
+
+    private string[] SourceQuery(string view)
+    {
+        var (schema, name) = (view.Split('.')[0], view.Split('.')[1]);
+        return source == ModelSource.Parquet
+            ? ["let", $"    Data = Parquet.Document(File.Contents(ParquetFolder & \"\\{view}.parquet\"))", "in", "    Data"]
+            : ["let", $"    Data = Sql.Database(SqlServer, SqlDatabase){{[Schema=\"{schema}\",Item=\"{name}\"]}}[Data]", "in", "    Data"];
     }
 
     private TmdlObject Table(ModelTable table)
@@ -101,7 +131,7 @@ public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column)
         var measures = table.AllMeasures.Concat(table.Name == ModelDesign.Benchmark ? MetricMeasures().Concat(ModelDesign.ComparatorMeasures) : []);
         foreach (var measure in measures)
         {
-            var m = new TmdlObject("measure", Tmdl.Quote(measure.Name)) { DefaultExpression = [measure.Expression] };
+            var m = new TmdlObject("measure", Tmdl.Quote(measure.Name)) { DefaultExpression = [.. measure.Expression.Split('\n')] };
             m.Description.Add(measure.Description);
             m.With("formatString", measure.FormatString).With("displayFolder", measure.DisplayFolder).With("lineageTag", Tmdl.LineageTag($"table/{table.Name}/measure/{measure.Name}"));
             t.Children.Add(m);
@@ -121,17 +151,8 @@ public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column)
             c.With("lineageTag", Tmdl.LineageTag($"table/{table.Name}/column/{column.Name}")).With("summarizeBy", "none").With("sourceColumn", column.Source);
             t.Children.Add(c);
         }
-        var (schema, view) = (table.View.Split('.')[0], table.View.Split('.')[1]);
         var partition = new TmdlObject("partition", Tmdl.Quote(table.Name)) { DefaultValue = "m" };
-        partition.With("mode", "import").WithExpression("source",
-        [
-            "let",
-            "    Data = if DataSource = \"Parquet\"",
-            $"        then Parquet.Document(File.Contents(ParquetFolder & \"\\{table.View}.parquet\"))",
-            $"        else Sql.Database(SqlServer, SqlDatabase){{[Schema=\"{schema}\",Item=\"{view}\"]}}[Data]",
-            "in",
-            "    Data",
-        ]);
+        partition.With("mode", "import").WithExpression("source", SourceQuery(table.View));
         t.Children.Add(partition);
         return t;
     }

@@ -4,7 +4,7 @@ namespace RegionalWarehouse.SemanticModel;
 
 /// <summary>
 /// A thin PBIR report over the model: LA overview (every metric against neighbours, region and England),
-/// trend over years, and the regional ranking. Analysts refine it in Desktop; the layout here is the
+/// trend over years, the regional ranking, a hex map and a correlation page. Analysts refine it in Desktop; the layout here is the
 /// starting point kept in git.
 /// </summary>
 public sealed class ReportWriter(string benchmarkTable)
@@ -17,37 +17,80 @@ public sealed class ReportWriter(string benchmarkTable)
 
     private sealed record Page(string Name, string DisplayName, IReadOnlyList<Visual> Visuals);
 
+    /// <summary>
+    /// Each visual's name is its page's name and its own, so no two visuals in the report share one (Power BI
+    /// keys bookmarks, drill-through and interactions on it).
+    /// </summary>
     private IReadOnlyList<Page> Pages()
     {
         Field M(string name) => new(benchmarkTable, name, true);
         Field C(string table, string name) => new(table, name, false);
-        var slicers = new[]
-        {
-            new Visual("la_slicer", "slicer", 20, 20, 300, 60, new Dictionary<string, Field[]> { ["Values"] = [C("Local Authority", "LA Name")] }),
-            new Visual("year_slicer", "slicer", 340, 20, 200, 60, new Dictionary<string, Field[]> { ["Values"] = [C("Collection Year", "Collection Year")] }),
-        };
+        Visual Slicer(string page, string what, int x, int width, Field field) =>
+            new($"{page}_{what}_slicer", "slicer", x, 20, width, 60, new Dictionary<string, Field[]> { ["Values"] = [field] });
+        var la = C("Local Authority", "LA Name");
+        var year = C("Collection Year", "Collection Year");
+        var metric = C("Metric", "Metric Name");
         return
         [
-            new("la_overview", "LA overview", [.. slicers,
-                new Visual("overview_table", "tableEx", 20, 100, 1240, 600, new Dictionary<string, Field[]>
+            new("la_overview", "LA overview", [Slicer("la_overview", "la", 20, 300, la), Slicer("la_overview", "year", 340, 200, year),
+                new Visual("la_overview_table", "tableEx", 20, 100, 1240, 600, new Dictionary<string, Field[]>
                 {
-                    ["Values"] = [C("Metric", "Theme"), C("Metric", "Metric Name"), M("LA Value"), M("Neighbour Average"), M("Region Value"), M("England Value"), M("Rank In Region"), M("Quartile")],
+                    ["Values"] = [C("Metric", "Theme"), metric, M("LA Value"), M("Neighbour Average"), M("Region Value"), M("England Value"), M("Rank In Region"), M("Quartile")],
                 })]),
-            new("trend", "Trend over years", [slicers[0],
-                new Visual("metric_slicer", "slicer", 340, 20, 400, 60, new Dictionary<string, Field[]> { ["Values"] = [C("Metric", "Metric Name")] }),
+            new("trend", "Trend over years", [Slicer("trend", "la", 20, 300, la), Slicer("trend", "metric", 340, 400, metric),
                 new Visual("trend_chart", "lineChart", 20, 100, 1240, 600, new Dictionary<string, Field[]>
                 {
-                    ["Category"] = [C("Collection Year", "Collection Year")],
-                    ["Y"] = [M("LA Value"), M("Neighbour Average"), M("Region Value"), M("England Value")],
+                    ["Category"] = [year],
+                    ["Y"] = [M("LA Value"), M("Neighbour Average"), M("Neighbour Median"), M("Region Value"), M("England Value")],
                 })]),
-            new("regional_ranking", "Regional ranking", [slicers[1],
-                new Visual("metric_slicer", "slicer", 560, 20, 400, 60, new Dictionary<string, Field[]> { ["Values"] = [C("Metric", "Metric Name")] }),
-                new Visual("ranking_table", "tableEx", 20, 100, 1240, 600, new Dictionary<string, Field[]>
+            new("regional_ranking", "Regional ranking", [Slicer("regional_ranking", "year", 20, 200, year), Slicer("regional_ranking", "metric", 240, 400, metric),
+                new Visual("regional_ranking_table", "tableEx", 20, 100, 1240, 600, new Dictionary<string, Field[]>
                 {
-                    ["Values"] = [C("Local Authority", "LA Name"), M("LA Value"), M("Rank In Region"), M("Quartile"), M("Region Value")],
+                    ["Values"] = [la, M("LA Value"), M("Rank In Region"), M("Quartile"), M("Region Value")],
+                })]),
+            // The hex map as a scatter of each LA's hexagon centre: it needs no geocoding and no tenant setting
+            // (a Shape map or filled map would), and the same layout as the dashboard's map.
+            new("hex_map", "Map", [Slicer("hex_map", "year", 20, 200, year), Slicer("hex_map", "metric", 240, 400, metric),
+                Slicer("hex_map", "member", 660, 200, C("Local Authority", "Platform Member")),
+                new Visual("hex_map_chart", "scatterChart", 20, 100, 820, 600, new Dictionary<string, Field[]>
+                {
+                    ["Category"] = [la], ["Series"] = [C(benchmarkTable, "Band")], ["X"] = [C("Local Authority", "Map X") with { IsMeasure = true }],
+                    ["Y"] = [C("Local Authority", "Map Y") with { IsMeasure = true }], ["Tooltips"] = [M("LA Value"), M("England Value")],
+                }),
+                new Visual("hex_map_table", "tableEx", 860, 100, 400, 600, new Dictionary<string, Field[]>
+                {
+                    ["Values"] = [la, M("LA Value"), C(benchmarkTable, "Band")],
+                })]),
+            new("correlation", "Correlation", [Slicer("correlation", "year", 20, 200, year), Slicer("correlation", "metric", 240, 400, metric),
+                Slicer("correlation", "indicator", 660, 400, C("Indicator", "Indicator Name")),
+                new Visual("correlation_scatter", "scatterChart", 20, 100, 820, 600, new Dictionary<string, Field[]>
+                {
+                    ["Category"] = [la], ["X"] = [C("Indicator Value", "Indicator Value") with { IsMeasure = true }], ["Y"] = [M("LA Value")],
+                }),
+                new Visual("correlation_r_card", "card", 860, 100, 200, 100, new Dictionary<string, Field[]> { ["Values"] = [C("Indicator Value", "Correlation r") with { IsMeasure = true }] }),
+                new Visual("correlation_n_card", "card", 1060, 100, 200, 100, new Dictionary<string, Field[]> { ["Values"] = [C("Indicator Value", "LAs Correlated") with { IsMeasure = true }] }),
+                new Visual("correlation_table", "tableEx", 860, 220, 400, 480, new Dictionary<string, Field[]>
+                {
+                    ["Values"] = [la, C("Indicator Value", "Indicator Value") with { IsMeasure = true }, M("LA Value")],
                 })]),
         ];
     }
+
+    /// <summary>The base theme report.json names, shipped with the report so Desktop and the service never look for it elsewhere.</summary>
+    public const string BaseTheme = "CY24SU10";
+
+    private static JsonObject Theme() => new()
+    {
+        ["name"] = BaseTheme,
+        // Colour-blind-safe, and dark enough for text on white (the dashboard's palette).
+        ["dataColors"] = new JsonArray("#1d70b8", "#b14800", "#4b6b0f", "#4c2c92", "#1b7837", "#762a83", "#505a5f", "#08519c"),
+        ["foreground"] = "#0b0c0c",
+        ["background"] = "#ffffff",
+        ["tableAccent"] = "#1d70b8",
+        ["good"] = "#1b7837",
+        ["neutral"] = "#505a5f",
+        ["bad"] = "#762a83",
+    };
 
     public IEnumerable<(string Path, string Content)> Files()
     {
@@ -67,10 +110,17 @@ public sealed class ReportWriter(string benchmarkTable)
             ["$schema"] = $"{Schemas}/report/1.0.0/schema.json",
             ["themeCollection"] = new JsonObject
             {
-                ["baseTheme"] = new JsonObject { ["name"] = "CY24SU10", ["reportVersionAtImport"] = "5.61", ["type"] = "SharedResources" },
+                ["baseTheme"] = new JsonObject { ["name"] = BaseTheme, ["reportVersionAtImport"] = "5.61", ["type"] = "SharedResources" },
             },
             ["layoutOptimization"] = "None",
+            ["resourcePackages"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "SharedResources",
+                ["type"] = "SharedResources",
+                ["items"] = new JsonArray(new JsonObject { ["name"] = BaseTheme, ["path"] = $"BaseThemes/{BaseTheme}.json", ["type"] = "BaseTheme" }),
+            }),
         }));
+        yield return ($"StaticResources/SharedResources/BaseThemes/{BaseTheme}.json", ModelWriter.Json(Theme()));
         var pages = Pages();
         yield return ("definition/pages/pages.json", ModelWriter.Json(new JsonObject
         {

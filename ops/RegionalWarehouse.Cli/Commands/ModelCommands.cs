@@ -23,11 +23,16 @@ public static class ModelCommands
     private static Command Generate()
     {
         var folder = Folder();
-        var command = new Command("generate", "Regenerate the PBIP project from the migrations and the metric catalogue (deterministic: no change, no diff), then check it.") { folder };
+        var source = new Option<ModelSource>("--source")
+        {
+            Description = "The one source the model reads: sqlserver (Azure SQL / SQL Server, the production model kept in git) or parquet (files from `rw export-parquet`).",
+            DefaultValueFactory = _ => ModelSource.SqlServer,
+        };
+        var command = new Command("generate", "Regenerate the PBIP project from the migrations and the metric catalogue (deterministic: no change, no diff), then check it.") { folder, source };
         command.SetAction(parse =>
         {
             var root = parse.GetValue(folder)!;
-            var files = ModelProject.Generate();
+            var files = ModelProject.Generate(parse.GetValue(source));
             var changed = ModelProject.Write(root, files);
             AnsiConsole.WriteLine(changed.Count == 0 ? $"{files.Count} files in {root}: already current." : $"{changed.Count} of {files.Count} files changed in {root}:");
             foreach (var path in changed)

@@ -13,7 +13,7 @@ public class SemanticModelTests
 {
     private static readonly string Root = Path.Combine(Azurite.RepositoryRoot(), "semantic-model");
 
-    private static readonly Lazy<SortedDictionary<string, string>> Generated = new(ModelProject.Generate);
+    private static readonly Lazy<SortedDictionary<string, string>> Generated = new(() => ModelProject.Generate());
 
     [Fact]
     public void The_checked_in_project_is_exactly_what_rw_model_generate_produces()
@@ -62,7 +62,7 @@ public class SemanticModelTests
 
         Assert.Empty(ModelRules.Check(model).Select(v => $"{v.Rule.Id}: {v.Where}"));
         Assert.True(ModelRules.BestPractice.Count >= 15);
-        Assert.Equal(Etl.Benchmarks.MetricCatalogue.All.Count + ModelDesign.ComparatorMeasures.Count + 3, model.Measures.Count());
+        Assert.Equal(Etl.Benchmarks.MetricCatalogue.All.Count + ModelDesign.ComparatorMeasures.Count + ModelDesign.Tables.Sum(t => t.AllMeasures.Count), model.Measures.Count());
     }
 
     public static TheoryData<string, string, string, string> BrokenModels() => new()
@@ -83,6 +83,8 @@ public class SemanticModelTests
         { "PARTITION_NAME_SHOULD_MATCH_TABLE_NAME", "tables/Metric.tmdl", "partition Metric = m", "partition 'Metric-1' = m" },
         { "SINGLE_DIRECTION_RELATIONSHIPS", "relationships.tmdl", "\ttoColumn: 'Local Authority'.'LA Key'\n", "\ttoColumn: 'Local Authority'.'LA Key'\n\tcrossFilteringBehavior: bothDirections\n" },
         { "TABLES_ARE_REFERENCED", "model.tmdl", "ref table Metric\n", "" },
+        { "ONE_SOURCE_PER_PARTITION", "tables/Metric.tmdl", "Data = Sql.Database(SqlServer, SqlDatabase){[Schema=\"bi\",Item=\"metric\"]}[Data]",
+          "Data = if DataSource = \"Parquet\" then Parquet.Document(File.Contents(ParquetFolder & \"\\\\bi.metric.parquet\")) else Sql.Database(SqlServer, SqlDatabase){[Schema=\"bi\",Item=\"metric\"]}[Data]" },
     };
 
     [Theory]
@@ -157,7 +159,7 @@ public class SemanticModelTests
         var visuals = Generated.Value.Where(f => f.Key.EndsWith("/visual.json", StringComparison.Ordinal)).ToList();
         var pages = JsonNode.Parse(Generated.Value["RegionalBenchmarking.Report/definition/pages/pages.json"])!["pageOrder"]!.AsArray().Select(p => p!.GetValue<string>());
 
-        Assert.Equal(["la_overview", "trend", "regional_ranking"], pages);
+        Assert.Equal(["la_overview", "trend", "regional_ranking", "hex_map", "correlation"], pages);
         Assert.NotEmpty(visuals);
         foreach (var (path, json) in visuals)
             foreach (var projection in JsonNode.Parse(json)!["visual"]!["query"]!["queryState"]!.AsObject().SelectMany(role => role.Value!["projections"]!.AsArray()))
@@ -168,6 +170,44 @@ public class SemanticModelTests
                 var kind = field.Key == "Measure" ? "measure" : "column";
                 Assert.True(model.Table(table)?.ChildrenOf(kind).Any(c => c.UnquotedName == name), $"{path}: {kind} '{table}'[{name}] is not in the model");
             }
+    }
+
+    [Fact]
+    public void No_two_visuals_in_the_report_share_a_name()
+    {
+        var names = Generated.Value.Where(f => f.Key.EndsWith("/visual.json", StringComparison.Ordinal))
+            .Select(f => JsonNode.Parse(f.Value)!["name"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(names, n => Assert.Matches("^[A-Za-z0-9_]{1,50}$", n));
+    }
+
+    [Fact]
+    public void The_base_theme_the_report_names_is_shipped_with_it()
+    {
+        var report = JsonNode.Parse(Generated.Value["RegionalBenchmarking.Report/definition/report.json"])!;
+        var name = report["themeCollection"]!["baseTheme"]!["name"]!.GetValue<string>();
+        var item = report["resourcePackages"]!.AsArray().Single(p => p!["type"]!.GetValue<string>() == "SharedResources")!["items"]!.AsArray().Single()!;
+
+        Assert.Equal(name, item["name"]!.GetValue<string>());
+        var theme = JsonNode.Parse(Generated.Value[$"RegionalBenchmarking.Report/StaticResources/SharedResources/{item["path"]!.GetValue<string>()}"])!;
+        Assert.Equal(name, theme["name"]!.GetValue<string>());
+        Assert.NotEmpty(theme["dataColors"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData(ModelSource.SqlServer, "Sql.Database(", "File.Contents(")]
+    [InlineData(ModelSource.Parquet, "File.Contents(", "Sql.Database(")]
+    public void A_model_generated_for_one_source_names_only_that_source_in_every_partition(ModelSource source, string uses, string never)
+    {
+        var files = source == ModelSource.SqlServer ? Generated.Value : ModelProject.Generate(source);
+        var tables = files.Where(f => f.Key.StartsWith("RegionalBenchmarking.SemanticModel/definition/tables/", StringComparison.Ordinal)).ToList();
+
+        Assert.All(tables, t => Assert.Contains(uses, t.Value));
+        Assert.All(tables, t => Assert.DoesNotContain(never, t.Value));
+        var expressions = files["RegionalBenchmarking.SemanticModel/definition/expressions.tmdl"];
+        Assert.Contains($"expression DataSource = \"{source}\" meta [IsParameterQuery=true, List={{\"SqlServer\", \"Parquet\"}}, DefaultValue=\"{source}\"", expressions);
+        Assert.Empty(ModelRules.Check(new ParsedModel(files)));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         new("indicators.csv", "ref.indicator", ["indicator_code"]),
         new("published_metrics.csv", "ref.published_metric", ["indicator"]),
         new("data_sharing_agreements.csv", "ref.data_sharing_agreement", ["agreement_id", "la_dfe_code", "return_type"]) { Journaled = true },
+        new("Geo/england-upper-tier-las-2024.hexjson", "ref.la_hex", ["ons_code"]) { Rows = HexRows },
     ];
 
     public SeedOutcome Seed()
@@ -72,6 +73,11 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
 
     private static (string[] Columns, Dictionary<string, Dictionary<string, string>> Rows) ReadFile(ReferenceTable table)
     {
+        if (table.Rows is not null)
+        {
+            var (generatedColumns, generated) = table.Rows();
+            return (generatedColumns, generated.ToDictionary(r => KeyOf(table, r)));
+        }
         var assembly = typeof(ReferenceDataSeeder).Assembly;
         var resource = $"{assembly.GetName().Name}.ReferenceData.{table.File}";
         using var stream = assembly.GetManifestResourceStream(resource)
@@ -153,7 +159,17 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
     {
         /// <summary>Whether each change is recorded in etl.audit_event.</summary>
         public bool Journaled { get; init; }
+
+        /// <summary>Rows read from a file that is not a CSV (the hex layout's own format), instead of the CSV reader.</summary>
+        public Func<(string[] Columns, IEnumerable<Dictionary<string, string>> Rows)>? Rows { get; init; }
     }
+
+    private static (string[] Columns, IEnumerable<Dictionary<string, string>> Rows) HexRows() =>
+        (["ons_code", "hex_q", "hex_r"],
+         Geo.HexLayout.All.Select(h => new Dictionary<string, string>
+         {
+             ["ons_code"] = h.OnsCode, ["hex_q"] = h.Q.ToString(CultureInfo.InvariantCulture), ["hex_r"] = h.R.ToString(CultureInfo.InvariantCulture),
+         }));
 }
 
 public sealed record SeedOutcome(int Inserted, int Updated, int Deleted)
