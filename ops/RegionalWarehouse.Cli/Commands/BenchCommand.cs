@@ -104,7 +104,13 @@ public static class BenchCommand
             () => BenchmarkQuery.ForLa(largest.Engine, la, 2025),
             () => dashboard.Trend(la, "cla_rate_per_10k"),
             () => dashboard.Ranking("stability_short_term_pct", 2025),
-        }).ToList();
+        }).Concat(
+        [
+            // The dashboard's map and scatter across England, as its Map and Correlation views ask them.
+            () => dashboard.Map(MetricCatalogue.Find("stability_short_term_pct"), 2025, AreaScope.England),
+            () => dashboard.Correlation(MetricCatalogue.Find("cla_rate_per_10k"), "imd_average_score", 2025, AreaScope.England),
+            () => dashboard.Compare([.. las.Take(5)], ["cla_rate_per_10k", "stability_short_term_pct"], 2025),
+        ]).ToList();
         var (p50, p95, count) = BenchRunner.QueryLatencies(queries);
         return (latency, check, published, p50, p95, count);
     }
