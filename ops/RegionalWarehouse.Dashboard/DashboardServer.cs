@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.PowerBi;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.ReferenceData.Geo;
 
@@ -17,7 +18,8 @@ namespace RegionalWarehouse.Dashboard;
 /// The built-in web dashboard: one page (wwwroot/index.html, no external scripts) and a small read-only
 /// JSON API over the marts. It runs as a hosted service beside the workers, or alone (`rw dashboard`).
 /// </summary>
-public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardOptions> options, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardOptions> options, ILoggerFactory loggers, IOptions<AccessOptions>? access = null)
+    : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -33,6 +35,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         var app = builder.Build();
         LogRequests(app, loggers.CreateLogger("RegionalWarehouse.Dashboard.Requests"));
         Map(app, new DashboardQueries(engine));
+        MapOwnPage(app, new OwnSubmissions(engine), options.Value.SignInHeader, access?.Value ?? new AccessOptions());
         await app.StartAsync(cancellationToken);
         _app = app;
         Address = new Uri(app.Urls.First());
@@ -78,6 +81,37 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         app.MapGet("/accessibility", () => Results.Content(Pages.Value["accessibility.html"], "text/html; charset=utf-8"));
     }
 
+    /// <summary>
+    /// An LA's own page: its submissions and their reports' findings, for the signed-in person's LAs only
+    /// (Access:LaAnalysts). No sign-in: 401; signed in but given no LA: 403; another LA's submission: 404.
+    /// </summary>
+    public static void MapOwnPage(IEndpointRouteBuilder app, OwnSubmissions submissions, string signInHeader, AccessOptions access)
+    {
+        IReadOnlyList<string>? LasOf(HttpContext context, out IResult? refusal)
+        {
+            refusal = null;
+            var user = context.Request.Headers[signInHeader].ToString().Trim();
+            if (user.Length == 0)
+            {
+                refusal = Results.Json(new { error = "Sign in first: this page shows your own authority's submissions." }, statusCode: StatusCodes.Status401Unauthorized);
+                return null;
+            }
+            var las = access.LasOf(user);
+            if (las.Count == 0)
+                refusal = Results.Json(new { error = "Your sign-in is not linked to a local authority: ask the platform operator to add you to Access:LaAnalysts." },
+                    statusCode: StatusCodes.Status403Forbidden);
+            return las;
+        }
+
+        app.MapGet("/my", () => Results.Content(Pages.Value["my.html"], "text/html; charset=utf-8"));
+        app.MapGet("/api/my/submissions", (HttpContext context) =>
+            LasOf(context, out var refusal) is { Count: > 0 } las ? Results.Ok(new { las, submissions = submissions.For(las) }) : refusal!);
+        app.MapGet("/api/my/submissions/{id:long}/findings", (HttpContext context, long id) =>
+            LasOf(context, out var refusal) is { Count: > 0 } las
+                ? submissions.Findings(id, las) is { } findings ? Results.Ok(findings) : Results.NotFound(new { error = $"No submission {id} of yours." })
+                : refusal!);
+    }
+
     /// <summary>Enough for any sensible comparison, and a bound on what one request can ask of the warehouse.</summary>
     private const int MaxCompared = 20;
 
@@ -92,7 +126,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
     }
 
     /// <summary>The pages are embedded resources that never change while running: read them once.</summary>
-    private static readonly Lazy<Dictionary<string, string>> Pages = new(() => new[] { "index.html", "accessibility.html" }.ToDictionary(p => p, ReadPage));
+    private static readonly Lazy<Dictionary<string, string>> Pages = new(() => new[] { "index.html", "accessibility.html", "my.html" }.ToDictionary(p => p, ReadPage));
 
     private static string ReadPage(string name)
     {
@@ -118,6 +152,7 @@ public static class DashboardRegistration
     public static void AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section));
         if (configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>()?.Enabled ?? true)
             services.AddHostedService<DashboardServer>();
     }

@@ -4,7 +4,8 @@ using RegionalWarehouse.Warehouse.Engines;
 namespace RegionalWarehouse.Etl.PowerBi;
 
 /// <summary>
-/// Bound from "Access": which LA analysts may see which LA's child-level rows in the Power BI model,
+/// Bound from "Access": which LA analysts may see which LA's child-level rows in the Power BI model (and their
+/// own submissions and reports on the dashboard's /my page),
 /// e.g. "Access": { "LaAnalysts": { "analyst@hertfordshire.gov.uk": "919" } } (several LAs comma-separated).
 /// </summary>
 public sealed class AccessOptions
@@ -12,6 +13,12 @@ public sealed class AccessOptions
     public const string Section = "Access";
 
     public Dictionary<string, string> LaAnalysts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The DfE codes of the LAs one person may see (none when they are not listed); sign-in names compare without case.</summary>
+    public IReadOnlyList<string> LasOf(string user) =>
+        LaAnalysts.Where(a => string.Equals(a.Key.Trim(), user.Trim(), StringComparison.OrdinalIgnoreCase))
+            .SelectMany(a => a.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct().ToList();
 }
 
 /// <summary>Makes ref.user_la_access (the model's RLS mapping table) match the configuration, in one transaction.</summary>

@@ -37,6 +37,20 @@ public sealed class AccessibilityTests(DemoDashboard demo)
     [MemberData(nameof(Pages))]
     public async Task Every_view_has_no_wcag_2_1_aa_violations_at_phone_size(string page) => await NoViolations(page, 390, 844);
 
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(390, 844)]
+    public async Task An_las_own_page_with_a_report_open_has_no_wcag_2_1_aa_violations(int width, int height)
+    {
+        await using var page = await demo.Open("/my", width, height, signedInAs: DemoDashboard.Analyst);
+        Assert.Contains("for 919", await page.EvaluateExpressionAsync<string>("document.getElementById('who').textContent"));
+        await page.ClickAsync("#submissions button");
+        await page.WaitForFunctionAsync("() => !document.getElementById('findings-section').hidden", DemoDashboard.Polling);
+
+        var violations = await Violations(page);
+        Assert.True(violations.Count == 0, $"axe found at {width}x{height} on /my:\n{string.Join("\n", violations)}");
+    }
+
     private async Task NoViolations(string address, int width, int height)
     {
         await using var page = await demo.Open(address, width, height);

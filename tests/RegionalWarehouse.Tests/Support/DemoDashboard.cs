@@ -4,6 +4,7 @@ using PuppeteerSharp;
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Context.Generator;
 using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Etl.PowerBi;
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Etl.Submissions;
 
@@ -19,6 +20,9 @@ public sealed class DemoDashboard : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
 
     public static readonly IReadOnlyList<string> Members = ContextGenerator.EastOfEngland.Select(l => l.DfeCode).ToList();
+
+    /// <summary>A Hertfordshire analyst, as the organisation's sign-in names them to the dashboard.</summary>
+    public const string Analyst = "analyst@hertfordshire.gov.uk";
 
     public PipelineHarness Harness { get; } = new(refreshAfterEachLoad: false);
 
@@ -40,7 +44,8 @@ public sealed class DemoDashboard : IAsyncLifetime
                 throw new InvalidOperationException($"The demo submission {folder} was rejected: {report.Message ?? string.Join("; ", report.Issues.Take(3))}");
         }
         Harness.Marts.Refresh();
-        Server = new DashboardServer(Harness.Warehouse.Engine, Options.Create(new DashboardOptions { Url = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
+        Server = new DashboardServer(Harness.Warehouse.Engine, Options.Create(new DashboardOptions { Url = "http://127.0.0.1:0" }), NullLoggerFactory.Instance,
+            Options.Create(new AccessOptions { LaAnalysts = { [Analyst] = "919" } }));
         await Server.StartAsync(CancellationToken.None);
         if (!File.Exists(Chromium))
             throw new InvalidOperationException("Chromium is not installed: ops/test.sh installs it (Debian packages chromium and chromium-driver).");
@@ -53,9 +58,11 @@ public sealed class DemoDashboard : IAsyncLifetime
     }
 
     /// <summary>A new tab at the given size, opened at a dashboard address and left when its view has drawn.</summary>
-    public async Task<IPage> Open(string pathAndQuery, int width = 1366, int height = 768)
+    public async Task<IPage> Open(string pathAndQuery, int width = 1366, int height = 768, string? signedInAs = null)
     {
         var page = await Browser.NewPageAsync();
+        if (signedInAs is not null)
+            await page.SetExtraHttpHeadersAsync(new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL-NAME"] = signedInAs });
         await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
         await page.GoToAsync(new Uri(Address, pathAndQuery).ToString());
         await Drawn(page);

@@ -67,6 +67,21 @@ public class DemoAndSasTests
     }
 
     [Fact]
+    public void A_reports_url_is_scoped_to_the_las_own_reports_folder_with_read_and_list_only()
+    {
+        using var azurite = Azurite.Start();
+
+        var uri = SasCommand.ReportsUri(azurite.ConnectionString, "919", TimeSpan.FromHours(24));
+
+        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+        Assert.EndsWith("/reports/919", uri.AbsolutePath);
+        Assert.Equal(("d", "1", "rl"), (query["sr"], query["sdd"], query["sp"]));
+        // Azurite refuses every directory SAS (sr=d) outright, so what a URL can reach is ADLS Gen2's to enforce;
+        // here the URL's scope, depth and permissions are what can be checked.
+        Assert.Null(query["sig"] is null ? "unsigned" : null);
+    }
+
+    [Fact]
     public void An_upload_url_needs_a_real_la_code()
     {
         Assert.ThrowsAny<Exception>(() => SasCommand.UploadUri(Azurite.ConnectionStringFor(1), "91", TimeSpan.FromHours(1)));
