@@ -54,7 +54,7 @@ public sealed class MartRefreshState
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state, PowerBi.PowerBiClient powerBi, IOptions<PowerBi.PowerBiOptions> powerBiOptions,
-    ILogger<RefreshMartsJob> logger) : IJob
+    Warehouse.Engines.IWarehouseEngine engine, TimeProvider clock, ILogger<RefreshMartsJob> logger) : IJob
 {
     public const string Group = "marts";
     public static readonly JobKey Key = new("refresh-marts", Group);
@@ -100,6 +100,8 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
         {
             var location = await powerBi.StartRefreshAsync(cancellationToken);
             logger.LogInformation("Power BI model refresh started: {Location}", location);
+            new Warehouse.Audit.AuditLog(engine).Record(new Warehouse.Audit.AuditEvent(clock.GetUtcNow().UtcDateTime, "worker (after loads)", "model refresh started",
+                Detail: $"Power BI semantic model {powerBiOptions.Value.SemanticModelId}: {location}"));
         }
         catch (PowerBi.RefreshInProgressException ex)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.PowerBi;
 using RegionalWarehouse.SemanticModel;
+using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 using Spectre.Console;
 
@@ -26,6 +27,13 @@ public static class PowerBiCommands
         return (host, host.Services.GetRequiredService<PowerBiClient>());
     }
 
+    private static string ModelId(Microsoft.Extensions.Hosting.IHost host) => host.Services.GetRequiredService<IOptions<PowerBiOptions>>().Value.SemanticModelId!;
+
+    /// <summary>Who ran it (the operator's account on this machine), what happened and to which model, in the warehouse's audit trail.</summary>
+    private static void Audit(Microsoft.Extensions.Hosting.IHost host, string command, string action, string detail) =>
+        new AuditLog(host.Services.GetRequiredService<IWarehouseEngine>()).Record(
+            new AuditEvent(DateTime.UtcNow, $"{command} ({Environment.UserName})", action, Detail: detail));
+
     private static Command Deploy()
     {
         var folder = new Option<string>("--folder") { Description = "The semantic-model folder.", DefaultValueFactory = _ => "semantic-model" };
@@ -41,7 +49,10 @@ public static class PowerBiCommands
                 .ToDictionary(f => f.Key[prefix.Length..], f => f.Value);
             var (host, client) = Open();
             using (host)
+            {
                 await client.DeployAsync(parts, ct);
+                Audit(host, "rw model deploy", "model deployed", $"{parts.Count} definition parts uploaded to semantic model {ModelId(host)}");
+            }
             AnsiConsole.WriteLine($"Deployed {parts.Count} definition parts.");
             return ExitCodes.Success;
         });
@@ -58,9 +69,14 @@ public static class PowerBiCommands
             using (host)
             {
                 var location = await client.StartRefreshAsync(ct);
+                Audit(host, "rw model refresh", "model refresh started", $"semantic model {ModelId(host)}: {location}");
                 AnsiConsole.WriteLine($"Refresh started: {location}");
                 if (!parse.GetValue(noWait))
-                    AnsiConsole.WriteLine($"Refresh {(await client.WaitForRefreshAsync(location, ct)).ToLowerInvariant()}.");
+                {
+                    var outcome = (await client.WaitForRefreshAsync(location, ct)).ToLowerInvariant();
+                    Audit(host, "rw model refresh", $"model refresh {outcome}", $"semantic model {ModelId(host)}: {location}");
+                    AnsiConsole.WriteLine($"Refresh {outcome}.");
+                }
             }
             return ExitCodes.Success;
         });

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using RegionalWarehouse.Etl.Ssda903.Generator;
 using RegionalWarehouse.Tests.Support;
+using RegionalWarehouse.Warehouse.Audit;
+using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Tests.PowerBi;
 
@@ -43,6 +45,9 @@ public sealed class PowerBiWiringTests : IAsyncDisposable
         Assert.Equal("POST", refresh.Method);
         Assert.Equal("Bearer local-test-token", refresh.Authorization);
         Assert.Equal("Full", JsonNode.Parse(refresh.Body)!["type"]!.GetValue<string>());
+        var audited = Assert.Single(new AuditLog(new DuckDbEngine(Path.Combine(_folder, "warehouse.duckdb"))).Read(actionStartingWith: "model"));
+        Assert.Equal(("worker (after loads)", "model refresh started"), (audited.Actor, audited.Action));
+        Assert.Contains("model-1", audited.Detail);
     }
 
     [Fact]
@@ -59,6 +64,9 @@ public sealed class PowerBiWiringTests : IAsyncDisposable
         Assert.Contains("definition/tables/Benchmark.tmdl", parts);
         Assert.Contains("definition/roles/LA Analyst.tmdl", parts);
         Assert.DoesNotContain(parts, p => p.EndsWith(".platform", StringComparison.Ordinal));
+        var audited = Assert.Single(new AuditLog(new DuckDbEngine(Path.Combine(_folder, "data", "warehouse.duckdb"))).Read(actionStartingWith: "model"));
+        Assert.StartsWith("rw model deploy (", audited.Actor);
+        Assert.Equal("model deployed", audited.Action);
     }
 
     [Fact]

@@ -8,14 +8,21 @@ public sealed record AuditEvent(DateTime OccurredAt, string Actor, string Action
     string? Period = null, long? SubmissionId = null, long? Rows = null, string? Detail = null);
 
 /// <summary>
-/// The warehouse's audit trail (etl.audit_event): every load, rejection, replacement, mart refresh and change of
-/// data-sharing agreement, with who or what did it and when. Written in the same transaction as what it records,
+/// The warehouse's audit trail (etl.audit_event): every load, rejection, replacement, mart refresh, change of
+/// data-sharing agreement, export and Power BI model deploy or refresh, with who or what did it and when. Written in the same transaction as what it records,
 /// by the pipeline, the mart refresh, the exports and the reference data seeder alike.
 /// </summary>
 public sealed class AuditLog(IWarehouseEngine engine)
 {
     /// <summary>The platform's own processes, by the name an IG lead reads in the trail.</summary>
     public const string Pipeline = "submission pipeline";
+
+    /// <summary>Records an event that has no transaction of its own in the warehouse (a Power BI deploy or refresh).</summary>
+    public void Record(AuditEvent entry)
+    {
+        using var connection = engine.Open();
+        Record(connection, null, entry);
+    }
 
     public void Record(DbConnection connection, DbTransaction? transaction, AuditEvent entry)
     {
