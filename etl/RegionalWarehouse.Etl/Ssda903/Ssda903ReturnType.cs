@@ -24,6 +24,8 @@ public sealed class Ssda903ReturnType : IReturnType
             ? null
             : $"'{period}' is not a 903 collection year. Use the year the return ends, e.g. 2024 for April 2023 to March 2024.";
 
+    public DateOnly? PeriodEnds(string period) => int.TryParse(period, out var year) ? new DateOnly(year, 3, 31) : null;
+
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         var data = Ssda903Parser.Parse(files, identity.LaCode, int.Parse(identity.Period));

@@ -33,6 +33,9 @@ public interface IReturnType
     /// <summary>Null when the period is acceptable, else what is wrong with it.</summary>
     string? CheckPeriod(string period);
 
+    /// <summary>The last day a period covers, from which an agreement's retention runs; null for return types kept without limit.</summary>
+    DateOnly? PeriodEnds(string period) => null;
+
     /// <summary>
     /// Reads and validates a submission. <paramref name="pseudonymiser"/> lets checks against what the
     /// warehouse holds (the 903's previous year) match children without the warehouse seeing an identifier.

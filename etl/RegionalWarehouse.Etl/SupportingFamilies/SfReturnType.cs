@@ -23,6 +23,8 @@ public sealed class SfReturnType : IReturnType
         ? $"'{period}' is not a financial quarter. Use the form 2024-Q3 (Q1 is April–June, Q4 is January–March of the next calendar year)."
         : null;
 
+    public DateOnly? PeriodEnds(string period) => SfPeriod.Parse(period)?.End;
+
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {
         var data = TabularFile.Read(files, SfSchema.Layout);

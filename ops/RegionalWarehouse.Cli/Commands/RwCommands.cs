@@ -15,6 +15,7 @@ public static class RwCommands
         DemoCommand.Create(),
         StatusCommand.Create(),
         AuditCommand.Create(),
+        RetentionCommand.Create(),
         GovernanceCommand.Create(),
         SasCommand.Create(),
         BenchmarkCommands.Benchmark(),
