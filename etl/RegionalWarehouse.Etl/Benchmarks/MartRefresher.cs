@@ -25,6 +25,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
 
     public int Refresh(MartScope scope)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var connection = engine.Open();
         var las = LaDirectory.Read(connection);
         var only = scope.IsEverything || !StoredMeasuresAreCurrent(connection)
@@ -32,6 +33,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
             : scope.LaCodes!.Select(code => las.ByDfeCode(code)?.LaKey).OfType<int>().ToHashSet();
         var computed = ComputeMeasures(connection, las, only);
         var measures = only is null ? computed : [.. ReadStoredMeasures(connection, las, only), .. computed];
+        var measured = clock.Elapsed;
         // Comparators sum and rank in input order: one order whatever was recomputed, so a refresh after a load
         // and a full refresh give the same marts to the last bit.
         measures.Sort((a, b) => (a.Year, a.LaKey, a.Metric.Id).CompareTo((b.Year, b.LaKey, b.Metric.Id)));
@@ -39,9 +41,12 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         var england = LaDirectory.ReadEngland(connection);
         var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, england));
         var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
+        var compared = clock.Elapsed;
         Write(connection, rows, regions, neighbours, computed, only, only is null ? MartScope.Everything : scope);
-        logger.LogInformation("Benchmark marts refreshed ({Scope} recomputed): {Rows:N0} LA rows, {Regions:N0} region rows",
-            only is null ? MartScope.Everything : scope, rows.Count, regions.Count);
+        logger.LogInformation(
+            "Benchmark marts refreshed ({Scope} recomputed): {Rows:N0} LA rows, {Regions:N0} region rows; measures {Measures:N0} ms, comparators {Comparators:N0} ms, written {Written:N0} ms",
+            only is null ? MartScope.Everything : scope, rows.Count, regions.Count, measured.TotalMilliseconds, (compared - measured).TotalMilliseconds,
+            (clock.Elapsed - compared).TotalMilliseconds);
         return rows.Count;
     }
 
