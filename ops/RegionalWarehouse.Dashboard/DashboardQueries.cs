@@ -38,13 +38,13 @@ public sealed class DashboardQueries(IWarehouseEngine engine)
     {
         if (las.Count == 0 || metrics.Count == 0)
             return [];
-        var laNames = las.Select((la, i) => (Name: $"la{i}", Value: (object?)la)).ToList();
-        var metricNames = metrics.Select((m, i) => (Name: $"m{i}", Value: (object?)m)).ToList();
+        var laList = engine.InList("la", las);
+        var metricList = engine.InList("m", metrics);
         return Points($"""
                        collection_year = {engine.Parameter("year")}
-                       and dfe_code in ({string.Join(", ", laNames.Select(l => engine.Parameter(l.Name)))})
-                       and metric_id in ({string.Join(", ", metricNames.Select(m => engine.Parameter(m.Name)))})
-                       """, [("year", year), .. laNames, .. metricNames]);
+                       and dfe_code in ({laList.Placeholders})
+                       and metric_id in ({metricList.Placeholders})
+                       """, [("year", year), .. laList.Parameters, .. metricList.Parameters]);
     }
 
     /// <summary>Every contextual indicator the scatter can use (the operator's own and LAIT's), by name.</summary>

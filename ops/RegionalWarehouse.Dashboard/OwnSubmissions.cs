@@ -19,15 +19,15 @@ public sealed class OwnSubmissions(IWarehouseEngine engine)
     {
         if (las.Count == 0)
             return [];
-        var names = las.Select((la, i) => (Name: $"la{i}", Value: (object?)la)).ToList();
+        var laList = engine.InList("la", las);
         using var connection = engine.Open();
         using var command = connection.Command(null,
             $"""
              select submission_id, la_code, return_type, period, state, rows_loaded, error_count, warning_count, updated_at, message
              from etl.submission_status
-             where la_code in ({string.Join(", ", names.Select(n => engine.Parameter(n.Name)))})
+             where la_code in ({laList.Placeholders})
              order by la_code, return_type, period desc
-             """, [.. names]);
+             """, laList.Parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<OwnSubmission>();
         while (reader.Read())

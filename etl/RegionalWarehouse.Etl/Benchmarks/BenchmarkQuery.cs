@@ -93,15 +93,15 @@ public static class BenchmarkQuery
         if (metricIds.Count == 0)
             return [];
         using var connection = engine.Open();
-        var metrics = metricIds.Select((id, i) => (Name: $"m{i}", Id: id)).ToList();
+        var metrics = engine.InList("m", metricIds);
         using var command = connection.Command(null,
             $"""
              select neighbour_rank, neighbour_dfe_code, neighbour_name, closeness, metric_id, value, value_source
              from mart.la_benchmark_neighbour
              where dfe_code = {engine.Parameter("la")} and collection_year = {engine.Parameter("year")}
-               and metric_id in ({string.Join(", ", metrics.Select(m => engine.Parameter(m.Name)))})
+               and metric_id in ({metrics.Placeholders})
              order by neighbour_rank
-             """, [("la", dfeCode), ("year", year), .. metrics.Select(m => (m.Name, (object?)m.Id))]);
+             """, [("la", dfeCode), ("year", year), .. metrics.Parameters]);
         using var reader = command.ExecuteReader();
         var lines = new List<NeighbourLine>();
         while (reader.Read())

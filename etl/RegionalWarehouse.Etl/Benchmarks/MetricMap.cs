@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.ReferenceData.Geo;
 
@@ -46,7 +47,7 @@ public sealed record MetricMap(Metric Metric, int Year, AreaScope Scope, IReadOn
     public static MetricMap Query(IWarehouseEngine engine, Metric metric, int year, AreaScope scope)
     {
         var values = LaMetricValue.Query(engine, metric.Id, year, scope).ToDictionary(v => v.OnsCode);
-        var members = scope == AreaScope.Members ? MemberOnsCodes(engine) : null;
+        var members = scope == AreaScope.Members ? LaDirectory.Load(engine).All.Select(l => l.OnsCode).ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         var shown = HexLayout.All.Where(h => members?.Contains(h.OnsCode) ?? true).ToList();
         var known = shown.Select(h => values.GetValueOrDefault(h.OnsCode)?.Value).OfType<double>().ToList();
         var areas = shown.Select(h =>
@@ -56,17 +57,5 @@ public sealed record MetricMap(Metric Metric, int Year, AreaScope Scope, IReadOn
             return new MapArea(h, value, quartile);
         }).ToList();
         return new MetricMap(metric, year, scope, areas);
-    }
-
-    private static HashSet<string> MemberOnsCodes(IWarehouseEngine engine)
-    {
-        using var connection = engine.Open();
-        using var command = connection.Command(null, "select ons_code, is_platform_member from ref.local_authority where valid_to_year is null");
-        using var reader = command.ExecuteReader();
-        var codes = new HashSet<string>();
-        while (reader.Read())
-            if (Convert.ToBoolean(reader.GetValue(1)))
-                codes.Add(reader.GetString(0));
-        return codes;
     }
 }

@@ -21,4 +21,14 @@ public static class ParameterisedCommand
         }
         return command;
     }
+
+    /// <summary>
+    /// An IN list with one named parameter per value (<paramref name="prefix"/>0, 1, …): the placeholders to write
+    /// between the brackets, and the parameters to pass with them.
+    /// </summary>
+    public static (string Placeholders, (string Name, object? Value)[] Parameters) InList(this IWarehouseEngine engine, string prefix, IEnumerable<object?> values)
+    {
+        var parameters = values.Select((value, i) => ($"{prefix}{i}", value)).ToArray();
+        return (string.Join(", ", parameters.Select(p => engine.Parameter(p.Item1))), parameters);
+    }
 }
