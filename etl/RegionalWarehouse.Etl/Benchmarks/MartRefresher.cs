@@ -31,7 +31,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         var only = scope.IsEverything || !StoredMeasuresAreCurrent(connection)
             ? null
             : scope.LaCodes!.Select(code => las.ByDfeCode(code)?.LaKey).OfType<int>().ToHashSet();
-        var computed = ComputeMeasures(connection, las, only);
+        var computed = WithRetained(ComputeMeasures(connection, las, only), ReadMeasures(connection, las, "mart.retained_measure", la => only?.Contains(la) ?? true));
         var measures = only is null ? computed : [.. ReadStoredMeasures(connection, las, only), .. computed];
         var measured = clock.Elapsed;
         // Comparators sum and rank in input order: one order whatever was recomputed, so a refresh after a load
@@ -104,15 +104,32 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
     }
 
     /// <summary>The measures the last refresh stored, but for the LAs being recomputed.</summary>
-    private static IEnumerable<LaMeasure> ReadStoredMeasures(DbConnection connection, LaDirectory las, IReadOnlySet<int> except)
+    private static IEnumerable<LaMeasure> ReadStoredMeasures(DbConnection connection, LaDirectory las, IReadOnlySet<int> except) =>
+        ReadMeasures(connection, las, "mart.la_measure", la => !except.Contains(la));
+
+    /// <summary>
+    /// Measures kept when their return's child-level rows were deleted under retention take the place of what
+    /// the facts now left would give (nothing, for the deleted year; a shorter history, for a later year's look-back).
+    /// </summary>
+    private static List<LaMeasure> WithRetained(List<LaMeasure> computed, IEnumerable<LaMeasure> retained)
+    {
+        var kept = retained.ToList();
+        if (kept.Count == 0)
+            return computed;
+        var keys = kept.Select(m => (m.LaKey, m.Year, m.Metric.Id)).ToHashSet();
+        return [.. computed.Where(m => !keys.Contains((m.LaKey, m.Year, m.Metric.Id))), .. kept];
+    }
+
+    /// <summary>Numerators and denominators stored in <paramref name="table"/> (mart.la_measure's columns) for the LAs <paramref name="include"/> picks.</summary>
+    private static IEnumerable<LaMeasure> ReadMeasures(DbConnection connection, LaDirectory las, string table, Func<int, bool> include)
     {
         var metrics = MetricCatalogue.All.ToDictionary(m => m.Id);
-        using var command = connection.Command(null, "select la_key, collection_year, metric_id, numerator, denominator from mart.la_measure");
+        using var command = connection.Command(null, $"select la_key, collection_year, metric_id, numerator, denominator from {table}");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var laKey = Convert.ToInt32(reader.GetValue(0));
-            if (except.Contains(laKey) || las.ByKey(laKey) is not { } la || !metrics.TryGetValue(reader.GetString(2), out var metric))
+            if (!include(laKey) || las.ByKey(laKey) is not { } la || !metrics.TryGetValue(reader.GetString(2), out var metric))
                 continue;
             yield return new LaMeasure(laKey, la.RegionCode, Convert.ToInt32(reader.GetValue(1)), metric,
                 DbNumber.ToDouble(reader.GetValue(3)), DbNumber.ToDouble(reader.GetValue(4)));

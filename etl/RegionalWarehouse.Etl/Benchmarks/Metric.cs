@@ -39,6 +39,13 @@ public sealed record Metric(
     string NumeratorDescription,
     string? DenominatorDescription)
 {
+    /// <summary>
+    /// How many later years' values this metric reads from an earlier year's return (a cohort looked after 2.5
+    /// years, a period of care that began years before adoption). Deleting a return under retention keeps those
+    /// later years' values as they were, since recomputing them from what is left would change them.
+    /// </summary>
+    public int LooksBackYears { get; init; }
+
     /// <summary>Rates take their denominator from the ONS population of children aged 0–17.</summary>
     public bool UsesPopulation => Unit == MetricUnit.RatePer10k;
 

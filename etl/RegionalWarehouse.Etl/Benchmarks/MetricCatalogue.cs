@@ -56,7 +56,7 @@ public static class MetricCatalogue
         new("stability_long_term_pct", "Same placement for two years", "Placement stability",
             "Of children under 16 at 31 March looked after continuously for at least 2.5 years, the percentage in the same placement for at least 2 years, or placed for adoption with that and the previous placement together lasting 2 years.",
             Percent, HigherIsBetter, ChildYear, CountWhen("age_31_march < 16 and stable_two_years = 1"), CountWhen("age_31_march < 16 and in_care_two_and_a_half_years = 1"),
-            "of those, children in a placement lasting 2+ years", "children under 16 looked after 2.5+ years at 31 March"),
+            "of those, children in a placement lasting 2+ years", "children under 16 looked after 2.5+ years at 31 March") { LooksBackYears = 2 },
         Share("placement_foster_pct", "Placed in foster care", "Placement type", "Percentage of children looked after at 31 March in foster placements (U1–U6).", Neutral, "placement_group = 'Foster placements'", "children in foster placements"),
         Share("placement_residential_pct", "Placed in residential settings", "Placement type", "Percentage of children looked after at 31 March in secure units, children's homes, residential care or schools.", Neutral,
             "placement_group in ('Secure, homes and hostels', 'Other residential settings', 'Residential schools')", "children in residential settings"),
@@ -91,7 +91,9 @@ public static class MetricCatalogue
         Oc3("oc3_in_touch_pct", "Care leavers in touch with the LA", "in_touch", "in touch with the LA"),
         new("adoption_days_care_to_placed", "Days from entering care to moving in with adopters", "Adoption",
             "For children adopted in the year, the mean days from the start of their period of care to being placed with their adoptive family.",
-            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_care_to_placed)", "count(days_care_to_placed)", "days, summed over adopted children", "adopted children"),
+            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_care_to_placed)", "count(days_care_to_placed)", "days, summed over adopted children", "adopted children")
+            // Counted from the day care began, which can be any year of a childhood before the adoption.
+            { LooksBackYears = 17 },
         new("adoption_days_decision_to_match", "Days from adoption decision to match", "Adoption",
             "For children adopted in the year, the mean days from the decision that the child should be placed for adoption (AD1 DATE_INT) to being matched with adopters (DATE_MATCH).",
             Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_decision_to_match)", "count(days_decision_to_match)", "days, summed over adopted children", "adopted children"),
@@ -165,6 +167,9 @@ public static class MetricCatalogue
     ];
 
     public static IReadOnlyList<Metric> All { get; } = [.. Cla, .. SupportingFamilies];
+
+    /// <summary>The return a metric is computed from: its rows going under retention freeze its values.</summary>
+    public static string ReturnTypeOf(Metric metric) => SupportingFamilies.Contains(metric) ? Etl.SupportingFamilies.SfSchema.ReturnType : Etl.Ssda903.Ssda903Schema.ReturnType;
 
     public static Metric Find(string id) =>
         All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"Unknown metric '{id}'. `rw benchmark --help` lists them.");

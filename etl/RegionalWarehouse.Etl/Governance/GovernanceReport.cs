@@ -92,7 +92,29 @@ public static class GovernanceReport
 
         text.AppendLine("## Retention");
         text.AppendLine();
-        text.AppendLine("Each agreement's retention (above) is how long child-level rows may be kept. The scheduled deletion of rows past it is not built yet: until it is, the operator removes them by hand.");
+        text.AppendLine("Each agreement's retention (above) is how long child-level rows may be kept, counted from the end of the return's period. " +
+                        "The workers' retention job (nightly, `Worker:RetentionSchedule`; `rw retention --delete` on demand) deletes each expired return's " +
+                        "child-level rows in one transaction, then its archived and quarantined raw files. The aggregate measures computed from those rows " +
+                        "are kept (small-number suppression still applies wherever they are shown), and so are the later years' measures that look back into them, " +
+                        "so no published figure changes. The LA's reports stay: they hold no child's identifier.");
+        text.AppendLine();
+        text.AppendLine("| LA | return | period | agreement | expired on | rows deleted (UTC) | rows | raw files |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        var deletions = 0;
+        using (var command = connection.Command(null, """
+                   select la_code, return_type, period, agreement_id, expired_on, deleted_at, rows_deleted, files_deleted
+                   from etl.retention_deletion order by deleted_at, la_code, return_type, period
+                   """))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+            {
+                deletions++;
+                text.AppendLine($"| {reader.GetString(0)} | {reader.GetString(1)} | {reader.GetString(2)} | {Cell(reader.GetString(3))} | {DbDate.ToDateOnly(reader.GetValue(4)):yyyy-MM-dd} | " +
+                                $"{Convert.ToDateTime(reader.GetValue(5)):yyyy-MM-dd HH:mm} | {Convert.ToInt64(reader.GetValue(6)).ToString("N0", CultureInfo.InvariantCulture)} | " +
+                                $"{(reader.IsDBNull(7) ? "pending" : Convert.ToInt32(reader.GetValue(7)).ToString(CultureInfo.InvariantCulture))} |");
+            }
+        if (deletions == 0)
+            text.AppendLine("| (none deleted yet) | | | | | | | |");
         text.AppendLine();
 
         text.AppendLine("## The last loads");

@@ -15,7 +15,8 @@ public sealed record ExpiredReturn(
 /// Which loaded child-level returns are past their retention on a day: for each LA's current submission of a return
 /// taken under agreement (903, Supporting Families), the retention of the agreement in force that day (the longest,
 /// if several are), or of the latest one when none is; a return expires that many years after the end of its period.
-/// A return from an LA with no agreement at all is never counted: nothing says how long it may be kept.
+/// A return from an LA with no agreement at all is never counted: nothing says how long it may be kept. A return
+/// whose rows <see cref="ExpiredReturnDeletion"/> has already deleted is not listed again.
 /// </summary>
 public static class RetentionPlan
 {
@@ -24,7 +25,11 @@ public static class RetentionPlan
         var types = returnTypes.Where(t => t.SharedUnderAgreement).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
         using var connection = engine.Open();
         var current = new List<(string La, string ReturnType, string Period, long Id)>();
-        using (var command = connection.Command(null, "select la_code, return_type, period, submission_id from etl.current_submission order by la_code, return_type, period"))
+        using (var command = connection.Command(null, """
+                   select la_code, return_type, period, submission_id from etl.current_submission
+                   where submission_id not in (select submission_id from etl.retention_deletion)
+                   order by la_code, return_type, period
+                   """))
         using (var reader = command.ExecuteReader())
             while (reader.Read())
                 if (types.ContainsKey(reader.GetString(1)))

@@ -138,6 +138,16 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
                 await Landing.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
+    public async Task<int> DeleteFolderAsync(LandingArea area, string folder, CancellationToken cancellationToken)
+    {
+        var container = service.GetBlobContainerClient(ContainerFor(area));
+        var deleted = 0;
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder.TrimEnd('/') + "/", cancellationToken))
+            if ((await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value)
+                deleted++;
+        return deleted;
+    }
+
     public async Task WriteReportAsync(LandingArea area, string folder, SubmissionReport report, CancellationToken cancellationToken)
     {
         var container = service.GetBlobContainerClient(ContainerFor(area));

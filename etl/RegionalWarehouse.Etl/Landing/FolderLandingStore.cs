@@ -101,6 +101,18 @@ public sealed class FolderLandingStore(string root) : ILandingStore
         return Task.CompletedTask;
     }
 
+    public Task<int> DeleteFolderAsync(LandingArea area, string folder, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(Path.Combine(AreaFolder(area), folder));
+        if (!target.StartsWith(Path.GetFullPath(AreaFolder(area)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"'{folder}' is not a folder inside {area}.", nameof(folder));
+        if (!Directory.Exists(target))
+            return Task.FromResult(0);
+        var files = Directory.EnumerateFiles(target, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }).Count();
+        Directory.Delete(target, recursive: true);
+        return Task.FromResult(files);
+    }
+
     public Task WriteReportAsync(LandingArea area, string folder, SubmissionReport report, CancellationToken cancellationToken)
     {
         report.WriteTo(Path.Combine(AreaFolder(area), folder));

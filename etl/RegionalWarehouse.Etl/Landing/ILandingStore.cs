@@ -29,6 +29,12 @@ public interface ILandingStore
     /// </summary>
     Task MoveAsync(LandedSubmission submission, ILandingClaim claim, LandingArea area, string folder, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes every file under <paramref name="folder"/> of <paramref name="area"/> (the raw files of a return past
+    /// its retention); returns how many went. A folder that is not there deletes nothing.
+    /// </summary>
+    Task<int> DeleteFolderAsync(LandingArea area, string folder, CancellationToken cancellationToken);
+
     /// <summary>Writes report.json and report.md into <paramref name="folder"/> of <paramref name="area"/>.</summary>
     Task WriteReportAsync(LandingArea area, string folder, SubmissionReport report, CancellationToken cancellationToken);
 }

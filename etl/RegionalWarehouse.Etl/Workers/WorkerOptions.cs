@@ -24,6 +24,12 @@ public sealed class WorkerOptions
     public double MartRefreshDelaySeconds { get; set; } = 2;
 
     /// <summary>
+    /// When the retention job deletes child-level rows and raw files past their agreement's retention: a Quartz
+    /// cron expression in UTC (default 02:30 every night); empty turns the job off (then run `rw retention --delete`).
+    /// </summary>
+    public string? RetentionSchedule { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>
     /// Fault injection for resilience drills: hold each load this long just before it commits, so an
     /// operator (or a test) can kill the worker mid-load and see nothing partial is kept. Leave 0.
     /// </summary>

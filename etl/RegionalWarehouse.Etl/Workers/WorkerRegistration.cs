@@ -24,6 +24,7 @@ public static class WorkerRegistration
                     TimeSpan.FromSeconds(options.LeaseSeconds), sp.GetRequiredService<ILogger<BlobLandingStore>>())
                 : new FolderLandingStore(options.Folder);
         });
+        services.AddSingleton<Governance.ExpiredReturnDeletion>();
     }
 
     public static void AddWorkers(this IServiceCollection services, IConfiguration configuration)
@@ -61,6 +62,11 @@ public static class WorkerRegistration
             q.AddJob<DiscoverSubmissionsJob>(job => job.WithIdentity(DiscoverSubmissionsJob.Key));
             q.AddTrigger(trigger => trigger.ForJob(DiscoverSubmissionsJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, worker.DiscoverIntervalSeconds))).RepeatForever()));
+            if (!string.IsNullOrWhiteSpace(worker.RetentionSchedule))
+            {
+                q.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
+                q.AddTrigger(trigger => trigger.ForJob(RetentionJob.Key).WithCronSchedule(worker.RetentionSchedule, cron => cron.InTimeZone(TimeZoneInfo.Utc)));
+            }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }

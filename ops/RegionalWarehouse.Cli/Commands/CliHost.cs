@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RegionalWarehouse.Etl.Hosting;
+using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Etl.PowerBi;
 using RegionalWarehouse.Warehouse.Migrations;
 
@@ -11,7 +12,10 @@ public static class CliHost
 {
     public static IHost Open(IDictionary<string, string?>? overrides = null)
     {
-        var host = PlatformHost.CreateBuilder([], overrides).Build();
+        var builder = PlatformHost.CreateBuilder([], overrides);
+        // Only the commands that touch stored files (rw retention --delete) resolve the landing store.
+        builder.Services.AddLanding(builder.Configuration);
+        var host = builder.Build();
         host.Services.GetRequiredService<WarehouseMigrator>().Migrate();
         ApplyAccess(host.Services);
         return host;

@@ -130,6 +130,7 @@ public class FolderLandingTests : IDisposable
         public Task<IReadOnlyList<ReturnFile>> OpenFilesAsync(LandedSubmission s, CancellationToken c) => inner.OpenFilesAsync(s, c);
         public Task MoveAsync(LandedSubmission s, ILandingClaim claim, LandingArea a, string f, CancellationToken c) =>
             Down ? throw new IOException("storage unavailable") : inner.MoveAsync(s, claim, a, f, c);
+        public Task<int> DeleteFolderAsync(LandingArea a, string f, CancellationToken c) => inner.DeleteFolderAsync(a, f, c);
         public Task WriteReportAsync(LandingArea a, string f, SubmissionReport r, CancellationToken c) => inner.WriteReportAsync(a, f, r, c);
     }
 
