@@ -178,10 +178,11 @@ public static class ModelDesign
             new("LAs Correlated", CorrelationDax(r: false), "0", "Correlation", "n: how many LAs have both a metric value and an indicator value in context."),
         ]),
         new("User LA Access", "bi.user_la_access", TableRole.Security,
-            "Which LA each analyst may see at child level (from the platform's Access configuration); used only by the LA Analyst role.",
+            "Which LA's child-level rows of which return each analyst may see: the platform's Access configuration, where the LA has a child-level data-sharing agreement in force for that return; used only by the LA Analyst role.",
         [
             new("User Principal Name", "user_principal_name", "The analyst's sign-in name.", Hidden: true),
             new("LA Key", "la_key", "The LA whose child-level rows they may see.", Hidden: true, FormatString: "0"),
+            new("Return Type", "return_type", "The return (SSDA903, SF) whose rows the LA's agreement shares at child level.", Hidden: true),
         ]),
     ];
 
@@ -216,7 +217,8 @@ public static class ModelDesign
         r ? "RETURN IF ( N >= 3, DIVIDE ( Sxy, SQRT ( Sxx * Syy ) ) )" : "RETURN N",
     ]);
 
-    private const string OwnLa = "IN CALCULATETABLE ( VALUES ( 'User LA Access'[LA Key] ), 'User LA Access'[User Principal Name] = USERPRINCIPALNAME () )";
+    private static string OwnLa(string returnType) =>
+        $"IN CALCULATETABLE ( VALUES ( 'User LA Access'[LA Key] ), 'User LA Access'[User Principal Name] = USERPRINCIPALNAME (), 'User LA Access'[Return Type] = \"{returnType}\" )";
 
     /// <summary>
     /// RLS filters the child-level tables themselves, never Local Authority: filtering the dimension would
@@ -224,10 +226,10 @@ public static class ModelDesign
     /// </summary>
     public static IReadOnlyList<ModelRole> Roles { get; } =
     [
-        new("LA Analyst", "LA analysts: child-level rows of their own LA (User LA Access), all benchmarks and comparators.",
+        new("LA Analyst", "LA analysts: child-level rows of their own LA where its agreement shares them (User LA Access), all benchmarks and comparators.",
         [
-            ("CLA Episode", $"'CLA Episode'[LA Key] {OwnLa}"),
-            ("SF Family", $"'SF Family'[LA Key] {OwnLa}"),
+            ("CLA Episode", $"'CLA Episode'[LA Key] {OwnLa(RegionalWarehouse.Etl.Ssda903.Ssda903Schema.ReturnType)}"),
+            ("SF Family", $"'SF Family'[LA Key] {OwnLa(RegionalWarehouse.Etl.SupportingFamilies.SfSchema.ReturnType)}"),
             ("User LA Access", "'User LA Access'[User Principal Name] = USERPRINCIPALNAME ()"),
         ]),
         new("Regional Lead", "Regional leads: benchmarks and comparators for every LA, no child-level rows.",

@@ -67,16 +67,32 @@ public static class GovernanceReport
 
         text.AppendLine("## Who can see child-level rows");
         text.AppendLine();
-        text.AppendLine("In the Power BI model, row-level security limits each LA analyst to their own LA's child-level rows (`Access:LaAnalysts`); regional leads see aggregates. The web dashboard shows no child-level rows.");
+        text.AppendLine("In the Power BI model, row-level security limits each LA analyst to the child-level rows of the LAs `Access:LaAnalysts` grants them, " +
+                        "and of those only the returns the LA's agreements in force share at child level (`bi.user_la_access`, as at the model's last refresh); " +
+                        "regional leads see aggregates. The web dashboard shows no child-level rows.");
         text.AppendLine();
         if (access.LaAnalysts.Count == 0)
             text.AppendLine("No LA analyst is granted child-level rows in this deployment's configuration.");
         else
         {
-            text.AppendLine("| analyst | LAs |");
-            text.AppendLine("|---|---|");
-            foreach (var (user, las) in access.LaAnalysts.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase))
-                text.AppendLine($"| {Cell(user)} | {Cell(las)} |");
+            var shared = new Dictionary<(string User, string La), SortedSet<string>>();
+            using (var command = connection.Command(null, """
+                       select u.user_principal_name, l.dfe_code, u.return_type
+                       from bi.user_la_access u join ref.local_authority l on l.la_key = u.la_key
+                       """))
+            using (var reader = command.ExecuteReader())
+                while (reader.Read())
+                {
+                    var key = (reader.GetString(0).ToLowerInvariant(), reader.GetString(1));
+                    if (!shared.TryGetValue(key, out var returns))
+                        shared[key] = returns = new SortedSet<string>(StringComparer.Ordinal);
+                    returns.Add(reader.GetString(2));
+                }
+            text.AppendLine("| analyst | LA granted | child-level rows they see under the LA's agreements |");
+            text.AppendLine("|---|---|---|");
+            foreach (var user in access.LaAnalysts.Keys.Order(StringComparer.OrdinalIgnoreCase))
+                foreach (var la in access.LasOf(user))
+                    text.AppendLine($"| {Cell(user)} | {Cell(la)} | {(shared.TryGetValue((user.Trim().ToLowerInvariant(), la), out var returns) ? string.Join(", ", returns) : "none: no child-level agreement in force")} |");
         }
         text.AppendLine();
 

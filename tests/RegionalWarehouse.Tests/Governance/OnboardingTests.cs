@@ -45,5 +45,7 @@ public sealed class OnboardingTests : IDisposable
         Assert.NotEmpty(new DashboardQueries(_harness.Warehouse.Engine).Trend("202", "cla_31_march"));
         Assert.Equal(1, UserAccess.Apply(_harness.Warehouse.Engine, new AccessOptions { LaAnalysts = { ["analyst@camden.gov.uk"] = "202" } }));
         Assert.Equal(1, _harness.Count("ref.user_la_access u join ref.local_authority l on l.la_key = u.la_key", "l.dfe_code = '202'"));
+        // The row-level security the LA Analyst role applies: Camden's 903 rows, which its agreement shares at child level.
+        Assert.Equal(1, _harness.Count("bi.user_la_access u join ref.local_authority l on l.la_key = u.la_key", "l.dfe_code = '202' and u.return_type = 'SSDA903'"));
     }
 }

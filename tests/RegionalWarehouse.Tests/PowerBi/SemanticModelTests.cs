@@ -149,7 +149,11 @@ public class SemanticModelTests
         Assert.Equal(["CLA Episode", "SF Family", "User LA Access"], filtered.Order());
         Assert.Equal(["LA Analyst", "Regional Lead"], model.Roles.Select(r => r.UnquotedName).Order());
         Assert.All(model.Roles.Single(r => r.UnquotedName == "Regional Lead").ChildrenOf("tablePermission"), p => Assert.Equal("FALSE ()", p.DefaultValue));
-        Assert.Contains("USERPRINCIPALNAME ()", model.Roles.Single(r => r.UnquotedName == "LA Analyst").ChildrenOf("tablePermission").First().DefaultValue);
+        var analyst = model.Roles.Single(r => r.UnquotedName == "LA Analyst").ChildrenOf("tablePermission").ToDictionary(p => p.UnquotedName, p => p.DefaultValue);
+        Assert.Contains("USERPRINCIPALNAME ()", analyst["CLA Episode"]);
+        // Each child-level table only as far as the LA's agreement shares that return at child level.
+        Assert.Contains("'User LA Access'[Return Type] = \"SSDA903\"", analyst["CLA Episode"]);
+        Assert.Contains("'User LA Access'[Return Type] = \"SF\"", analyst["SF Family"]);
     }
 
     [Fact]
