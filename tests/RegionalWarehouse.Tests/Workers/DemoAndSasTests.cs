@@ -43,6 +43,29 @@ public class DemoAndSasTests
             Assert.Equal(11, Count("select count(*) from mart.benchmark where collection_year = 2025 and metric_id = 'cla_rate_per_10k' and england_source = 'published'"));
             Assert.Contains("loaded", result.Output);
             Assert.Matches(@"Dashboard at http://127\.0\.0\.1:\d+", result.Output);
+
+            // The audit trail of the whole run: each load once, with its rows; the agreements as migrate applied them; the refreshes.
+            Assert.Equal(0, Count("""
+                select count(*) from etl.submission s
+                where s.state in ('loaded', 'loaded_with_warnings')
+                  and (select count(*) from etl.audit_event a where a.submission_id = s.submission_id and a.action = 'loaded' and a.row_count = s.rows_loaded) <> 1
+                """));
+            Assert.Equal(114, Count("select count(*) from etl.audit_event where actor = 'submission pipeline' and action = 'loaded'"));
+            Assert.Equal(22, Count("select count(*) from etl.audit_event where actor = 'rw migrate (reference data)' and action = 'agreement added'"));
+            Assert.True(Count("select count(*) from etl.audit_event where actor = 'mart refresh' and action = 'marts refreshed'") >= 1);
+            // and never a child's identifier: none of the CHILD ids in the archived 903 headers appears in any event.
+            var details = new List<string>();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "select coalesce(detail, '') || ' ' || actor from etl.audit_event";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                    details.Add(reader.GetString(0));
+            }
+            var children = Directory.GetFiles(Path.Combine(folder, "data", "storage", "archive"), "*_header_*.csv", SearchOption.AllDirectories)
+                .SelectMany(f => File.ReadLines(f).Skip(1).Select(line => line.Split(',')[0])).ToList();
+            Assert.True(children.Count > 100);
+            Assert.DoesNotContain(children, child => details.Any(d => d.Contains(child, StringComparison.Ordinal)));
         }
         finally
         {

@@ -59,7 +59,8 @@ public static class SfGenerator
         var count = (int)(perYear * days / 365.25);
         for (var i = 0; i < count; i++)
         {
-            var attached = from.AddDays(random.Next(days));
+            // The first family attaches in the first quarter, so even a small LA's first return has a row (an empty one is rejected).
+            var attached = from.AddDays(i == 0 ? random.Next(days) % 90 : random.Next(days));
             var needs = NeedLikelihood.Select(p => random.NextDouble() < p).ToArray();
             if (!needs.Any(n => n))
                 needs[random.Next(needs.Length)] = true;
