@@ -85,12 +85,28 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
     }
 
     /// <summary>
+    /// The sources whose view would run its windows over every LA even when filtered to one (migration 0035):
+    /// for one LA's refresh they are read through their function of the LA (a DuckDB table macro, a SQL Server
+    /// inline table-valued function), which filters every view beneath them.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, string> OneLaForms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dw.cla_child_year"] = "dw.cla_child_year_for",
+        ["dw.cla_adoption_year"] = "dw.cla_adoption_year_for",
+    };
+
+    /// <summary>
     /// Every metric over one source in one aggregate query: numerator and denominator of each, in order; for
     /// the given LAs only, when there are some (their keys are the warehouse's own integers).
     /// </summary>
     public static string SourceSql(string source, IReadOnlyList<Metric> metrics, IReadOnlySet<int>? only = null) =>
         $"select la_key, collection_year, {string.Join(", ", metrics.Select((m, i) => $"{m.NumeratorSql} as n{i}, {m.DenominatorSql ?? "null"} as d{i}"))} " +
-        $"from {source} {(only is null ? "" : $"where la_key in ({string.Join(", ", only.Order())}) ")}group by la_key, collection_year";
+        $"from {From(source, only)} group by la_key, collection_year";
+
+    private static string From(string source, IReadOnlySet<int>? only) =>
+        only is null ? source
+        : OneLaForms.TryGetValue(source, out var function) ? $"({string.Join(" union all ", only.Order().Select(la => $"select * from {function}({la})"))}) scoped"
+        : $"{source} where la_key in ({string.Join(", ", only.Order())})";
 
     /// <summary>Whether mart.la_measure holds measures, all computed under today's metric definitions.</summary>
     private bool StoredMeasuresAreCurrent(DbConnection connection)

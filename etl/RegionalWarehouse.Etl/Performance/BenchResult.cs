@@ -39,7 +39,7 @@ public sealed record BenchReport(
     public IReadOnlyList<HostileResult> Hostile { get; init; } = [];
 
     public const double MaxPublishedLoadSeconds = 60;
-    public const double MaxRatioToNative = 2.0;
+    public const double MaxRatioToNative = 1.1;
     public const double MaxLatencySeconds = 2.0;
     public const long MaxPeakBytes = 500L * 1024 * 1024;
     public const double MaxQueryP95Ms = 20;
