@@ -142,11 +142,18 @@ public static class BenchmarkCommands
 
     public static Command Refresh()
     {
-        var command = new Command("refresh", "Rebuild the benchmark marts from the warehouse (they are also refreshed after every load).");
+        var las = new Option<string?>("--la")
+        {
+            Description = "Recompute only these LAs' measures (DfE codes, comma-separated), as the refresh after their loads does; the comparators are rebuilt for everyone either way.",
+        };
+        var command = new Command("refresh", "Rebuild the benchmark marts from the warehouse (they are also refreshed after every load).") { las };
         command.SetAction(parse =>
         {
             using var host = CliHost.Open();
-            var rows = host.Services.GetRequiredService<MartRefresher>().Refresh();
+            var scope = parse.GetValue(las) is { } codes
+                ? codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(MartScope.ForLa).Aggregate(MartScope.ComparatorsOnly, (a, b) => a.With(b))
+                : MartScope.Everything;
+            var rows = host.Services.GetRequiredService<MartRefresher>().Refresh(scope);
             AnsiConsole.WriteLine($"Benchmark marts refreshed: {rows:N0} LA x year x metric rows.");
             return ExitCodes.Success;
         });
