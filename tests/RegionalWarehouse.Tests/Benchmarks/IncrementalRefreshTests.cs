@@ -10,31 +10,42 @@ namespace RegionalWarehouse.Tests.Benchmarks;
 /// After a load the marts recompute only that LA's measures (every year of its history) and rebuild the
 /// comparators from the others' stored measures: the result is the full refresh's, to the last bit.
 /// </summary>
-public sealed class IncrementalRefreshTests : IDisposable
+public sealed class IncrementalRefreshTests : IClassFixture<IncrementalRefreshTests.History>, IDisposable
 {
     private static readonly string[] Las = ["919", "881", "873"];
 
-    private readonly string _root = Directory.CreateTempSubdirectory("rw-incremental-").FullName;
-
-    private readonly PipelineHarness _harness = new();
-
-    private void LoadHistory()
+    /// <summary>
+    /// Three LAs' 903s for 2021-2024 loaded year by year, as LAs send them, each load refreshing the marts for its
+    /// own LA only; then the DfE's neighbour model, which changes the comparators only. Built once; each test
+    /// works on its own copy.
+    /// </summary>
+    public sealed class History : IDisposable
     {
-        var population = Directory.CreateDirectory(Path.Combine(_root, "population")).FullName;
-        File.WriteAllLines(Path.Combine(population, "population.csv"), ContextGenerator.Population(Las, 2020, 2023, seed: 11));
-        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest("POPULATION", SubmissionIdentity.RegionWide, "2023", population).Outcome);
-        // Year by year, as LAs send them: each load refreshes the marts for its own LA only.
-        foreach (var generated in Ssda903Generator.Generate(new GeneratorRequest(Las, 2021, 2024, Seed: 5, Scale: 0.1)).OrderBy(g => g.Year))
+        public PipelineHarness Harness { get; } = new();
+
+        public History()
         {
-            var folder = Ssda903Generator.Write(generated, _root);
-            Assert.Equal(SubmissionStates.Loaded, _harness.Ingest903(folder, generated.LaCode, generated.Year.ToString()).Outcome);
+            var root = Path.Combine(Harness.Warehouse.Folder, "landing");
+            var population = Directory.CreateDirectory(Path.Combine(root, "population")).FullName;
+            File.WriteAllLines(Path.Combine(population, "population.csv"), ContextGenerator.Population(Las, 2020, 2023, seed: 11));
+            Assert.Equal(SubmissionStates.Loaded, Harness.Ingest("POPULATION", SubmissionIdentity.RegionWide, "2023", population).Outcome);
+            foreach (var generated in Ssda903Generator.Generate(new GeneratorRequest(Las, 2021, 2024, Seed: 5, Scale: 0.1)).OrderBy(g => g.Year))
+            {
+                var folder = Ssda903Generator.Write(generated, root);
+                Assert.Equal(SubmissionStates.Loaded, Harness.Ingest903(folder, generated.LaCode, generated.Year.ToString()).Outcome);
+            }
+            var release = Etl.Demo.PublishedData.Neighbours;
+            var neighbours = Etl.Demo.PublishedData.WriteTo(release, Path.Combine(root, "neighbours"));
+            Assert.Equal(SubmissionStates.Loaded, Harness.Ingest(release.ReturnType, SubmissionIdentity.RegionWide, release.Period, neighbours).Outcome);
+            Assert.True(Harness.Count("mart.benchmark_neighbour") > 0);
         }
-        // The DfE's neighbour model changes the comparators only: no LA's measures are recomputed for it.
-        var release = Etl.Demo.PublishedData.Neighbours;
-        var neighbours = Etl.Demo.PublishedData.WriteTo(release, Path.Combine(_root, "neighbours"));
-        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest(release.ReturnType, SubmissionIdentity.RegionWide, release.Period, neighbours).Outcome);
-        Assert.True(_harness.Count("mart.benchmark_neighbour") > 0);
+
+        public void Dispose() => Harness.Dispose();
     }
+
+    private readonly PipelineHarness _harness;
+
+    public IncrementalRefreshTests(History history) => _harness = new PipelineHarness(TemporaryWarehouse.CopyOf(history.Harness.Warehouse));
 
     private string Marts() => string.Join("\n", new[]
     {
@@ -47,7 +58,6 @@ public sealed class IncrementalRefreshTests : IDisposable
     [Fact]
     public void Marts_refreshed_after_each_load_equal_a_full_refresh_of_the_same_warehouse()
     {
-        LoadHistory();
         var afterLoads = Marts();
 
         _harness.Marts.Refresh(MartScope.Everything);
@@ -59,7 +69,6 @@ public sealed class IncrementalRefreshTests : IDisposable
     [Fact]
     public void A_refresh_after_one_las_load_recomputes_that_la_and_keeps_the_others_stored_measures()
     {
-        LoadHistory();
         // Mark another LA's stored measures: a refresh that recomputed that LA would overwrite the mark.
         _harness.Warehouse.Execute("update mart.la_measure set numerator = -1 where la_key = 881");
         _harness.Warehouse.Execute("update mart.la_measure set numerator = -1 where la_key = 919");
@@ -77,7 +86,6 @@ public sealed class IncrementalRefreshTests : IDisposable
     [Fact]
     public void Stored_measures_from_other_metric_definitions_make_the_refresh_recompute_every_la()
     {
-        LoadHistory();
         _harness.Warehouse.Execute("update mart.la_measure set numerator = -1, catalogue_version = 'older' where la_key = 881");
 
         _harness.Marts.Refresh(MartScope.ForLa("919"));
@@ -94,9 +102,5 @@ public sealed class IncrementalRefreshTests : IDisposable
     public void A_load_recomputes_its_own_las_measures_population_every_las_and_published_data_none(string la, string returnType, string period, string recomputed) =>
         Assert.Equal(recomputed, MartScope.AfterLoading(new SubmissionIdentity(la, returnType, period)).ToString());
 
-    public void Dispose()
-    {
-        _harness.Dispose();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _harness.Dispose();
 }

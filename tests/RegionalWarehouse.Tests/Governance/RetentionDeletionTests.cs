@@ -17,45 +17,70 @@ namespace RegionalWarehouse.Tests.Governance;
 /// else: Bedford's and Hertfordshire's 2019 903 returns (period ended 31 March 2019) expire on 1 April 2025 under
 /// EOE-CLA-2024's six years; their 2020-2024 returns stay, and so does every published figure.
 /// </summary>
-public sealed class RetentionDeletionTests : IDisposable
+public sealed class RetentionDeletionTests : IClassFixture<RetentionDeletionTests.History>, IDisposable
 {
     private static readonly string[] Las = ["919", "822"];
     private static readonly DateOnly Day = new(2025, 6, 1);
 
+    /// <summary>
+    /// The two LAs' 903s for 2019-2024 loaded, and what the workers leave behind in storage (each upload archived
+    /// under its submission with its report in reports/, a rejected resend of 919's 2019 in quarantine); built once,
+    /// each test working on its own copy.
+    /// </summary>
+    public sealed class History : IDisposable
+    {
+        public PipelineHarness Harness { get; } = new(refreshAfterEachLoad: false);
+
+        public string Store => Path.Combine(Harness.Warehouse.Folder, "store");
+
+        public History()
+        {
+            var population = Directory.CreateDirectory(Path.Combine(Harness.Warehouse.Folder, "population")).FullName;
+            File.WriteAllLines(Path.Combine(population, "population.csv"), ContextGenerator.Population(Las, 2018, 2023, seed: 3));
+            Assert.Equal(SubmissionStates.Loaded, Harness.Ingest("POPULATION", SubmissionIdentity.RegionWide, "2023", population).Outcome);
+            foreach (var generated in Ssda903Generator.Generate(new GeneratorRequest(Las, 2019, 2024, Seed: 8, Scale: 0.15)).OrderBy(g => g.Year))
+            {
+                var folder = Ssda903Generator.Write(generated, Path.Combine(Harness.Warehouse.Folder, "generated"));
+                var report = Harness.Ingest903(folder, generated.LaCode, generated.Year.ToString());
+                Assert.NotEqual(SubmissionStates.Rejected, report.Outcome);
+                WriteFile(LandingArea.Archive, $"{generated.LaCode}/SSDA903/{generated.Year}/{report.SubmissionId}-upload-20250101T000000000/header.csv");
+                WriteFile(LandingArea.Reports, $"{generated.LaCode}/SSDA903/{generated.Year}/{report.SubmissionId}-upload-20250101T000000000/report.md");
+            }
+            WriteFile(LandingArea.Quarantine, "919/SSDA903/2019/unrecorded-resent-20250102T000000000/episodes.csv");
+            Harness.Marts.Refresh();
+        }
+
+        private void WriteFile(LandingArea area, string path)
+        {
+            var full = Path.Combine(new FolderLandingStore(Store).AreaFolder(area), path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, "CHILD,DOB\n1,01/01/2010\n");
+        }
+
+        public void Dispose() => Harness.Dispose();
+    }
+
     private readonly string _root = Directory.CreateTempSubdirectory("rw-retention-").FullName;
-    private readonly PipelineHarness _harness = new(refreshAfterEachLoad: false);
+    private readonly PipelineHarness _harness;
     private readonly FolderLandingStore _landing;
 
-    public RetentionDeletionTests()
+    public RetentionDeletionTests(History history)
     {
-        _landing = new FolderLandingStore(Path.Combine(_root, "store"));
-        var population = Directory.CreateDirectory(Path.Combine(_root, "population")).FullName;
-        File.WriteAllLines(Path.Combine(population, "population.csv"), ContextGenerator.Population(Las, 2018, 2023, seed: 3));
-        Assert.Equal(SubmissionStates.Loaded, _harness.Ingest("POPULATION", SubmissionIdentity.RegionWide, "2023", population).Outcome);
-        foreach (var generated in Ssda903Generator.Generate(new GeneratorRequest(Las, 2019, 2024, Seed: 8, Scale: 0.15)).OrderBy(g => g.Year))
+        _harness = new PipelineHarness(TemporaryWarehouse.CopyOf(history.Harness.Warehouse), refreshAfterEachLoad: false);
+        var store = Path.Combine(_root, "store");
+        foreach (var file in Directory.EnumerateFiles(history.Store, "*", SearchOption.AllDirectories))
         {
-            var folder = Ssda903Generator.Write(generated, Path.Combine(_root, "generated"));
-            var report = _harness.Ingest903(folder, generated.LaCode, generated.Year.ToString());
-            Assert.NotEqual(SubmissionStates.Rejected, report.Outcome);
-            // What the workers leave behind: the upload archived under its submission, its report in reports/.
-            WriteFile(LandingArea.Archive, $"{generated.LaCode}/SSDA903/{generated.Year}/{report.SubmissionId}-upload-20250101T000000000/header.csv");
-            WriteFile(LandingArea.Reports, $"{generated.LaCode}/SSDA903/{generated.Year}/{report.SubmissionId}-upload-20250101T000000000/report.md");
+            var copy = Path.Combine(store, Path.GetRelativePath(history.Store, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
-        WriteFile(LandingArea.Quarantine, "919/SSDA903/2019/unrecorded-resent-20250102T000000000/episodes.csv");
-        _harness.Marts.Refresh();
+        _landing = new FolderLandingStore(store);
     }
 
     public void Dispose()
     {
         _harness.Dispose();
         Directory.Delete(_root, recursive: true);
-    }
-
-    private void WriteFile(LandingArea area, string path)
-    {
-        var full = Path.Combine(_landing.AreaFolder(area), path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, "CHILD,DOB\n1,01/01/2010\n");
     }
 
     private string[] FilesUnder(LandingArea area) =>

@@ -13,9 +13,12 @@ public sealed class PipelineHarness : IDisposable
     public const string Key = "test-key-0123456789-0123456789-0123456789";
 
     /// <param name="refreshAfterEachLoad">False to load many submissions and refresh the marts once at the end (<see cref="MartRefresher.Refresh()"/>), as the worker coalesces them.</param>
-    public PipelineHarness(int suppressCountsUpTo = 5, bool refreshAfterEachLoad = true)
+    public PipelineHarness(int suppressCountsUpTo = 5, bool refreshAfterEachLoad = true) : this(new TemporaryWarehouse(), suppressCountsUpTo, refreshAfterEachLoad) { }
+
+    /// <summary>The pipeline on a given warehouse, e.g. <see cref="TemporaryWarehouse.CopyOf"/> a fixture's.</summary>
+    public PipelineHarness(TemporaryWarehouse warehouse, int suppressCountsUpTo = 5, bool refreshAfterEachLoad = true)
     {
-        Warehouse = new TemporaryWarehouse();
+        Warehouse = warehouse;
         Marts = new MartRefresher(Warehouse.Engine, Options.Create(new BenchmarkOptions { SuppressCountsUpTo = suppressCountsUpTo }),
             TimeProvider.System, NullLogger<MartRefresher>.Instance);
         Pipeline = new SubmissionPipeline(Warehouse.Engine,

@@ -8,14 +8,28 @@ namespace RegionalWarehouse.Tests.Support;
 /// <summary>A fresh DuckDB warehouse file in its own temporary folder, deleted afterwards.</summary>
 public sealed class TemporaryWarehouse : IDisposable
 {
-    public TemporaryWarehouse(bool migrate = true)
+    public TemporaryWarehouse(bool migrate = true) : this(copyOf: null, migrate) { }
+
+    private TemporaryWarehouse(TemporaryWarehouse? copyOf, bool migrate)
     {
         Folder = Directory.CreateTempSubdirectory("rw-test-").FullName;
-        Engine = new DuckDbEngine(Path.Combine(Folder, "warehouse.duckdb"));
+        var file = Path.Combine(Folder, "warehouse.duckdb");
+        if (copyOf is not null)
+        {
+            copyOf.Execute("checkpoint");
+            File.Copy(copyOf.Engine.FilePath, file);
+        }
+        Engine = new DuckDbEngine(file);
         Migrator = new WarehouseMigrator(Engine, NullLogger<WarehouseMigrator>.Instance);
-        if (migrate)
+        if (migrate && copyOf is null)
             Migrator.Migrate();
     }
+
+    /// <summary>
+    /// A warehouse of its own holding what <paramref name="source"/> holds now: a fixture builds a history once
+    /// and each test changes its own copy.
+    /// </summary>
+    public static TemporaryWarehouse CopyOf(TemporaryWarehouse source) => new(source, migrate: false);
 
     public string Folder { get; }
 
