@@ -23,21 +23,28 @@ public sealed class ScreenshotTests(DemoDashboard demo)
     [Fact]
     public async Task Every_view_is_captured_at_laptop_and_phone_size()
     {
-        var folder = Environment.GetEnvironmentVariable("DASHBOARD_SCREENSHOTS") is { Length: > 0 } wanted
-            ? Directory.CreateDirectory(wanted).FullName
-            : Directory.CreateTempSubdirectory("rw-screenshots-").FullName;
-        foreach (var (width, height, size) in new[] { (1366, 768, "1366x768"), (390, 844, "390x844") })
-            foreach (var (name, address) in Views)
-            {
-                await using var page = await demo.Open(address, width, height);
-                // Past the header, so the view itself fills the picture.
-                await page.EvaluateExpressionAsync("document.getElementById('main').scrollIntoView()");
-                var path = Path.Combine(folder, $"{name}-{size}.png");
-                await page.ScreenshotAsync(path, new ScreenshotOptions { Type = ScreenshotType.Png });
+        var kept = Environment.GetEnvironmentVariable("DASHBOARD_SCREENSHOTS") is { Length: > 0 } wanted ? Directory.CreateDirectory(wanted).FullName : null;
+        var folder = kept ?? Directory.CreateTempSubdirectory("rw-screenshots-").FullName;
+        try
+        {
+            foreach (var (width, height, size) in new[] { (1366, 768, "1366x768"), (390, 844, "390x844") })
+                foreach (var (name, address) in Views)
+                {
+                    await using var page = await demo.Open(address, width, height);
+                    // Past the header, so the view itself fills the picture.
+                    await page.EvaluateExpressionAsync("document.getElementById('main').scrollIntoView()");
+                    var path = Path.Combine(folder, $"{name}-{size}.png");
+                    await page.ScreenshotAsync(path, new ScreenshotOptions { Type = ScreenshotType.Png });
 
-                var png = await File.ReadAllBytesAsync(path);
-                Assert.Equal((width, height), (BigEndian(png, 16), BigEndian(png, 20)));   // IHDR: the picture is the viewport
-            }
+                    var png = await File.ReadAllBytesAsync(path);
+                    Assert.Equal((width, height), (BigEndian(png, 16), BigEndian(png, 20)));   // IHDR: the picture is the viewport
+                }
+        }
+        finally
+        {
+            if (kept is null)
+                Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static int BigEndian(byte[] bytes, int at) => bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];

@@ -7,12 +7,15 @@ using RegionalWarehouse.Warehouse.Engines;
 namespace RegionalWarehouse.Tests.PowerBi;
 
 /// <summary>The REST client as operators use it: through the worker after loads, and through `rw model deploy`.</summary>
-public sealed class PowerBiWiringTests : IAsyncDisposable
+public sealed class PowerBiWiringTests : IAsyncLifetime
 {
     private readonly PowerBiReplayServer _server = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("rw-pbi-").FullName;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 calls IAsyncLifetime on a test class, not IAsyncDisposable: the folder was left behind on every run.
+    public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
