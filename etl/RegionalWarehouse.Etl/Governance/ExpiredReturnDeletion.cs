@@ -43,6 +43,8 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
     private DeletedReturn DeleteRows(ExpiredReturn expired, IReturnType type, string actor)
     {
         using var connection = engine.Open();
+        // Read before the transaction: SQL Server refuses a command outside it on a connection that has one open.
+        var laKey = LaDirectory.ReadEngland(connection).ByDfeCode(expired.LaCode)?.LaKey;
         using var transaction = connection.BeginTransaction();
         var id = ("id", (object?)expired.SubmissionId);
         var years = new SortedSet<int>();
@@ -51,7 +53,7 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
             while (reader.Read())
                 years.Add(Convert.ToInt32(reader.GetValue(0)));
 
-        var retained = RetainMeasures(connection, transaction, expired, years);
+        var retained = laKey is { } key ? RetainMeasures(connection, transaction, expired, key, years) : 0;
         long rows = 0;
         foreach (var table in type.FactTables)
             using (var delete = connection.Command(transaction, $"delete from {table} where submission_id = {engine.Parameter("id")}", id))
@@ -79,10 +81,8 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
     /// return's years, and a look-back metric's values for the years after them that reach back. A measure already
     /// kept (by an earlier deletion, when the history was fuller) stays as it was.
     /// </summary>
-    private int RetainMeasures(DbConnection connection, DbTransaction transaction, ExpiredReturn expired, IReadOnlySet<int> years)
+    private int RetainMeasures(DbConnection connection, DbTransaction transaction, ExpiredReturn expired, int laKey, IReadOnlySet<int> years)
     {
-        if (LaDirectory.ReadEngland(connection).ByDfeCode(expired.LaCode) is not { } la)
-            return 0;
         var metrics = MetricCatalogue.All.Where(m => MetricCatalogue.ReturnTypeOf(m).Equals(expired.ReturnType, StringComparison.OrdinalIgnoreCase)).ToDictionary(m => m.Id);
         var keep = new List<(int Year, string Metric, object? Numerator, object? Denominator, string Version)>();
         using (var read = connection.Command(transaction, $"""
@@ -91,7 +91,7 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
                    where m.la_key = {engine.Parameter("la")}
                      and not exists (select 1 from mart.retained_measure r
                                      where r.la_key = m.la_key and r.collection_year = m.collection_year and r.metric_id = m.metric_id)
-                   """, ("la", la.LaKey)))
+                   """, ("la", laKey)))
         using (var reader = read.ExecuteReader())
             while (reader.Read())
             {
@@ -106,7 +106,7 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
         using var rows = writer.Open("mart", "retained_measure",
             ["la_key", "collection_year", "metric_id", "numerator", "denominator", "catalogue_version", "retained_at", "submission_id"]);
         foreach (var k in keep)
-            rows.Add(la.LaKey, (short)k.Year, k.Metric, DbNumber.ToDouble(k.Numerator), DbNumber.ToDouble(k.Denominator), k.Version, now, expired.SubmissionId);
+            rows.Add(laKey, (short)k.Year, k.Metric, DbNumber.ToDouble(k.Numerator), DbNumber.ToDouble(k.Denominator), k.Version, now, expired.SubmissionId);
         return keep.Count;
     }
 
