@@ -36,6 +36,7 @@ public sealed class BenchRunnerTests : IDisposable
         var report = new BenchReport("test", DateTime.UtcNow, 2, [result], latency, 1, 2, 10, result.PeakWorkingSetBytes) { IncrementalCheck = check };
         Assert.Contains("| target | measured | met |", report.Markdown());
         Assert.Contains("= a full refresh", report.Markdown());
+        Assert.Contains("independent DfE-rule 903 validator: not timed", report.Markdown());
         Assert.Contains("\"RowsLoaded\"", report.Json());
         Assert.Contains(lines, l => l.Contains("generated 2 LA(s) x 2 year(s)"));
 
