@@ -84,7 +84,7 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
     private int RetainMeasures(DbConnection connection, DbTransaction transaction, ExpiredReturn expired, int laKey, IReadOnlySet<int> years)
     {
         var metrics = MetricCatalogue.All.Where(m => MetricCatalogue.ReturnTypeOf(m).Equals(expired.ReturnType, StringComparison.OrdinalIgnoreCase)).ToDictionary(m => m.Id);
-        var keep = new List<(int Year, string Metric, object? Numerator, object? Denominator, string Version)>();
+        var keep = new List<(int Year, string Metric, double? Numerator, double? Denominator, string Version)>();
         using (var read = connection.Command(transaction, $"""
                    select m.collection_year, m.metric_id, m.numerator, m.denominator, m.catalogue_version
                    from mart.la_measure m
@@ -97,7 +97,7 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
             {
                 var year = Convert.ToInt32(reader.GetValue(0));
                 if (metrics.TryGetValue(reader.GetString(1), out var metric) && years.Any(y => year >= y && year <= y + metric.LooksBackYears))
-                    keep.Add((year, metric.Id, reader.GetValue(2), reader.GetValue(3), reader.GetString(4)));
+                    keep.Add((year, metric.Id, DbNumber.ToDouble(reader.GetValue(2)), DbNumber.ToDouble(reader.GetValue(3)), reader.GetString(4)));
             }
         if (keep.Count == 0)
             return 0;
@@ -106,7 +106,7 @@ public sealed class ExpiredReturnDeletion(IWarehouseEngine engine, IEnumerable<I
         using var rows = writer.Open("mart", "retained_measure",
             ["la_key", "collection_year", "metric_id", "numerator", "denominator", "catalogue_version", "retained_at", "submission_id"]);
         foreach (var k in keep)
-            rows.Add(laKey, (short)k.Year, k.Metric, DbNumber.ToDouble(k.Numerator), DbNumber.ToDouble(k.Denominator), k.Version, now, expired.SubmissionId);
+            rows.Add(laKey, (short)k.Year, k.Metric, k.Numerator, k.Denominator, k.Version, now, expired.SubmissionId);
         return keep.Count;
     }
 

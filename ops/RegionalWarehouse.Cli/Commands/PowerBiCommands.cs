@@ -32,7 +32,7 @@ public static class PowerBiCommands
     /// <summary>Who ran it (the operator's account on this machine), what happened and to which model, in the warehouse's audit trail.</summary>
     private static void Audit(Microsoft.Extensions.Hosting.IHost host, string command, string action, string detail) =>
         new AuditLog(host.Services.GetRequiredService<IWarehouseEngine>()).Record(
-            new AuditEvent(DateTime.UtcNow, $"{command} ({Environment.UserName})", action, Detail: detail));
+            new AuditEvent(DateTime.UtcNow, AuditLog.Operator(command), action, Detail: detail));
 
     private static Command Deploy()
     {

@@ -41,31 +41,30 @@ public static class RetentionCommand
             using var host = CliHost.Open();
             if (parse.GetValue(delete))
             {
-                var run = await host.Services.GetRequiredService<ExpiredReturnDeletion>().RunAsync(today, $"rw retention --delete ({Environment.UserName})", cancellationToken);
-                Show(run.Deleted.Select(d => d.Return).ToList(), run.Deleted.Select(d => d.RowsDeleted).ToList());
+                var run = await host.Services.GetRequiredService<ExpiredReturnDeletion>().RunAsync(today, RegionalWarehouse.Warehouse.Audit.AuditLog.Operator("rw retention --delete"), cancellationToken);
+                Show(run.Deleted.Select(d => (d.Return, d.RowsDeleted)).ToList());
                 AnsiConsole.WriteLine($"{run.Deleted.Count:N0} return(s) past retention on {today:yyyy-MM-dd}: {run.Deleted.Sum(d => d.RowsDeleted):N0} child-level rows deleted, " +
                                       $"{run.Deleted.Sum(d => d.MeasuresRetained):N0} aggregate measures kept, {run.FilesDeleted:N0} raw file(s) deleted.");
                 return ExitCodes.Success;
             }
             var expired = RetentionPlan.Find(host.Services.GetRequiredService<IWarehouseEngine>(), PlatformHost.ReturnTypes, today);
-            Show(expired, expired.Select(e => e.Rows).ToList());
+            Show(expired.Select(e => (e, e.Rows)).ToList());
             AnsiConsole.WriteLine($"{expired.Count:N0} return(s), {expired.Sum(e => e.Rows):N0} child-level rows past retention on {today:yyyy-MM-dd} (dry run: nothing was deleted).");
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Show(IReadOnlyList<ExpiredReturn> returns, IReadOnlyList<long> rows)
+    private static void Show(IReadOnlyList<(ExpiredReturn Return, long Rows)> returns)
     {
         if (returns.Count == 0)
             return;
         var table = new Table().AddColumns("LA", "return", "period", "submission", "agreement", "retention", "period ended", "expired on", "child-level rows");
-        for (var i = 0; i < returns.Count; i++)
+        foreach (var (e, rows) in returns)
         {
-            var e = returns[i];
             table.AddRow(e.LaCode, e.ReturnType, e.Period, e.SubmissionId.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.AgreementId),
                 $"{e.RetentionYears} years", e.PeriodEnds.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.ExpiredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                rows[i].ToString("N0", CultureInfo.InvariantCulture));
+                rows.ToString("N0", CultureInfo.InvariantCulture));
         }
         AnsiConsole.Write(table);
     }

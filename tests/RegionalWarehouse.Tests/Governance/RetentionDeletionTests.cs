@@ -175,7 +175,7 @@ public sealed class RetentionDeletionTests : IClassFixture<RetentionDeletionTest
     [Fact]
     public async Task Files_left_when_storage_failed_are_deleted_by_the_next_run_without_touching_the_rows_again()
     {
-        var down = new StorageDown(_landing);
+        var down = new FailingLandingStore(_landing) { DeletesFail = true };
         await Assert.ThrowsAsync<IOException>(() => Deletion(down).RunAsync(Day, "test", default));
         Assert.Equal(2, _harness.Count("etl.retention_deletion", "files_deleted_at is null"));
         Assert.Contains(FilesUnder(LandingArea.Archive), f => f.Contains("/2019/", StringComparison.Ordinal));
@@ -227,18 +227,5 @@ public sealed class RetentionDeletionTests : IClassFixture<RetentionDeletionTest
         Assert.Empty(run.Deleted);
         Assert.Equal(before, RowsBySubmission());
         Assert.Equal(12, FilesUnder(LandingArea.Archive).Length);
-    }
-
-    /// <summary>The folder store, except that deleting fails (storage unreachable after the rows' transaction committed).</summary>
-    private sealed class StorageDown(FolderLandingStore inner) : ILandingStore
-    {
-        public string Describe() => inner.Describe();
-        public Task EnsureReadyAsync(CancellationToken c) => inner.EnsureReadyAsync(c);
-        public Task<IReadOnlyList<LandedSubmission>> DiscoverAsync(CancellationToken c) => inner.DiscoverAsync(c);
-        public Task<ILandingClaim?> TryClaimAsync(LandedSubmission s, CancellationToken c) => inner.TryClaimAsync(s, c);
-        public Task<IReadOnlyList<ReturnFile>> OpenFilesAsync(LandedSubmission s, CancellationToken c) => inner.OpenFilesAsync(s, c);
-        public Task MoveAsync(LandedSubmission s, ILandingClaim claim, LandingArea a, string f, CancellationToken c) => inner.MoveAsync(s, claim, a, f, c);
-        public Task<int> DeleteFolderAsync(LandingArea a, string f, CancellationToken c) => throw new IOException("storage unavailable");
-        public Task WriteReportAsync(LandingArea a, string f, SubmissionReport r, CancellationToken c) => inner.WriteReportAsync(a, f, r, c);
     }
 }

@@ -118,35 +118,19 @@ public class FolderLandingTests : IDisposable
         Assert.Equal(0, ledger.Failures(connection, identity, "another-hash").Count);
     }
 
-    /// <summary>The folder store, except that filing away fails while storage is "down".</summary>
-    private sealed class StorageGoesAway(FolderLandingStore inner) : ILandingStore
-    {
-        public bool Down { get; set; }
-
-        public string Describe() => inner.Describe();
-        public Task EnsureReadyAsync(CancellationToken c) => inner.EnsureReadyAsync(c);
-        public Task<IReadOnlyList<LandedSubmission>> DiscoverAsync(CancellationToken c) => inner.DiscoverAsync(c);
-        public Task<ILandingClaim?> TryClaimAsync(LandedSubmission s, CancellationToken c) => inner.TryClaimAsync(s, c);
-        public Task<IReadOnlyList<ReturnFile>> OpenFilesAsync(LandedSubmission s, CancellationToken c) => inner.OpenFilesAsync(s, c);
-        public Task MoveAsync(LandedSubmission s, ILandingClaim claim, LandingArea a, string f, CancellationToken c) =>
-            Down ? throw new IOException("storage unavailable") : inner.MoveAsync(s, claim, a, f, c);
-        public Task<int> DeleteFolderAsync(LandingArea a, string f, CancellationToken c) => inner.DeleteFolderAsync(a, f, c);
-        public Task WriteReportAsync(LandingArea a, string f, SubmissionReport r, CancellationToken c) => inner.WriteReportAsync(a, f, r, c);
-    }
-
     [Fact]
     public async Task A_load_whose_storage_went_away_after_commit_is_completed_as_loaded_not_reported_unchanged()
     {
         using var harness = new PipelineHarness();
         var (folderStore, _) = Drop();
-        var store = new StorageGoesAway(folderStore) { Down = true };
+        var store = new FailingLandingStore(folderStore) { MovesFail = true };
         var processor = new SubmissionProcessor(store, harness.Pipeline, harness.Warehouse.Engine, Options.Create(new WorkerOptions()),
             TimeProvider.System, NullLogger<SubmissionProcessor>.Instance);
         var submission = Assert.Single(await store.DiscoverAsync(default));
 
         await Assert.ThrowsAsync<IOException>(() => processor.ProcessAsync(submission, default));
         Assert.Equal(1, harness.Count("etl.submission", "state = 'loaded' and is_current"));   // committed, not filed away
-        store.Down = false;
+        store.MovesFail = false;
         var outcome = await processor.ProcessAsync(Assert.Single(await store.DiscoverAsync(default)), default);
 
         Assert.Equal(ProcessOutcome.Loaded, outcome);                    // so the discover job refreshes the marts

@@ -17,6 +17,9 @@ public sealed class AuditLog(IWarehouseEngine engine)
     /// <summary>The platform's own processes, by the name an IG lead reads in the trail.</summary>
     public const string Pipeline = "submission pipeline";
 
+    /// <summary>An operator's command as the trail names it: the command and the account on this machine that ran it.</summary>
+    public static string Operator(string command) => $"{command} ({Environment.UserName})";
+
     /// <summary>Records an event that has no transaction of its own in the warehouse (a Power BI deploy or refresh).</summary>
     public void Record(AuditEvent entry)
     {
