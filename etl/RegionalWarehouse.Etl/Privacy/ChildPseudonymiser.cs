@@ -14,11 +14,23 @@ public sealed class ChildPseudonymiser
 {
     private readonly byte[] _key;
 
+    /// <summary>Keys already computed, in a pseudonymiser for one submission only (see <see cref="ForOneSubmission"/>).</summary>
+    private readonly Dictionary<string, long>? _computed;
+
     public ChildPseudonymiser(string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         _key = Encoding.UTF8.GetBytes(key);
     }
+
+    private ChildPseudonymiser(byte[] key, Dictionary<string, long> computed) => (_key, _computed) = (key, computed);
+
+    /// <summary>
+    /// The same keys, each computed once: the checks against last year's return and the loader ask for the same
+    /// child's key many times (an HMAC each was a quarter of a national load's time). It remembers only this
+    /// submission's identifiers and is used by one thread; the shared pseudonymiser stays stateless.
+    /// </summary>
+    public ChildPseudonymiser ForOneSubmission() => new(_key, new Dictionary<string, long>(StringComparer.Ordinal));
 
     public long KeyFor(string laCode, string localIdentifier) => Hash($"{laCode}\u001f{localIdentifier.Trim()}");
 
@@ -32,6 +44,15 @@ public sealed class ChildPseudonymiser
     public long UpnKeyFor(string laCode, string upn) => Hash($"upn\u001f{laCode}\u001f{upn.Trim().ToUpperInvariant()}");
 
     private long Hash(string text)
+    {
+        if (_computed is null)
+            return Compute(text);
+        if (!_computed.TryGetValue(text, out var key))
+            _computed[text] = key = Compute(text);
+        return key;
+    }
+
+    private long Compute(string text)
     {
         Span<byte> hash = stackalloc byte[32];
         var input = Encoding.UTF8.GetBytes(text);

@@ -69,13 +69,14 @@ public sealed class SubmissionPipeline(
         }
 
         var id = _ledger.Open(connection, identity, sourcePath, hash);
+        var pseudonyms = pseudonymiser.ForOneSubmission();
         try
         {
             _ledger.SetState(connection, null, id, SubmissionStates.Validating);
             progress?.Report(new PipelineStage(PipelineStage.Validating, 0));
             var (laKey, identityIssues) = CheckIdentity(connection, identity, returnType);
             var withheld = identityIssues.Count == 0 && returnType.SharedUnderAgreement ? CheckAgreement(connection, identity, identityIssues) : null;
-            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files.Where(f => !SubmissionFiles.IsReplacementReason(f)).ToList(), identity, engine, pseudonymiser) : null;
+            PreparedReturn? prepared = identityIssues.Count == 0 ? returnType.Prepare(files.Where(f => !SubmissionFiles.IsReplacementReason(f)).ToList(), identity, engine, pseudonyms) : null;
             // Return types that stage files (LAIT's Parquet) clean up whatever the outcome.
             using var staging = prepared as IDisposable;
             var issues = identityIssues.Concat(prepared?.Issues ?? []).ToList();
@@ -124,7 +125,7 @@ public sealed class SubmissionPipeline(
                 LoadContext load;
                 using (var writer = engine.CreateBulkWriter(connection, transaction))
                 {
-                    load = new LoadContext(connection, transaction, writer, id, laKey, identity, pseudonymiser);
+                    load = new LoadContext(connection, transaction, writer, id, laKey, identity, pseudonyms);
                     rows = prepared!.Load(load);
                 }
                 sections = prepared.Reconcile(load);

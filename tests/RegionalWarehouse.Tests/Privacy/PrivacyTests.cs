@@ -20,6 +20,23 @@ public class PrivacyTests
         Assert.NotEqual(a.KeyFor("919", "C1"), b.KeyFor("919", "C1"));
     }
 
+    [Fact]
+    public void A_submissions_own_pseudonymiser_remembers_keys_but_gives_exactly_the_shared_ones()
+    {
+        var shared = new ChildPseudonymiser("key-one-0123456789-0123456789-01");
+        var submission = shared.ForOneSubmission();
+
+        // Asked twice each, in an order where a memo keyed on the bare identifier would hand a child's key to a UPN or worker.
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Equal(shared.KeyFor("919", "A1"), submission.KeyFor("919", "A1"));
+            Assert.Equal(shared.UpnKeyFor("919", "A1"), submission.UpnKeyFor("919", "A1"));
+            Assert.Equal(shared.SocialWorkerKeyFor("919", "A1"), submission.SocialWorkerKeyFor("919", "A1"));
+            Assert.Equal(shared.KeyFor("881", "A1"), submission.KeyFor("881", "A1"));
+        }
+        Assert.NotEqual(submission.KeyFor("919", "A1"), submission.UpnKeyFor("919", "A1"));
+    }
+
     [Theory]
     [InlineData("SG13 8DQ", "SG13")]
     [InlineData("sg138dq", "SG13")]
