@@ -8,8 +8,9 @@ namespace RegionalWarehouse.Cli.Commands;
 /// <summary>Runs the parsed command and turns the platform's expected failures into one clear line and exit code 1.</summary>
 public static class CliRunner
 {
-    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         if (Console.IsOutputRedirected)
             Spectre.Console.AnsiConsole.Profile.Width = 200; // logs and pipes should not wrap tables at 80 columns
         try
@@ -18,11 +19,18 @@ public static class CliRunner
         }
         catch (Exception thrown) when (CauseOf(thrown) is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException
                                            or ArgumentException or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException
-                                           or Etl.PowerBi.PowerBiException or Etl.PowerBi.RefreshInProgressException or HttpRequestException)
+                                           or Etl.PowerBi.PowerBiException or Etl.PowerBi.RefreshInProgressException or HttpRequestException
+                                           or System.Data.Common.DbException)
         {
             var ex = CauseOf(thrown);
-            var message = ex is OptionsValidationException ove ? string.Join(Environment.NewLine, ove.Failures) : ex.Message;
-            await Console.Error.WriteLineAsync($"error: {message}");
+            var message = ex switch
+            {
+                OptionsValidationException ove => string.Join(Environment.NewLine, ove.Failures),
+                // The database's own message runs to tuning advice over several lines; its first line says what went wrong.
+                System.Data.Common.DbException db => $"the warehouse refused the work: {db.Message.Split('\n')[0].Trim()}",
+                _ => ex.Message,
+            };
+            await errors.WriteLineAsync($"error: {message}");
             return ExitCodes.Failure;
         }
     }

@@ -150,4 +150,22 @@ public class RwCliTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_database_error_during_a_command_is_one_error_line_not_a_stack_trace()
+    {
+        // What DuckDB says when a query outgrows Warehouse:DuckDbMemoryLimit, advice and all.
+        var root = new System.CommandLine.RootCommand("test");
+        root.SetAction(int (_) => throw new WarehouseRefusal(
+            "Out of Memory Error: could not allocate block of size 256.0 KiB (122.0 MiB/122.0 MiB used)\n\nPossible solutions:\n* Reducing the number of threads"));
+        var errors = new StringWriter();
+
+        var exit = await RegionalWarehouse.Cli.Commands.CliRunner.RunAsync(root, [], errors);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("error: the warehouse refused the work: Out of Memory Error: could not allocate block of size 256.0 KiB (122.0 MiB/122.0 MiB used)",
+            errors.ToString().TrimEnd());
+    }
+
+    private sealed class WarehouseRefusal(string message) : System.Data.Common.DbException(message);
 }

@@ -9,7 +9,8 @@ namespace RegionalWarehouse.Etl.Ssda903.Reconciliation;
 /// ceased should equal this year's count. Each child is counted once, as the DfE counts them, so children
 /// who left and came back within the year, records changed since last year's return and episodes with no
 /// recorded start or cease all show as differences; the section names each, so the LA can tell expected
-/// differences from data problems. Figures come from the view dw.cla_stock_flow.
+/// differences from data problems. Figures come from dw.cla_stock_flow_for(la, year), the view dw.cla_stock_flow for
+/// one LA-year (it reads only that year and the one before).
 /// </summary>
 public static class StockFlowReconciliation
 {
@@ -22,7 +23,7 @@ public static class StockFlowReconciliation
             select has_previous_return, opening_last_return, opening_this_return, started, ceased, closing,
                    returned_after_ceasing, ceased_after_returning, in_care_without_start, left_without_cease,
                    no_longer_in_opening, newly_in_opening
-            from dw.cla_stock_flow where la_key = {laKey} and collection_year = {year}
+            from dw.cla_stock_flow_for({laKey}, {year})
             """);
         using var reader = command.ExecuteReader();
         var figures = reader.Read()
