@@ -72,7 +72,9 @@ public sealed class LaitRelease : PreparedReturn, IDisposable
         }
         _staging = new DuckDBConnection("DataSource=:memory:");
         _staging.Open();
-        Execute($"set memory_limit = '128MB'; set threads = 2; set preserve_insertion_order = true; set temp_directory = '{_folder}'");
+        // Half the warehouse's cap: this instance runs beside the warehouse's own buffer pool, and together they
+        // were most of the platform's peak memory (518 MB once) while a release loaded; its checks spill instead.
+        Execute($"set memory_limit = '64MB'; set threads = 2; set preserve_insertion_order = true; set temp_directory = '{_folder}'");
         var columns = Query($"select column_name from (describe select * from read_parquet('{path}'))", r => r.GetString(0)).ToHashSet();
         var missing = LaitSchema.ValueColumns.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
