@@ -64,7 +64,7 @@ public sealed class DashboardTests : IAsyncLifetime
         var ranking = await _http.GetFromJsonAsync<JsonElement[]>("/api/ranking?metric=oc2_sdq_mean&year=2024");
 
         Assert.Equal(11, las!.Length);
-        Assert.Equal([2024], years);
+        Assert.Equal([2024], years!);
         Assert.Contains(metrics!, m => m.GetProperty("id").GetString() == "sf_claim_rate_pct");
         Assert.Equal(2024, Assert.Single(trend!).GetProperty("year").GetInt32());
         Assert.Single(ranking!);

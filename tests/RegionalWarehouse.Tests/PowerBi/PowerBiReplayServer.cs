@@ -40,7 +40,7 @@ public sealed class PowerBiReplayServer : IAsyncDisposable
             }
             context.Response.StatusCode = replay.Status;
             if (replay.Location is not null)
-                context.Response.Headers.Location = new Uri(BaseAddress, replay.Location).ToString();
+                context.Response.Headers.Location = new Uri(BaseAddress!, replay.Location).ToString(); // set once the server listens, before any request
             if (replay.RetryAfterSeconds is { } seconds)
                 context.Response.Headers.RetryAfter = seconds.ToString();
             if (replay.Body.Length > 0)
