@@ -133,6 +133,22 @@ public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests
     }
 
     [Fact]
+    public void Each_loads_stock_flow_read_for_its_la_and_year_is_that_la_years_row_of_the_whole_view()
+    {
+        // Every load reads dw.cla_stock_flow_for(la, year), which reads only that year and the one before: over seven
+        // years of four LAs it must give exactly the row the unfiltered view gives, every column.
+        var whole = _loaded.Harness.Warehouse.Rows("select * from dw.cla_stock_flow order by la_key, collection_year");
+        Assert.Equal(Las.Length * (LastYear - FirstYear + 1), whole.Count);
+        foreach (var row in whole)
+        {
+            var one = Assert.Single(_loaded.Harness.Warehouse.Rows($"select * from dw.cla_stock_flow_for({row[0]}, {row[1]})"));
+            Assert.Equal(row, one);
+        }
+        Assert.Contains(whole, r => RegionalWarehouse.Warehouse.Engines.DbNumber.ToInt64(r[2]) == 0); // a first year, with no return before it
+        Assert.Contains(whole, r => RegionalWarehouse.Warehouse.Engines.DbNumber.ToInt64(r[3]) > 0);  // and later years opening on last year's count
+    }
+
+    [Fact]
     public void With_suppression_on_exactly_the_values_the_reference_counts_as_small_are_withheld()
     {
         var options = Options.Create(new BenchmarkOptions { SuppressCountsUpTo = 5 });
