@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Validation;
+using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Lait;
 
@@ -38,7 +39,7 @@ public sealed class LaitRelease : PreparedReturn, IDisposable
         catch (DuckDBException ex)
         {
             release._issues.Add(new ValidationIssue(LaitRules.Columns.Code, Severity.Error, release._valuesFile, null, null, null, null,
-                $"The big data set could not be read as Parquet ({FirstLine(ex.Message)}). Submit lait_bds_long.parquet as the DfE publishes it."));
+                $"The big data set could not be read as Parquet ({DbMessage.FirstLine(ex)}). Submit lait_bds_long.parquet as the DfE publishes it."));
         }
         return release;
     }
@@ -205,8 +206,6 @@ public sealed class LaitRelease : PreparedReturn, IDisposable
         }
         return true;
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     public void Dispose()
     {

@@ -26,8 +26,7 @@ public static class CliRunner
             var message = ex switch
             {
                 OptionsValidationException ove => string.Join(Environment.NewLine, ove.Failures),
-                // The database's own message runs to tuning advice over several lines; its first line says what went wrong.
-                System.Data.Common.DbException db => $"the warehouse refused the work: {db.Message.Split('\n')[0].Trim()}",
+                System.Data.Common.DbException db => $"the warehouse refused the work: {DbMessage.FirstLine(db)}",
                 _ => ex.Message,
             };
             await errors.WriteLineAsync($"error: {message}");
