@@ -144,8 +144,8 @@ public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests
             var one = Assert.Single(_loaded.Harness.Warehouse.Rows($"select * from dw.cla_stock_flow_for({row[0]}, {row[1]})"));
             Assert.Equal(row, one);
         }
-        Assert.Contains(whole, r => RegionalWarehouse.Warehouse.Engines.DbNumber.ToInt64(r[2]) == 0); // a first year, with no return before it
-        Assert.Contains(whole, r => RegionalWarehouse.Warehouse.Engines.DbNumber.ToInt64(r[3]) > 0);  // and later years opening on last year's count
+        Assert.Contains(whole, r => RegionalWarehouse.Warehouse.Engines.DbNumber.ToInt64(r[2]!) == 0); // a first year, with no return before it
+        Assert.Contains(whole, r => RegionalWarehouse.Warehouse.Engines.DbNumber.ToInt64(r[3]!) > 0);  // and later years opening on last year's count
     }
 
     [Fact]
