@@ -1,7 +1,7 @@
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Warehouse.Engines;
 
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.PowerBi;
 
 namespace RegionalWarehouse.SemanticModel;
 

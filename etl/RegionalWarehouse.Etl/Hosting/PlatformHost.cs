@@ -71,13 +71,13 @@ public static class PlatformHost
         services.AddOptions<Benchmarks.BenchmarkOptions>().Bind(configuration.GetSection(Benchmarks.BenchmarkOptions.Section))
             .Validate(o => o.SuppressCountsUpTo >= 0, "Benchmarks:SuppressCountsUpTo cannot be negative.");
         services.AddSingleton<Benchmarks.MartRefresher>();
-        services.AddOptions<PowerBi.AccessOptions>().Bind(configuration.GetSection(PowerBi.AccessOptions.Section));
-        services.AddOptions<PowerBi.PowerBiOptions>().Bind(configuration.GetSection(PowerBi.PowerBiOptions.Section));
+        services.AddOptions<Governance.AccessOptions>().Bind(configuration.GetSection(Governance.AccessOptions.Section));
+        services.AddOptions<RegionalWarehouse.PowerBi.PowerBiOptions>().Bind(configuration.GetSection(RegionalWarehouse.PowerBi.PowerBiOptions.Section));
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<PowerBi.PowerBiOptions>>().Value;
-            return new PowerBi.PowerBiClient(new HttpClient { Timeout = TimeSpan.FromMinutes(2) }, options, PowerBi.PowerBiClient.AzureTokens(options),
-                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PowerBi.PowerBiClient>>(), sp.GetRequiredService<TimeProvider>());
+            var options = sp.GetRequiredService<IOptions<RegionalWarehouse.PowerBi.PowerBiOptions>>().Value;
+            return new RegionalWarehouse.PowerBi.PowerBiClient(new HttpClient { Timeout = TimeSpan.FromMinutes(2) }, options, RegionalWarehouse.PowerBi.PowerBiClient.AzureTokens(options),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegionalWarehouse.PowerBi.PowerBiClient>>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<SubmissionPipeline>();
     }

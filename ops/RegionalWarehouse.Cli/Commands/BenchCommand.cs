@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Performance;
+using RegionalWarehouse.Synthetic.Bench;
 using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Workers;
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Warehouse.Migrations;
 
 namespace RegionalWarehouse.Cli.Commands;

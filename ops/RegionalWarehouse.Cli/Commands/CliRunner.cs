@@ -19,7 +19,7 @@ public static class CliRunner
         }
         catch (Exception thrown) when (CauseOf(thrown) is OptionsValidationException or WarehouseUnavailableException or MigrationFailedException
                                            or ArgumentException or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException
-                                           or Etl.PowerBi.PowerBiException or Etl.PowerBi.RefreshInProgressException or HttpRequestException
+                                           or PowerBi.PowerBiException or PowerBi.RefreshInProgressException or HttpRequestException
                                            or System.Data.Common.DbException)
         {
             var ex = CauseOf(thrown);

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using RegionalWarehouse.Etl.Demo;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Demo;
+using RegionalWarehouse.Synthetic.Ssda903;
 using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;

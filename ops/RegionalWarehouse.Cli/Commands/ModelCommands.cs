@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RegionalWarehouse.Etl.PowerBi;
+
 using RegionalWarehouse.SemanticModel;
 using Spectre.Console;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.PowerBi;
 using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;

@@ -1,7 +1,7 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Export;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;

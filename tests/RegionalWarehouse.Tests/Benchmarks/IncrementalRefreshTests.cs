@@ -1,6 +1,6 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Context.Generator;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Context;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
@@ -34,8 +34,8 @@ public sealed class IncrementalRefreshTests : IClassFixture<IncrementalRefreshTe
                 var folder = Ssda903Generator.Write(generated, root);
                 Assert.Equal(SubmissionStates.Loaded, Harness.Ingest903(folder, generated.LaCode, generated.Year.ToString()).Outcome);
             }
-            var release = Etl.Demo.PublishedData.Neighbours;
-            var neighbours = Etl.Demo.PublishedData.WriteTo(release, Path.Combine(root, "neighbours"));
+            var release = RegionalWarehouse.Synthetic.Demo.PublishedData.Neighbours;
+            var neighbours = RegionalWarehouse.Synthetic.Demo.PublishedData.WriteTo(release, Path.Combine(root, "neighbours"));
             Assert.Equal(SubmissionStates.Loaded, Harness.Ingest(release.ReturnType, SubmissionIdentity.RegionWide, release.Period, neighbours).Outcome);
             Assert.True(Harness.Count("mart.benchmark_neighbour") > 0);
         }

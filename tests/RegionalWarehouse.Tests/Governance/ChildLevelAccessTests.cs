@@ -1,5 +1,5 @@
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;

@@ -1,5 +1,5 @@
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 

@@ -1,7 +1,7 @@
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.PowerBi;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Etl.Governance;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Context.Generator;
+using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
@@ -209,7 +209,7 @@ public sealed class RetentionDeletionTests : IClassFixture<RetentionDeletionTest
     {
         var run = await Deletion().RunAsync(Day, "test", default);
 
-        var report = GovernanceReport.Markdown(_harness.Warehouse.Engine, new Etl.PowerBi.AccessOptions(), DateTime.UtcNow);
+        var report = GovernanceReport.Markdown(_harness.Warehouse.Engine, new Etl.Governance.AccessOptions(), DateTime.UtcNow);
 
         foreach (var d in run.Deleted)
             Assert.Contains($"| {d.Return.LaCode} | SSDA903 | 2019 | EOE-CLA-2024 | 2025-04-01 | ", report);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Lait;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using Parquet.Serialization;
-using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Synthetic.Demo;
 
 namespace RegionalWarehouse.Tests.Lait;
 

@@ -1,4 +1,4 @@
-using RegionalWarehouse.Etl.Performance;
+using RegionalWarehouse.Synthetic.Bench;
 
 namespace RegionalWarehouse.Tests.Performance;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RegionalWarehouse.Etl.PowerBi;
+
 using RegionalWarehouse.SemanticModel;
 
 namespace RegionalWarehouse.Tests.PowerBi;

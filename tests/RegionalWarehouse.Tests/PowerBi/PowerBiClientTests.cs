@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.PowerBi;
 using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Tests.Support;
 

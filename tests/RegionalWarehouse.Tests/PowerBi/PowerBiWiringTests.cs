@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using RegionalWarehouse.Etl.Demo;
-using RegionalWarehouse.Etl.PowerBi;
+using RegionalWarehouse.Synthetic.Demo;
+using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.SemanticModel;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 

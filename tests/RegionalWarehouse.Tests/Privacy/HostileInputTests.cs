@@ -1,4 +1,4 @@
-using RegionalWarehouse.Etl.Performance;
+using RegionalWarehouse.Synthetic.Bench;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 

@@ -1,5 +1,5 @@
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 

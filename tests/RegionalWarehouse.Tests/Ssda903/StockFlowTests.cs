@@ -1,6 +1,6 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Ssda903.Reconciliation;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;

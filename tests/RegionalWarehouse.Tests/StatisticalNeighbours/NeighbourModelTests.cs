@@ -1,4 +1,4 @@
-using RegionalWarehouse.Etl.Demo;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Tests.Support;

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PuppeteerSharp;
 using RegionalWarehouse.Dashboard;
-using RegionalWarehouse.Etl.Context.Generator;
-using RegionalWarehouse.Etl.Demo;
-using RegionalWarehouse.Etl.PowerBi;
-using RegionalWarehouse.Etl.Ssda903.Generator;
+using RegionalWarehouse.Synthetic.Context;
+using RegionalWarehouse.Synthetic.Demo;
+using RegionalWarehouse.Etl.Governance;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;

@@ -1,15 +1,18 @@
 using System.Text.RegularExpressions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using RegionalWarehouse.Warehouse.Migrations;
+using RegionalWarehouse.Warehouse.Views;
 
 namespace RegionalWarehouse.Tests.Warehouse;
 
 /// <summary>Reads the SQL Server migrations with ScriptDom, the parser SQL Server tooling itself uses.</summary>
 public static partial class TsqlSchema
 {
+    /// <summary>Every batch SQL Server would run on a fresh database: the migrations, then the current views.</summary>
     public static IEnumerable<(string Script, string Batch)> Batches() =>
-        WarehouseMigrator.ScriptsFor("SqlServer")
-            .SelectMany(s => GoSeparator().Split(s.Sql).Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => (s.Name, b)));
+        WarehouseMigrator.ScriptsFor("SqlServer").Select(s => (s.Name, s.Sql))
+            .Concat(CurrentViews.For("SqlServer").Select(v => (v.ScriptName, v.Sql)))
+            .SelectMany(s => GoSeparator().Split(s.Item2).Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => (s.Item1, b)));
 
     public static IList<ParseError> Parse(string batch, out TSqlFragment fragment)
     {
@@ -63,6 +66,8 @@ public static partial class TsqlSchema
         }
 
         public override void Visit(CreateViewStatement node) => Views.Add(Name(node.SchemaObjectName));
+
+        public override void Visit(CreateOrAlterViewStatement node) => Views.Add(Name(node.SchemaObjectName));
 
         private static string Name(SchemaObjectName name) =>
             $"{name.SchemaIdentifier?.Value ?? "dbo"}.{name.BaseIdentifier.Value}".ToLowerInvariant();

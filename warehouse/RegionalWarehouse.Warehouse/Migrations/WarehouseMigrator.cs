@@ -1,4 +1,6 @@
 using DbUp.Engine;
+using DbUp.Support;
+using RegionalWarehouse.Warehouse.Views;
 using Microsoft.Extensions.Logging;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.ReferenceData;
@@ -20,15 +22,17 @@ public sealed class WarehouseMigrator(IWarehouseEngine engine, ILogger<Warehouse
                 "Nothing after it was applied; fix the script or the database and run `rw migrate` again.", result.Error);
 
         var seed = new ReferenceDataSeeder(engine).Seed();
-        logger.LogInformation("Warehouse at {Warehouse} is current: {Applied} script(s) applied, reference data {Seed}",
-            engine.Describe(), result.Scripts.Count(), seed);
-        return new MigrationOutcome(result.Scripts.Select(s => s.Name).ToList(), seed);
+        var applied = result.Scripts.Where(s => s.SqlScriptOptions.ScriptType == ScriptType.RunOnce).Select(s => s.Name).ToList();
+        logger.LogInformation("Warehouse at {Warehouse} is current: {Applied} migration(s) applied, views current, reference data {Seed}",
+            engine.Describe(), applied.Count, seed);
+        return new MigrationOutcome(applied, seed);
     }
 
+    /// <summary>Run-once migrations not yet applied (the views are re-applied on every migrate, so never pending).</summary>
     public IReadOnlyList<string> PendingScripts() =>
-        BuildUpgrader().GetScriptsToExecute().Select(s => s.Name).ToList();
+        BuildUpgrader().GetScriptsToExecute().Where(s => s.SqlScriptOptions.ScriptType == ScriptType.RunOnce).Select(s => s.Name).ToList();
 
-    /// <summary>Every script this engine would run, in order, as embedded in the assembly.</summary>
+    /// <summary>Every run-once migration of this engine, in order, as embedded in the assembly (views: <see cref="CurrentViews"/>).</summary>
     public static IReadOnlyList<EmbeddedScript> ScriptsFor(string migrationFolder)
     {
         var assembly = typeof(WarehouseMigrator).Assembly;
@@ -49,6 +53,11 @@ public sealed class WarehouseMigrator(IWarehouseEngine engine, ILogger<Warehouse
         var prefix = $"{typeof(WarehouseMigrator).Assembly.GetName().Name}.Migrations.{engine.MigrationFolder}.";
         return engine.MigrationBuilder()
             .WithScriptsEmbeddedInAssembly(typeof(WarehouseMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithScripts(new CurrentViewsProvider(engine.MigrationFolder))
+            // Migrations by name, then the views in the provider's dependency order (OrderBy is stable).
+            .WithScriptSorter(scripts => scripts
+                .OrderBy(s => s.SqlScriptOptions.RunGroupOrder)
+                .ThenBy(s => s.SqlScriptOptions.ScriptType == ScriptType.RunOnce ? s.Name : "", StringComparer.Ordinal))
             .WithTransactionPerScript()
             .LogTo(new DbUpLogBridge(logger))
             .Build();

@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.Governance;
+using RegionalWarehouse.Warehouse.Engines;
+using RegionalWarehouse.Warehouse.ReferenceData.Geo;
+
+namespace RegionalWarehouse.Dashboard;
+
+/// <summary>
+/// The built-in web dashboard: one page (wwwroot/index.html, no external scripts) and a small read-only
+/// JSON API over the marts. It runs as a hosted service beside the workers, or alone (`rw dashboard`).
+/// </summary>
+public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardOptions> options, ILoggerFactory loggers, IOptions<AccessOptions>? access = null)
+    : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The address it listens on once started (the real port when the configured one is 0).</summary>
+    public Uri? Address { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.UseUrls(options.Value.Url);
+        var app = builder.Build();
+        LogRequests(app, loggers.CreateLogger("RegionalWarehouse.Dashboard.Requests"));
+        Map(app, new DashboardQueries(engine));
+        MapOwnPage(app, new OwnSubmissions(engine), options.Value.SignInHeader, access?.Value ?? new AccessOptions());
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        Address = new Uri(app.Urls.First());
+        loggers.CreateLogger<DashboardServer>().LogInformation("Dashboard at {Url}", Address);
+    }
+
+    /// <summary>
+    /// One line per request: method, path, status and time. Never the query string, the caller's address or
+    /// any header, so the log holds no personal data (the marts it serves hold none either).
+    /// </summary>
+    public static void LogRequests(IApplicationBuilder app, ILogger log) =>
+        app.Use(async (context, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next(context);
+            log.LogInformation("{Method} {Path} {Status} in {Milliseconds:N0} ms", context.Request.Method, context.Request.Path.Value,
+                context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        });
+
+    public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
+    {
+        app.MapGet("/", () => Results.Content(Pages.Value["index.html"], "text/html; charset=utf-8"));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/api/las", () => queries.Las());
+        app.MapGet("/api/years", () => queries.Years());
+        app.MapGet("/api/metrics", () => DashboardQueries.Catalogue());
+        app.MapGet("/api/benchmark", (string la, int year) => queries.ForLaAndYear(la, year));
+        app.MapGet("/api/trend", (string la, string metric) => queries.Trend(la, metric));
+        app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year));
+        app.MapGet("/api/quality", (string la, int year) => queries.Quality(la, year) is { } q
+            ? Results.Ok(new { children = q.Children, childrenWithErrors = q.ChildrenWithErrors, sharePct = q.SharePct, text = q.Describe(year) })
+            : Results.NoContent());
+        app.MapGet("/api/neighbours", (string la, int year, string metric) => queries.Neighbours(la, year, metric));
+        app.MapGet("/api/indicators", () => queries.Indicators().Select(i => new { code = i.Code, name = i.Name, unit = i.Unit, polarity = i.Polarity, source = i.Source }));
+        app.MapGet("/api/compare", (string las, string metrics, int year) =>
+            queries.Compare(las.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(),
+                metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(), year));
+        app.MapGet("/api/map", (string metric, int year, string? scope) =>
+            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(MapResponse.From(queries.Map(m!, year, s))));
+        app.MapGet("/api/correlation", (string metric, string indicator, int year, string? scope) =>
+            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(CorrelationResponse.From(queries.Correlation(m!, indicator, year, s))));
+        app.MapGet("/licences/hexmap", () => Results.Text(HexLayout.LicenceText(), "text/plain; charset=utf-8"));
+        app.MapGet("/accessibility", () => Results.Content(Pages.Value["accessibility.html"], "text/html; charset=utf-8"));
+    }
+
+    /// <summary>
+    /// An LA's own page: its submissions and their reports' findings, for the signed-in person's LAs only
+    /// (Access:LaAnalysts). No sign-in: 401; signed in but given no LA: 403; another LA's submission: 404.
+    /// </summary>
+    public static void MapOwnPage(IEndpointRouteBuilder app, OwnSubmissions submissions, string signInHeader, AccessOptions access)
+    {
+        IReadOnlyList<string>? LasOf(HttpContext context, out IResult? refusal)
+        {
+            refusal = null;
+            var user = context.Request.Headers[signInHeader].ToString().Trim();
+            if (user.Length == 0)
+            {
+                refusal = Results.Json(new { error = "Sign in first: this page shows your own authority's submissions." }, statusCode: StatusCodes.Status401Unauthorized);
+                return null;
+            }
+            var las = access.LasOf(user);
+            if (las.Count == 0)
+                refusal = Results.Json(new { error = "Your sign-in is not linked to a local authority: ask the platform operator to add you to Access:LaAnalysts." },
+                    statusCode: StatusCodes.Status403Forbidden);
+            return las;
+        }
+
+        app.MapGet("/my", () => Results.Content(Pages.Value["my.html"], "text/html; charset=utf-8"));
+        app.MapGet("/api/my/submissions", (HttpContext context) =>
+            LasOf(context, out var refusal) is { Count: > 0 } las ? Results.Ok(new { las, submissions = submissions.For(las) }) : refusal!);
+        app.MapGet("/api/my/submissions/{id:long}/findings", (HttpContext context, long id) =>
+            LasOf(context, out var refusal) is { Count: > 0 } las
+                ? submissions.Findings(id, las) is { } findings ? Results.Ok(findings) : Results.NotFound(new { error = $"No submission {id} of yours." })
+                : refusal!);
+    }
+
+    /// <summary>Enough for any sensible comparison, and a bound on what one request can ask of the warehouse.</summary>
+    private const int MaxCompared = 20;
+
+    private static (Metric? Metric, AreaScope Scope, IResult? Problem) Requested(string metricId, string? scope)
+    {
+        var metric = MetricCatalogue.All.FirstOrDefault(m => m.Id == metricId);
+        if (metric is null)
+            return (null, default, Results.BadRequest(new { error = $"Unknown metric '{metricId}': /api/metrics lists them." }));
+        if (!Enum.TryParse<AreaScope>(scope ?? nameof(AreaScope.Members), ignoreCase: true, out var area) || !Enum.IsDefined(area))
+            return (null, default, Results.BadRequest(new { error = $"Unknown scope '{scope}': use members or england." }));
+        return (metric, area, null);
+    }
+
+    /// <summary>The pages are embedded resources that never change while running: read them once.</summary>
+    private static readonly Lazy<Dictionary<string, string>> Pages = new(() => new[] { "index.html", "accessibility.html", "my.html" }.ToDictionary(p => p, ReadPage));
+
+    private static string ReadPage(string name)
+    {
+        using var stream = typeof(DashboardServer).Assembly.GetManifestResourceStream($"RegionalWarehouse.Dashboard.wwwroot.{name}")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+            await _app.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+}
+
+public static class DashboardRegistration
+{
+    public static void AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section));
+        if (configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>()?.Enabled ?? true)
+            services.AddHostedService<DashboardServer>();
+    }
+}

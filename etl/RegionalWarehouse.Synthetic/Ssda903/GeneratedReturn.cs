@@ -1,0 +1,33 @@
+namespace RegionalWarehouse.Synthetic.Ssda903;
+
+/// <summary>One generated 903 table: a header and rows of text, as a case-management export would hold them.</summary>
+public sealed class GeneratedTable(TableSchema schema)
+{
+    public TableSchema Schema { get; } = schema;
+
+    public List<string> Columns { get; } = [.. schema.Columns];
+
+    public List<string[]> Rows { get; } = [];
+
+    public int Column(string name) => Columns.IndexOf(name);
+}
+
+/// <summary>A generated return: one LA, one collection year, ten tables.</summary>
+public sealed class GeneratedReturn(string laCode, int year)
+{
+    public string LaCode { get; } = laCode;
+
+    public int Year { get; } = year;
+
+    // The simulation has no social workers, so a generated return has the ten tables of every year and not the
+    // social worker episodes (sending that table empty would say no looked-after child had a social worker).
+    public Dictionary<TableSchema, GeneratedTable> Tables { get; } =
+        Ssda903Schema.Tables.Where(t => t != Ssda903Schema.SocialWorkerEpisodes).ToDictionary(t => t, t => new GeneratedTable(t));
+
+    public GeneratedTable this[TableSchema schema] => Tables[schema];
+
+    /// <summary>Extra files an error injection adds (name → content).</summary>
+    public Dictionary<string, string> ExtraFiles { get; } = [];
+
+    public long RowCount => Tables.Values.Sum(t => (long)t.Rows.Count);
+}
