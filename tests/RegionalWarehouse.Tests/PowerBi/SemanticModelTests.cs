@@ -229,10 +229,10 @@ public class SemanticModelTests
     }
 
     [Fact]
-    public void The_readme_lists_every_model_rule()
+    public void The_semantic_model_guide_lists_every_model_rule()
     {
-        var readme = File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "README.md"));
+        var guide = File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "docs", "semantic-model.md"));
 
-        Assert.All(ModelRules.All, rule => Assert.Contains($"`{rule.Id}`", readme));
+        Assert.All(ModelRules.All, rule => Assert.Contains($"`{rule.Id}`", guide));
     }
 }

@@ -5,8 +5,9 @@ using RegionalWarehouse.Warehouse.Views;
 namespace RegionalWarehouse.Tests.Warehouse;
 
 /// <summary>
-/// Views, table macros and functions live one file per object under Views/&lt;engine&gt;/, holding the current
-/// definition; migrations hold tables and data changes only.
+/// Views, table macros and functions live one file per object holding the current definition: shared by both
+/// engines (Views/&lt;schema&gt;.&lt;name&gt;.sql) or, where the dialects differ, one per engine side by side
+/// (Views/DuckDb/… beside Views/SqlServer/…). Migrations hold tables and data changes only.
 /// </summary>
 public class CurrentViewsTests
 {
@@ -40,6 +41,24 @@ public class CurrentViewsTests
         foreach (var engine in new[] { "DuckDb", "SqlServer" })
             foreach (var migration in WarehouseMigrator.ScriptsFor(engine))
                 Assert.DoesNotMatch(@"(?im)^\s*create\s+(or\s+(replace|alter)\s+)?(view|macro|function)\b", migration.Sql);
+    }
+
+    [Fact]
+    public void A_shared_definition_is_each_engines_replace_in_place()
+    {
+        var duck = CurrentViews.For("DuckDb").Single(v => v.ObjectName == "dw.cla_child_year");
+        var sql = CurrentViews.For("SqlServer").Single(v => v.ObjectName == "dw.cla_child_year");
+
+        Assert.Equal("Views/dw.cla_child_year.sql", duck.ScriptName);
+        Assert.Contains("create or replace view dw.cla_child_year", duck.Sql);
+        Assert.Contains("CREATE OR ALTER view dw.cla_child_year", sql.Sql);
+    }
+
+    [Fact]
+    public void A_dialect_specific_definition_is_a_pair_of_files()
+    {
+        Assert.Equal("Views/DuckDb/dw.cla_child_year_for.sql", CurrentViews.For("DuckDb").Single(v => v.ObjectName == "dw.cla_child_year_for").ScriptName);
+        Assert.Equal("Views/SqlServer/dw.cla_child_year_for.sql", CurrentViews.For("SqlServer").Single(v => v.ObjectName == "dw.cla_child_year_for").ScriptName);
     }
 
     [Fact]

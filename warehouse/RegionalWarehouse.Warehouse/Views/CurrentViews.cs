@@ -6,31 +6,52 @@ using DbUp.Engine.Transactions;
 namespace RegionalWarehouse.Warehouse.Views;
 
 /// <summary>
-/// The warehouse's views, table macros and functions: one file per object under <c>Views/&lt;engine&gt;/</c>,
-/// named after the object and holding its current definition. Migrations keep tables and data changes only;
-/// these are re-applied on every migrate, after the migrations, so a reader sees a view's definition in one
-/// file and a change to it is an edit to that file.
+/// The warehouse's views, table macros and functions: one file per object, named after it and holding its
+/// current definition. A definition both engines read alike is one file, <c>Views/&lt;schema&gt;.&lt;name&gt;.sql</c>,
+/// written <c>create view …</c>; one that needs each engine's dialect is a pair,
+/// <c>Views/DuckDb/&lt;schema&gt;.&lt;name&gt;.sql</c> beside <c>Views/SqlServer/&lt;schema&gt;.&lt;name&gt;.sql</c>.
+/// Migrations keep tables and data changes only; these are re-applied on every migrate, after the migrations,
+/// so a reader sees a view's definition in one place and a change to it is an edit there.
 /// </summary>
 public static partial class CurrentViews
 {
     /// <summary>Runs after every run-once migration (DbUp's default group is 100).</summary>
     public static readonly int RunGroupOrder = DbUpDefaults.DefaultRunGroupOrder + 1;
 
-    /// <summary>The engine's view files, each after every object it references.</summary>
+    /// <summary>How each engine replaces a definition in place: the only dialect a shared view file leaves open.</summary>
+    private static readonly Dictionary<string, string> CreateOrReplace = new(StringComparer.Ordinal)
+    {
+        ["DuckDb"] = "create or replace",
+        ["SqlServer"] = "CREATE OR ALTER",
+    };
+
+    /// <summary>The engine's views (shared files and its own), each after every object it references.</summary>
     public static IReadOnlyList<ViewScript> For(string engineFolder)
     {
         var assembly = typeof(CurrentViews).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Views.{engineFolder}.";
+        var root = $"{assembly.GetName().Name}.Views.";
+        var engineSpecific = CreateOrReplace.Keys.Select(engine => $"{root}{engine}.").ToList();
+        var own = $"{root}{engineFolder}.";
         var scripts = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.StartsWith(root, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.StartsWith(own, StringComparison.Ordinal) || !engineSpecific.Any(e => n.StartsWith(e, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .Select(n =>
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                var objectName = n[prefix.Length..^".sql".Length];
-                return new ViewScript(objectName, $"Views/{engineFolder}/{objectName}.sql", reader.ReadToEnd());
+                var sql = reader.ReadToEnd();
+                if (n.StartsWith(own, StringComparison.Ordinal))
+                {
+                    var name = n[own.Length..^".sql".Length];
+                    return new ViewScript(name, $"Views/{engineFolder}/{name}.sql", sql);
+                }
+                var shared = n[root.Length..^".sql".Length];
+                return new ViewScript(shared, $"Views/{shared}.sql", SharedCreate().Replace(sql, m => m.Groups[1].Value + CreateOrReplace[engineFolder], 1));
             })
             .ToList();
+        var twice = scripts.GroupBy(s => s.ObjectName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new InvalidOperationException($"{twice.Key} is defined twice: {string.Join(" and ", twice.Select(s => s.ScriptName))}. Keep the shared file or the engine's own, not both.");
         return InDependencyOrder(scripts);
     }
 
@@ -75,6 +96,10 @@ public static partial class CurrentViews
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex LineComment();
+
+    /// <summary>The "create" that opens a shared file's definition (after its comment lines).</summary>
+    [GeneratedRegex(@"^(\s*)create(?=\s+(view|macro|function)\b)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex SharedCreate();
 }
 
 /// <summary>One view, table macro or function: its schema-qualified name, its DbUp script name and its definition.</summary>

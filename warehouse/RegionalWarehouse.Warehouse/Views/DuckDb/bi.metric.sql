@@ -1,3 +1,0 @@
-create or replace view bi.metric as
-select display_order as metric_key, metric_id, name, description, theme, unit, polarity
-from mart.metric;

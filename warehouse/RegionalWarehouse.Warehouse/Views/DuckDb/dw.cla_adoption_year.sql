@@ -1,2 +1,0 @@
-create or replace view dw.cla_adoption_year as
-select * from dw.cla_adoption_year_for(null);

@@ -1,2 +1,0 @@
-create or replace view dw.cla_child_year as
-select * from dw.cla_child_year_for(null);

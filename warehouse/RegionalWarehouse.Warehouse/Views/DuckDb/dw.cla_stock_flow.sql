@@ -1,2 +1,0 @@
-create or replace view dw.cla_stock_flow as
-select * from dw.cla_stock_flow_for(null, null);

@@ -1,3 +1,0 @@
-CREATE OR ALTER VIEW bi.metric as
-select display_order as metric_key, metric_id, name, description, theme, unit, polarity
-from mart.metric;

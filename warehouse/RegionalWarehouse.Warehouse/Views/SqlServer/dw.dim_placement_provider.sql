@@ -1,6 +1,0 @@
--- The PLACE_PROVIDER code list as a dimension; descriptions come from ref.code_list.
-CREATE OR ALTER VIEW dw.dim_placement_provider AS
-select code as placement_provider, max(description) as description, max(reporting_group) as reporting_group
-from ref.code_list
-where return_type = 'SSDA903' and field_name = 'PLACE_PROVIDER'
-group by code;

@@ -1,6 +1,0 @@
--- The RNE code list as a dimension; descriptions come from ref.code_list.
-CREATE OR ALTER VIEW dw.dim_reason_new_episode AS
-select code as rne, max(description) as description, max(reporting_group) as reporting_group
-from ref.code_list
-where return_type = 'SSDA903' and field_name = 'RNE'
-group by code;

@@ -1,0 +1,3 @@
+create view bi.metric as
+select display_order as metric_key, metric_id, name, description, theme, unit, polarity
+from mart.metric;

@@ -1,0 +1,2 @@
+create view dw.cla_adoption_year as
+select * from dw.cla_adoption_year_for(null);

@@ -1,0 +1,9 @@
+-- Care leavers' OC3 records with the groups the benchmarks use.
+create view dw.cla_care_leaver_year as
+select o.la_key, o.collection_year, o.child_key, o.age_at_year_end,
+       case when act.reporting_group = 'EET' then 1 else 0 end as in_eet,
+       case when acc.reporting_group = 'Suitable' then 1 else 0 end as suitably_accommodated,
+       case when o.in_touch = 'YES' then 1 else 0 end as in_touch
+from dw.fact_cla_oc3 o
+left join (select code, max(reporting_group) as reporting_group from ref.code_list where return_type = 'SSDA903' and field_name = 'ACTIV' group by code) act on act.code = o.activity
+left join (select code, max(reporting_group) as reporting_group from ref.code_list where return_type = 'SSDA903' and field_name = 'ACCOM' group by code) acc on acc.code = o.accommodation;

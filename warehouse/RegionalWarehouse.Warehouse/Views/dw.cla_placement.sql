@@ -1,0 +1,12 @@
+-- One row per placement: when it and its period of care began, and when the placement before it began.
+create view dw.cla_placement as
+select la_key, child_key, period_seq, placement_seq, period_start, placement_start, placement_type,
+       lag(placement_start) over (partition by la_key, child_key, period_seq order by placement_seq) as previous_placement_start
+from (
+    select la_key, child_key, period_seq, placement_seq,
+           min(min(episode_start)) over (partition by la_key, child_key, period_seq) as period_start,
+           min(episode_start) as placement_start,
+           min(placement_type) as placement_type
+    from dw.cla_episode_sequence
+    group by la_key, child_key, period_seq, placement_seq
+) placements;

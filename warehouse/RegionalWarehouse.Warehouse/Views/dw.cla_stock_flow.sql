@@ -1,0 +1,2 @@
+create view dw.cla_stock_flow as
+select * from dw.cla_stock_flow_for(null, null);
