@@ -92,6 +92,12 @@ public sealed class DashboardQueries(IWarehouseEngine engine)
 
     public static IEnumerable<object> Catalogue() => MetricCatalogue.All.Select(m => new
     {
-        id = m.Id, name = m.Name, theme = m.Theme, description = m.Description, unit = m.Unit.ToString(), polarity = m.Polarity.ToString(), format = m.FormatString,
+        id = m.Id,
+        name = m.Name,
+        theme = m.Theme,
+        description = m.Description,
+        unit = m.Unit.ToString(),
+        polarity = m.Polarity.ToString(),
+        format = m.FormatString,
     });
 }

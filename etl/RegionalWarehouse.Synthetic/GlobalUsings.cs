@@ -1,5 +1,4 @@
 // These types moved out of the production assembly's namespaces, where its parent namespaces were in scope.
-global using RegionalWarehouse.Etl;
+global using RegionalWarehouse.Etl.Context;
 global using RegionalWarehouse.Etl.Ssda903;
 global using RegionalWarehouse.Etl.SupportingFamilies;
-global using RegionalWarehouse.Etl.Context;

@@ -1,7 +1,6 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Warehouse.Engines;
-
 using RegionalWarehouse.PowerBi;
+using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.SemanticModel;
 

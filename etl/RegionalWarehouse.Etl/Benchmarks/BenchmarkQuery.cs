@@ -67,9 +67,21 @@ public static class BenchmarkQuery
             if (metric is not null)
                 lines[metric.Id] = new BenchmarkLine(metric, D(1), reader.GetBoolean(2), reader.GetBoolean(3))
                 {
-                    Region = D(4), RegionSource = S(5), NeighbourMean = D(6), NeighbourMedian = D(7), NeighbourCount = I(8), NeighbourSource = S(9),
-                    England = D(10), EnglandSource = S(11), Rank = I(12), Ranked = I(13), Quartile = I(14),
-                    RankInEngland = I(15), RankedInEngland = I(16), QuartileInEngland = I(17), Published = D(18),
+                    Region = D(4),
+                    RegionSource = S(5),
+                    NeighbourMean = D(6),
+                    NeighbourMedian = D(7),
+                    NeighbourCount = I(8),
+                    NeighbourSource = S(9),
+                    England = D(10),
+                    EnglandSource = S(11),
+                    Rank = I(12),
+                    Ranked = I(13),
+                    Quartile = I(14),
+                    RankInEngland = I(15),
+                    RankedInEngland = I(16),
+                    QuartileInEngland = I(17),
+                    Published = D(18),
                     PublishedDiffers = reader.IsDBNull(19) ? null : Convert.ToBoolean(reader.GetValue(19)),
                 };
         }

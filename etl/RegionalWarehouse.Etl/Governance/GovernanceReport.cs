@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Markdig;
-using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 

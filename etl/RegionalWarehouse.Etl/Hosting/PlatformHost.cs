@@ -1,4 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;

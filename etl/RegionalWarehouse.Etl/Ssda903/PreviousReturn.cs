@@ -137,9 +137,16 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         }, everyEarlierYear: true);
         return new PreviousReturn(children, child => pseudonymiser.KeyFor(laCode, child))
         {
-            OpenEpisodes = openEpisodes, Decisions = decisions, OpenMissing = openMissing, Uasc = uasc, Adopted = adopted,
-            LookedAfterIn = lookedAfter, YearsHeld = held, OpenSocialWorkerEpisodes = openSocialWorker,
-            SocialWorkerKeyOf = id => pseudonymiser.SocialWorkerKeyFor(laCode, id), UpnKeyOf = upn => pseudonymiser.UpnKeyFor(laCode, upn),
+            OpenEpisodes = openEpisodes,
+            Decisions = decisions,
+            OpenMissing = openMissing,
+            Uasc = uasc,
+            Adopted = adopted,
+            LookedAfterIn = lookedAfter,
+            YearsHeld = held,
+            OpenSocialWorkerEpisodes = openSocialWorker,
+            SocialWorkerKeyOf = id => pseudonymiser.SocialWorkerKeyFor(laCode, id),
+            UpnKeyOf = upn => pseudonymiser.UpnKeyFor(laCode, upn),
         };
     }
 

@@ -2,7 +2,6 @@ using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Ssda903.Rules;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Validation;
-using RegionalWarehouse.Warehouse.Engines;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903;
@@ -86,7 +85,10 @@ public sealed class Ssda903Loader(LoadContext context, CodeLists codes)
     /// </summary>
     private static readonly Dictionary<TableSchema, string> KeyDates = new()
     {
-        [Episodes] = "DECOM", [Reviews] = "REVIEW", [Missing] = "MIS_START", [SocialWorkerEpisodes] = "SW_DECOM",
+        [Episodes] = "DECOM",
+        [Reviews] = "REVIEW",
+        [Missing] = "MIS_START",
+        [SocialWorkerEpisodes] = "SW_DECOM",
     };
 
     private static bool Storable(Record903 record, HashSet<string> keys) =>

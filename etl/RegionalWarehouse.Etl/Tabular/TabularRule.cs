@@ -12,13 +12,13 @@ public sealed record TabularInput<TContext>(TabularData Data, TContext Context);
 /// A validation rule of a single-table return: a stable code, a severity and a check over the rows,
 /// given what the return type knows (<typeparamref name="TContext"/>).
 /// </summary>
-public sealed class TabularRule<TContext>(string code, Severity severity, string table, string description,
+public sealed class TabularRule<TContext>(RuleCode code, Severity severity, string table, string description,
     Func<IReadOnlyList<TableRow>, TContext, IEnumerable<Finding>> check) : IRule<TabularInput<TContext>>
 {
-    public RuleInfo Info { get; } = new(code, severity, table, description);
+    public RuleInfo Info { get; } = code.Describe(severity, table, description);
 
     /// <summary>A rule that looks at one row at a time.</summary>
-    public static TabularRule<TContext> PerRow(string code, Severity severity, string table, string description,
+    public static TabularRule<TContext> PerRow(RuleCode code, Severity severity, string table, string description,
         Func<TableRow, TContext, IEnumerable<Finding>> check) =>
         new(code, severity, table, description, (rows, context) => rows.SelectMany(r => check(r, context)));
 

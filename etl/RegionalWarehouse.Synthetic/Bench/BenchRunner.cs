@@ -4,9 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 

@@ -4,9 +4,8 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Ssda903;
 
 namespace RegionalWarehouse.Synthetic.Bench;
 
@@ -99,7 +98,8 @@ public static class HostileInputs
         var sheet = workbook.AddNewPart<WorksheetPart>();
         sheet.Worksheet = new Worksheet(new SheetData(
             new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("FAMILY_ID")) },
-                    new Cell { CellReference = "ZZZZZZ1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("x")) }) { RowIndex = 1 }));
+                    new Cell { CellReference = "ZZZZZZ1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("x")) })
+            { RowIndex = 1 }));
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Sheet1" }));
         return folder;
     }

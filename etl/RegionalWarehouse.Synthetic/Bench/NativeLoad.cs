@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Synthetic.Bench;

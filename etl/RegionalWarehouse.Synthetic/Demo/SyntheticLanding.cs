@@ -1,8 +1,6 @@
-using RegionalWarehouse.Etl.Context;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.SupportingFamilies;
 using RegionalWarehouse.Synthetic.SupportingFamilies;
 
 namespace RegionalWarehouse.Synthetic.Demo;

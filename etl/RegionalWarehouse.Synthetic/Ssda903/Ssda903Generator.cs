@@ -17,8 +17,17 @@ public static class Ssda903Generator
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> TypicalInCare = new Dictionary<string, int>
     {
-        ["821"] = 380, ["822"] = 260, ["823"] = 330, ["873"] = 650, ["874"] = 390, ["881"] = 1100,
-        ["882"] = 300, ["883"] = 330, ["919"] = 1000, ["926"] = 1150, ["935"] = 950,
+        ["821"] = 380,
+        ["822"] = 260,
+        ["823"] = 330,
+        ["873"] = 650,
+        ["874"] = 390,
+        ["881"] = 1100,
+        ["882"] = 300,
+        ["883"] = 330,
+        ["919"] = 1000,
+        ["926"] = 1150,
+        ["935"] = 950,
     };
 
     public const int DefaultInCare = 450;

@@ -63,7 +63,9 @@ public static class BenchCommand
             var report = new BenchReport($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
                 DateTime.UtcNow, parse.GetValue(parallel), results, latency, p50, p95, count, peak, results.Count > 0 ? published : null)
             {
-                Hostile = hostile, Validation = validation, LatencyWarehouse = results.Count > 0 ? results[^1].Size : null,
+                Hostile = hostile,
+                Validation = validation,
+                LatencyWarehouse = results.Count > 0 ? results[^1].Size : null,
                 IncrementalCheck = results.Count > 0 ? check : null,
             };
             File.WriteAllText(Path.Combine(root, "bench.json"), report.Json());

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Workers;
-using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Warehouse.Migrations;
 
 namespace RegionalWarehouse.Cli.Commands;

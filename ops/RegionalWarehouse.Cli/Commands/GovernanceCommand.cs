@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Warehouse.Engines;
 using Spectre.Console;
 

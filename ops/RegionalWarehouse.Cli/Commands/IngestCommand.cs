@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Warehouse.Migrations;
 using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;

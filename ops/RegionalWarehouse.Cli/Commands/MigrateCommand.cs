@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Governance;
+using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Warehouse.Engines;
 using Spectre.Console;
 

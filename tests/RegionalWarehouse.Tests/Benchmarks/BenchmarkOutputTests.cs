@@ -1,6 +1,6 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Export;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 

@@ -1,7 +1,7 @@
 using RegionalWarehouse.Etl.Benchmarks;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;

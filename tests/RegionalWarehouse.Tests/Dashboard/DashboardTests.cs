@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Dashboard;
-using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Dashboard;

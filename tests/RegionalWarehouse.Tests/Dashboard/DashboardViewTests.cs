@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PuppeteerSharp;
 using RegionalWarehouse.Tests.Support;
 

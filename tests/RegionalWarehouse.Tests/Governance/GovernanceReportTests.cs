@@ -1,5 +1,4 @@
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 

@@ -1,8 +1,8 @@
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;

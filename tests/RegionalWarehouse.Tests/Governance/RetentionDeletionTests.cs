@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Synthetic.Context;
-using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Context;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;

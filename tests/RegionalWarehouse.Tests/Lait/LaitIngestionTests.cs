@@ -1,8 +1,8 @@
 using System.Globalization;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Lait;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Lait;

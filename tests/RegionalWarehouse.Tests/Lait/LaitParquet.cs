@@ -49,8 +49,13 @@ public static class LaitParquet
             new DataField<string>("LA and Regions"), new DataField<string>("Values"), new DataField<double?>("LA Number"), new DataField<string>("Region"));
         var data = rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["Short Desc"] = r.Indicator, ["Data item"] = r.DataItem, ["Years"] = r.Years, ["LA and Regions"] = r.Area,
-            ["Values"] = r.Value, ["LA Number"] = r.Number, ["Region"] = r.Region,
+            ["Short Desc"] = r.Indicator,
+            ["Data item"] = r.DataItem,
+            ["Years"] = r.Years,
+            ["LA and Regions"] = r.Area,
+            ["Values"] = r.Value,
+            ["LA Number"] = r.Number,
+            ["Region"] = r.Region,
         }).ToList();
         using var file = File.Create(path);
         ParquetSerializer.SerializeUntypedAsync(data, schema, file, null, null, default).GetAwaiter().GetResult();

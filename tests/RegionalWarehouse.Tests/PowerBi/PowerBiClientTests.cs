@@ -20,7 +20,11 @@ public sealed class PowerBiClientTests : IAsyncDisposable
 
     private PowerBiClient Client() => new(new HttpClient(), new PowerBiOptions
     {
-        WorkspaceId = Workspace, SemanticModelId = Model, FabricApiUrl = _server.BaseAddress.ToString(), PowerBiApiUrl = _server.BaseAddress.ToString(), TimeoutSeconds = 30,
+        WorkspaceId = Workspace,
+        SemanticModelId = Model,
+        FabricApiUrl = _server.BaseAddress.ToString(),
+        PowerBiApiUrl = _server.BaseAddress.ToString(),
+        TimeoutSeconds = 30,
     }, (scope, _) => ValueTask.FromResult($"token-for-{scope}"), NullLogger<PowerBiClient>.Instance, TimeProvider.System);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.SemanticModel;
-using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.SemanticModel;
+using RegionalWarehouse.Synthetic.Demo;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.PowerBi;

@@ -1,5 +1,5 @@
-using RegionalWarehouse.Synthetic.Bench;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Bench;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Privacy;

@@ -1,8 +1,8 @@
-using RegionalWarehouse.Etl.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Privacy;

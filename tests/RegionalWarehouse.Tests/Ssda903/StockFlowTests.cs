@@ -1,8 +1,8 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Etl.Ssda903.Reconciliation;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;

@@ -1,6 +1,6 @@
-using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
+using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.StatisticalNeighbours;

@@ -2,11 +2,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PuppeteerSharp;
 using RegionalWarehouse.Dashboard;
+using RegionalWarehouse.Etl.Governance;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Demo;
-using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;
 

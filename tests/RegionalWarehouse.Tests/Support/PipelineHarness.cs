@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Hosting;
+using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;

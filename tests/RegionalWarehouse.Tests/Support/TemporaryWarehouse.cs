@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;

@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.SupportingFamilies;
-using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Tests.Support;
 

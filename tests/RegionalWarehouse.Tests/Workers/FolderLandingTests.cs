@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Landing;
-using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Etl.Submissions;
+using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Workers;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Support;

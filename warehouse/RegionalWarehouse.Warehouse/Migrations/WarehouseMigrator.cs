@@ -1,9 +1,9 @@
 using DbUp.Engine;
 using DbUp.Support;
-using RegionalWarehouse.Warehouse.Views;
 using Microsoft.Extensions.Logging;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.ReferenceData;
+using RegionalWarehouse.Warehouse.Views;
 
 namespace RegionalWarehouse.Warehouse.Migrations;
 

@@ -168,7 +168,9 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
         (["ons_code", "hex_q", "hex_r"],
          Geo.HexLayout.All.Select(h => new Dictionary<string, string>
          {
-             ["ons_code"] = h.OnsCode, ["hex_q"] = h.Q.ToString(CultureInfo.InvariantCulture), ["hex_r"] = h.R.ToString(CultureInfo.InvariantCulture),
+             ["ons_code"] = h.OnsCode,
+             ["hex_q"] = h.Q.ToString(CultureInfo.InvariantCulture),
+             ["hex_r"] = h.R.ToString(CultureInfo.InvariantCulture),
          }));
 }
 

@@ -1,4 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
@@ -10,28 +9,19 @@ public static class UascRules
     [
         new UascCeasedAfterBirthRule(),
         new ChildInHeaderRule("UAS-02", Uasc),
-        new DateRule("UAS-03", Uasc, "DUC", required: false),
-        new RowRule("UAS-04", Uasc, "DUC", "A care leaver not looked after in the year (OC3 only) has no UASC information.",
+        new DateRule(new("UAS-03", Dfe: "104", Note: "DfE 104 also flags a date before the collection year"), Uasc, "DUC", required: false),
+        new RowRule(new("UAS-04", Dfe: "1014"), Uasc, "DUC", "A care leaver not looked after in the year (OC3 only) has no UASC information.",
             (r, d) => !d.EpisodesByChild.ContainsKey(r.Child) && Oc3Rules.HasCareLeaverDetails(d, r.Child),
             "UASC information is not collected for care leavers: remove the UASC row for this young person."),
-        new RowRule("UAS-05", Uasc, "DUC", "A date UASC status ceased is given only for a child who was UASC this year or last year.",
+        new RowRule(new("UAS-05", Dfe: "205C", Note: "Fires only on the XML form: in the CSV form a UASC record is what makes a child UASC"), Uasc, "DUC", "A date UASC status ceased is given only for a child who was UASC this year or last year.",
             (r, d) => !r.IsBlank("DUC") && !d.IsUasc(r.Child) && d.Previous.UascOf(r.Child) is null,
             "The child is recorded as not UASC this year (UASC 0) and was not UASC last year, yet has a date UASC status ceased. Remove DUC, or set UASC to 1 if the child was UASC this year."),
-        new RowRule("UAS-06", Uasc, "CHILD", "A child UASC this year who was in last year's return was UASC there too.",
+        new RowRule(new("UAS-06", Dfe: "205D"), Uasc, "CHILD", "A child UASC this year who was in last year's return was UASC there too.",
             (r, d) => d.IsUasc(r.Child) && d.Previous.For(r.Child) is not null && d.Previous.UascOf(r.Child) is null,
             "Last year's return had this child but no UASC record for them. Check the child's UASC status, and correct last year's return if it was wrong."),
-        new RowRule("UAS-07", Uasc, "DUC", "A child UASC last year and this year had not ceased to be UASC by the end of last year, and both years give the same date it ceases.",
+        new RowRule(new("UAS-07", Dfe: "205B", Note: "Last year's date as the warehouse holds it, its month: the months are compared"), Uasc, "DUC", "A child UASC last year and this year had not ceased to be UASC by the end of last year, and both years give the same date it ceases.",
             (r, d) => d.IsUasc(r.Child) && d.Previous.UascOf(r.Child) is { Ceased: { } ceased }
                       && (ceased <= d.YearEnd.AddYears(-1) || r.Date("DUC") is { } duc && AgreesWithPreviousYearRule.Month(duc) != ceased),
             "Last year's return gave a date this child ceased to be UASC that is before this year, or that differs from this year's DUC. Correct DUC here or in last year's return."),
     ];
-}
-
-/// <summary>An unaccompanied asylum-seeking child's status ends after their birth.</summary>
-public sealed class UascCeasedAfterBirthRule()
-    : Rule903("UAS-01", Severity.Error, Ssda903Schema.Uasc, "DUC (date UASC status ceased) is after DOB.")
-{
-    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
-        data[Table].Where(r => r.Date("DUC") is { } duc && (r.Date("DOB") ?? data.DateOfBirth(r.Child)) is { } dob && duc <= dob)
-            .Select(r => Issue(r, "DUC", "DUC is on or before the child's date of birth. Correct DUC."));
 }

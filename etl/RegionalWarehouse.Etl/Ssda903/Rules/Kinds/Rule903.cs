@@ -3,9 +3,9 @@ using RegionalWarehouse.Etl.Validation;
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>A 903 validation rule: a stable code, a severity, and a check over the whole return with its year's code lists.</summary>
-public abstract class Rule903(string code, Severity severity, TableSchema table, string description) : IRule<Ssda903Return>
+public abstract class Rule903(RuleCode code, Severity severity, TableSchema table, string description) : IRule<Ssda903Return>
 {
-    public RuleInfo Info { get; } = Specification.Ssda903Specification.Describe(new(code, severity, table.Name, description));
+    public RuleInfo Info { get; } = code.Describe(severity, table.Name, description);
 
     protected TableSchema Table { get; } = table;
 

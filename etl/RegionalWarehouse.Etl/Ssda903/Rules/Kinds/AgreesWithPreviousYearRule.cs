@@ -7,7 +7,7 @@ namespace RegionalWarehouse.Etl.Ssda903.Rules;
 /// (matched by pseudonym, from what the warehouse holds). A child new this year, or an LA whose previous
 /// year is not loaded, has nothing to disagree with.
 /// </summary>
-public sealed class AgreesWithPreviousYearRule(string code, string column, string item, Func<Record903, PreviousChild, Ssda903Return, bool> differs, string fix)
+public sealed class AgreesWithPreviousYearRule(RuleCode code, string column, string item, Func<Record903, PreviousChild, Ssda903Return, bool> differs, string fix)
     : Rule903(code, Severity.Error, Ssda903Schema.Header, $"Header {column} agrees with the {item} the LA's previous year's return recorded for the child.")
 {
     public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>

@@ -1,0 +1,45 @@
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>UPN is a letter and 12 characters whose first letter checks the rest (DfE check-letter algorithm).</summary>
+public sealed class UpnCheckLetterRule()
+    : Rule903(new("HDR-05", Dfe: "168", Note: "DfE 168 checks the shape and UN1-UN5; the platform also checks the check letter and accepts UN1-UN10"), Severity.Error, Ssda903Schema.Header, "UPN is blank, an UN1–UN10 reason code, or 13 characters with a correct check letter.")
+{
+    private const string CheckLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";
+
+    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
+        data[Table].Where(r => !r.IsBlank("UPN") && !IsValid(r["UPN"].ToUpperInvariant()))
+            .Select(r => Issue(r, "UPN", "UPN is not a valid unique pupil number (13 characters with a correct check letter) or UN1–UN10. Check it against the school census record."));
+
+    public static bool IsValid(string upn) => IsReasonCode(upn) || IsPupilNumber(upn);
+
+    /// <summary>UN1–UN10: the reason a child has no UPN.</summary>
+    public static bool IsReasonCode(string upn) =>
+        upn.Length is 3 or 4 && upn.StartsWith("UN", StringComparison.Ordinal) && int.TryParse(upn[2..], out var n) && n is >= 1 and <= 10;
+
+    /// <summary>A unique pupil number: 13 characters whose first is the check letter of the rest.</summary>
+    public static bool IsPupilNumber(string upn)
+    {
+        if (upn.Length != 13 || !CheckLetters.Contains(upn[0]) || !upn[1..12].All(char.IsAsciiDigit))
+            return false;
+        var last = upn[12];
+        var lastValue = char.IsAsciiDigit(last) ? last - '0' : CheckLetters.IndexOf(last);
+        if (lastValue < 0)
+            return false;
+        var sum = 0;
+        for (var i = 1; i < 12; i++)
+            sum += (upn[i] - '0') * (i + 1);
+        sum += lastValue * 13;
+        return CheckLetters[sum % 23] == upn[0];
+    }
+
+    /// <summary>A valid UPN for twelve characters; the synthetic data generator uses it.</summary>
+    public static string WithCheckLetter(string twelveDigits)
+    {
+        var sum = 0;
+        for (var i = 0; i < 12; i++)
+            sum += (twelveDigits[i] - '0') * (i + 2);
+        return CheckLetters[sum % 23] + twelveDigits;
+    }
+}

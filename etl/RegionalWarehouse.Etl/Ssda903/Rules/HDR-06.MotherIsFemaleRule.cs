@@ -1,0 +1,12 @@
+using RegionalWarehouse.Etl.Validation;
+
+namespace RegionalWarehouse.Etl.Ssda903.Rules;
+
+/// <summary>Only a female child can be recorded as a mother.</summary>
+public sealed class MotherIsFemaleRule()
+    : Rule903("HDR-06", Severity.Error, Ssda903Schema.Header, "MOTHER = 1 only where SEX = 2 (female).")
+{
+    public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
+        data[Table].Where(r => r["MOTHER"] == "1" && SexCode.IsMale(r["SEX"]))
+            .Select(r => Issue(r, "MOTHER", "MOTHER is 1 but SEX is 1 (male). Correct SEX or MOTHER."));
+}
