@@ -15,7 +15,7 @@ public static class ModelCommands
         var model = new Command("model", "The Power BI semantic model (PBIP/TMDL in semantic-model/): generate, check, deploy, refresh, reconcile.");
         model.Subcommands.Add(Generate());
         model.Subcommands.Add(Check());
-        foreach (var command in PowerBiCommands.Create())
+        foreach (var command in ModelServiceCommands.Create())
             model.Subcommands.Add(command);
         return model;
     }

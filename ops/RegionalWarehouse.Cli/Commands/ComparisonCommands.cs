@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 
-public static class BenchmarkCommands
+public static class ComparisonCommands
 {
     /// <summary>The metrics whose neighbour values `rw benchmark` lists unless told otherwise.</summary>
     private static readonly string[] HeadlineMetrics = ["cla_rate_per_10k", "stability_short_term_pct", "oc3_eet_pct"];

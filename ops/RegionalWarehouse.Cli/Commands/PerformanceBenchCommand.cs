@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 
-public static class BenchCommand
+public static class PerformanceBenchCommand
 {
     public static Command Create()
     {

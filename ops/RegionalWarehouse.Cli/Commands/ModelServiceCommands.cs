@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace RegionalWarehouse.Cli.Commands;
 
 /// <summary>`rw model deploy|refresh|reconcile`: the Power BI service side, over its REST APIs.</summary>
-public static class PowerBiCommands
+public static class ModelServiceCommands
 {
     public static IEnumerable<Command> Create() => [Deploy(), Refresh(), Reconcile()];
 
