@@ -98,22 +98,22 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
             var regionKey = (m.RegionCode, m.Year, m.Metric.Id);
             var publishedRegion = published.Regions.TryGetValue(regionKey, out var pr);
             var publishedEngland = published.England.TryGetValue((m.Year, m.Metric.Id), out var pe);
-            var regionRank = regionRanks.TryGetValue(key, out var r) ? r : ((int Rank, int Count)?)null;
-            var englandRank = englandRanks.TryGetValue(key, out var e) ? e : ((int Rank, int Count)?)null;
+            var regionRank = regionRanks.TryGetValue(key, out var r) ? r : (Placing?)null;
+            var englandRank = englandRanks.TryGetValue(key, out var e) ? e : (Placing?)null;
             var publishedOwn = published.LaValue(m.LaKey, m.Year, m.Metric.Id);
             return new BenchmarkRow(m.LaKey, m.Year, m.Metric.Id,
                 s.Suppressed ? null : m.Numerator, s.Suppressed ? null : m.Denominator, s.Value, s.Suppressed, s.Unavailable,
                 publishedRegion ? pr : regionValue.GetValueOrDefault(regionKey),
                 used.Count == 0 ? null : used.Average(p => p.Value!.Value),
                 publishedEngland ? pe : null,
-                regionRank?.Rank, regionRank?.Count, regionRank is { } q ? Quartile(q) : null,
+                regionRank?.Rank, regionRank?.Count, regionRank?.Quartile,
                 publishedRegion ? Published : regionValue.GetValueOrDefault(regionKey) is null ? null : Recomputed,
                 publishedEngland ? Published : null,
                 used.Count == 0 ? null : Median(used.Select(p => p.Value!.Value)),
                 used.Count,
                 sources.Count switch { 0 => null, 1 => sources[0], _ => Mixed },
                 englandRank?.Rank, englandRank?.Count,
-                englandRank is { } eq && m.Metric.Polarity != Polarity.Neutral ? Quartile(eq) : null,
+                englandRank?.Quartile,
                 publishedOwn,
                 s.Value is { } own && publishedOwn is { } pub ? Math.Abs(own - pub) > published.ToleranceFor(m.Metric.Id) : null);
         }).ToList();
@@ -132,15 +132,19 @@ public sealed class ComparatorCalculator(int suppressCountsUpTo, IReadOnlyDictio
                 suppressed ? null : value, suppressed, complete.Count);
         }).ToList();
 
-    private static Dictionary<(int LaKey, int Year, string MetricId), (int Rank, int Count)> Ranks(
+    /// <summary>Each LA's rank and band within its set, by LAIT's method (<see cref="Ranking"/>).</summary>
+    private static Dictionary<(int LaKey, int Year, string MetricId), Placing> Ranks(
         IEnumerable<(Metric Metric, List<(int LaKey, double Value)> Values, int Year)> groups) =>
-        groups.SelectMany(g =>
+        groups.Where(g => g.Values.Count > 0).SelectMany(g =>
         {
             var values = g.Values.Select(v => v.Value).ToList();
-            return g.Values.Select(v => (Key: (v.LaKey, g.Year, g.Metric.Id), Rank: (Rank: Ranking.RankOf(v.Value, values, g.Metric.Polarity), Count: values.Count)));
-        }).ToDictionary(x => x.Key, x => x.Rank);
+            var cutOffs = Ranking.CutOffs(values);
+            return g.Values.Select(v => (Key: (v.LaKey, g.Year, g.Metric.Id),
+                Placing: new Placing(Ranking.RankOf(v.Value, values, g.Metric.Polarity), values.Count, Ranking.Quartile(v.Value, cutOffs, g.Metric.Polarity))));
+        }).ToDictionary(x => x.Key, x => x.Placing);
 
-    private static int Quartile((int Rank, int Count) r) => Ranking.Quartile(r.Rank, r.Count);
+    /// <summary>An LA's place in a set: its rank and band (none for a metric without polarity) among Count values.</summary>
+    private readonly record struct Placing(int? Rank, int Count, int? Quartile);
 
     private static double Median(IEnumerable<double> values)
     {

@@ -19,9 +19,9 @@ public static class MetricCatalogue
         new(id, name, theme, description, Percent, polarity, ChildYear, CountWhen($"in_care_31_march = 1 and {condition}"), InCare,
             what, "children looked after at 31 March");
 
-    private static Metric CeaseShare(string id, string name, string group) =>
+    private static Metric CeaseShare(string id, string name, string group, Polarity polarity = Neutral) =>
         new(id, name, "Leaving care", $"Of the children who ceased to be looked after in the year, the percentage whose care ended by {group.ToLowerInvariant()} (their latest cease in the year).",
-            Percent, Neutral, ChildYear, CountWhen($"ceased_in_year = 1 and ceased_group = '{group}'"), "sum(ceased_in_year)",
+            Percent, polarity, ChildYear, CountWhen($"ceased_in_year = 1 and ceased_group = '{group}'"), "sum(ceased_in_year)",
             $"children whose latest cease was {group.ToLowerInvariant()}", "children who ceased to be looked after");
 
     public static readonly IReadOnlyList<Metric> Cla =
@@ -44,7 +44,7 @@ public static class MetricCatalogue
         new("ceased_rate_per_10k", "Ceases per 10,000 children", "Leaving care",
             "Children ceasing to be looked after in the year per 10,000 children aged 0–17.",
             RatePer10k, Neutral, ChildYear, "sum(ceased_in_year)", null, "children ceasing care", "children aged 0–17"),
-        CeaseShare("ceased_adopted_pct", "Ceased: adopted", "Adopted"),
+        CeaseShare("ceased_adopted_pct", "Ceased: adopted", "Adopted", HigherIsBetter), // the DfE's polarity (LAIT "%_of LAC Adopted": High)
         CeaseShare("ceased_sgo_pct", "Ceased: special guardianship order", "Special guardianship order"),
         CeaseShare("ceased_home_pct", "Ceased: returned home", "Returned home"),
         CeaseShare("ceased_cao_pct", "Ceased: child arrangements order", "Child arrangements order"),
@@ -57,10 +57,10 @@ public static class MetricCatalogue
             "Of children under 16 at 31 March looked after continuously for at least 2.5 years, the percentage in the same placement for at least 2 years, or placed for adoption with that and the previous placement together lasting 2 years.",
             Percent, HigherIsBetter, ChildYear, CountWhen("age_31_march < 16 and stable_two_years = 1"), CountWhen("age_31_march < 16 and in_care_two_and_a_half_years = 1"),
             "of those, children in a placement lasting 2+ years", "children under 16 looked after 2.5+ years at 31 March") { LooksBackYears = 2 },
-        Share("placement_foster_pct", "Placed in foster care", "Placement type", "Percentage of children looked after at 31 March in foster placements (U1–U6).", Neutral, "placement_group = 'Foster placements'", "children in foster placements"),
+        Share("placement_foster_pct", "Placed in foster care", "Placement type", "Percentage of children looked after at 31 March in foster placements (U1–U6).", HigherIsBetter /* LAIT: High */, "placement_group = 'Foster placements'", "children in foster placements"),
         Share("placement_residential_pct", "Placed in residential settings", "Placement type", "Percentage of children looked after at 31 March in secure units, children's homes, residential care or schools.", Neutral,
             "placement_group in ('Secure, homes and hostels', 'Other residential settings', 'Residential schools')", "children in residential settings"),
-        Share("placement_parents_pct", "Placed with parents", "Placement type", "Percentage of children looked after at 31 March placed with parents or others with parental responsibility (P1).", Neutral, "placement_group = 'Placed with parents'", "children placed with parents"),
+        Share("placement_parents_pct", "Placed with parents", "Placement type", "Percentage of children looked after at 31 March placed with parents or others with parental responsibility (P1).", HigherIsBetter /* LAIT: High */, "placement_group = 'Placed with parents'", "children placed with parents"),
         Share("placement_adoption_pct", "Placed for adoption", "Placement type", "Percentage of children looked after at 31 March placed for adoption (A3–A6).", Neutral, "placement_group = 'Placed for adoption'", "children placed for adoption"),
         Share("placement_independent_pct", "Independent or semi-independent living", "Placement type", "Percentage of children looked after at 31 March living independently or in semi-independent / supported accommodation.", Neutral, "placement_group = 'Independent living'", "children living independently"),
         Share("legal_care_order_pct", "On a care order", "Legal status", "Percentage of children looked after at 31 March on an interim or full care order (C1, C2).", Neutral, "legal_status_group = 'Care order'", "children on care orders"),
@@ -72,7 +72,7 @@ public static class MetricCatalogue
             Count, Neutral, ChildYear, "sum(uasc_31_march)", null, "UASC looked after at 31 March", null),
         new("missing_pct", "Children who went missing", "Missing",
             "Percentage of children looked after during the year who had at least one missing incident (MISSING = M) in the year.",
-            Percent, LowerIsBetter, ChildYear, CountWhen("missing_incidents > 0"), LookedAfter, "children with a missing incident", "children looked after during the year"),
+            Percent, Neutral /* LAIT gives Children_missing no polarity */, ChildYear, CountWhen("missing_incidents > 0"), LookedAfter, "children with a missing incident", "children looked after during the year"),
         new("missing_incidents_per_child", "Missing incidents per missing child", "Missing",
             "Missing incidents in the year divided by the children who went missing.",
             Mean, LowerIsBetter, ChildYear, "sum(missing_incidents)", CountWhen("missing_incidents > 0"), "missing incidents", "children who went missing"),

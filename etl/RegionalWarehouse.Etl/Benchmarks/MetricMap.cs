@@ -39,8 +39,7 @@ public sealed record MapArea(LaHex Hex, LaMetricValue? Value, int? Quartile);
 
 /// <summary>
 /// A metric for a year on the hex map: every LA in the scope gets its hexagon (those with no value at all are
-/// shown as not available), banded into quartiles by the metric's polarity among the LAs with a value, as the
-/// marts rank them.
+/// shown as not available), banded by LAIT's method (<see cref="Ranking"/>) among the LAs with a value.
 /// </summary>
 public sealed record MetricMap(Metric Metric, int Year, AreaScope Scope, IReadOnlyList<MapArea> Areas)
 {
@@ -50,10 +49,13 @@ public sealed record MetricMap(Metric Metric, int Year, AreaScope Scope, IReadOn
         var members = scope == AreaScope.Members ? LaDirectory.Load(engine).All.Select(l => l.OnsCode).ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         var shown = HexLayout.All.Where(h => members?.Contains(h.OnsCode) ?? true).ToList();
         var known = shown.Select(h => values.GetValueOrDefault(h.OnsCode)?.Value).OfType<double>().ToList();
+        var cutOffs = known.Count == 0 ? default : Ranking.CutOffs(known);
+        // A metric without polarity is not banded good to bad; its map shades quarters from the highest values down.
+        var shading = metric.Polarity == Polarity.Neutral ? Polarity.HigherIsBetter : metric.Polarity;
         var areas = shown.Select(h =>
         {
             var value = values.GetValueOrDefault(h.OnsCode);
-            int? quartile = value?.Value is { } v ? Ranking.Quartile(Ranking.RankOf(v, known, metric.Polarity), known.Count) : null;
+            var quartile = value?.Value is { } v ? Ranking.Quartile(v, cutOffs, shading) : null;
             return new MapArea(h, value, quartile);
         }).ToList();
         return new MetricMap(metric, year, scope, areas);

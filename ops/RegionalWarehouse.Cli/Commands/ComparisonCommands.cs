@@ -40,7 +40,7 @@ public static class ComparisonCommands
                 AnsiConsole.WriteLine($"No benchmarks for LA {code} in {parse.GetValue(year)}. Has its 903 been loaded (rw status)?");
                 return ExitCodes.Failure;
             }
-            var table = new Table().AddColumns("metric", "value", "DfE published", "region", "neighbours mean", "median", "England", "region rank", "England rank", "quartile");
+            var table = new Table().AddColumns("metric", "value", "DfE published", "region", "neighbours mean", "median", "England", "region rank", "England rank", "band");
             foreach (var group in lines.GroupBy(l => l.Metric.Theme))
             {
                 table.AddRow($"[bold]{Markup.Escape(group.Key)}[/]", "", "", "", "", "", "", "", "", "");
@@ -50,14 +50,17 @@ public static class ComparisonCommands
                         Sourced(l.Metric.Format(l.Region), l.RegionSource), Sourced(l.Metric.Format(l.NeighbourMean), l.NeighbourSource),
                         l.Metric.Format(l.NeighbourMedian), Sourced(l.Metric.Format(l.England), l.EnglandSource),
                         l.Rank is null ? "" : $"{l.Rank} of {l.Ranked}", l.RankInEngland is null ? "" : $"{l.RankInEngland} of {l.RankedInEngland}",
-                        l.QuartileInEngland is { } q ? $"{q} England" : l.Quartile is { } r ? $"{r} region" : "");
+                        l.Metric.Polarity == Polarity.Neutral ? "-"
+                            : l.QuartileInEngland is { } q ? $"{Ranking.Band(q)} (England)" : l.Quartile is { } r ? $"{Ranking.Band(r)} (region)" : "");
             }
             AnsiConsole.Write(table);
             if (BenchmarkQuery.Quality(engine, code, parse.GetValue(year)) is { } quality)
                 AnsiConsole.WriteLine(quality.Describe(parse.GetValue(year)));
             AnsiConsole.WriteLine("c = suppressed (small numbers), x = not available. (P) the DfE's published figure; (R) recomputed from members' returns; " +
                                   "(M) neighbours from both. ! = the LA's own figure differs from the DfE's published one by more than the metric's tolerance: check the return. " +
-                                  "Rank 1 and quartile 1 are best (the quartile is across England where the DfE publishes the measure, else within the region); neutral metrics rank the highest first and have no England quartile.");
+                                  "Ranks and bands follow the DfE's LAIT: rank 1 is best, ties share a rank; band A (best) to D against R's quartiles with inclusive cut-offs, " +
+                                  "across England where the DfE publishes the measure, else within the region (the column says which). A measure without a DfE polarity has no rank or band (-). " +
+                                  "Neighbours mean = the mean of the DfE's ten statistical neighbours, as LAIT shows it; median beside it.");
             WriteNeighbours(engine, code, parse.GetValue(year), parse.GetValue(neighbourMetrics)!);
             if (lines.Any(l => l.EnglandSource == ComparatorCalculator.Published || l.NeighbourSource is ComparatorCalculator.Published or ComparatorCalculator.Mixed))
                 AnsiConsole.WriteLine(Etl.Lait.LaitSchema.Attribution);
@@ -171,9 +174,9 @@ public static class ComparisonCommands
                 Console.Write(MetricDictionary.Markdown());
                 return ExitCodes.Success;
             }
-            var table = new Table().AddColumns("id", "metric", "unit", "polarity");
+            var table = new Table().AddColumns("id", "metric", "unit", "polarity", "polarity from");
             foreach (var m in MetricCatalogue.All)
-                table.AddRow(m.Id, Markup.Escape(m.Name), m.Unit.ToString(), m.Polarity.ToString());
+                table.AddRow(m.Id, Markup.Escape(m.Name), m.Unit.ToString(), m.Polarity.ToString(), Markup.Escape(PolaritySource.Describe(m)));
             AnsiConsole.Write(table);
             return ExitCodes.Success;
         });

@@ -27,7 +27,8 @@ public class ComparatorTests
         Assert.Null(suppressed.Value);
         Assert.Null(suppressed.Numerator);
         Assert.Null(suppressed.RankInRegion);
-        Assert.Equal((3, 3, 3), (las.Single(r => r.LaKey == 2).RankInRegion, las.Single(r => r.LaKey == 2).LaCountRanked, las.Single(r => r.LaKey == 2).Quartile));
+        // LAIT's bands: 10, 20, 30 have quartiles 15, 20, 25, so 30 (lower is better) is above Q75: band D.
+        Assert.Equal((3, 3, 4), (las.Single(r => r.LaKey == 2).RankInRegion, las.Single(r => r.LaKey == 2).LaCountRanked, las.Single(r => r.LaKey == 2).Quartile));
         Assert.Equal(4, regions.Single().LaCount);
     }
 
