@@ -151,8 +151,11 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             var end = endsCare ? exit : nextChange;
             var open = end > horizon;
             var rec = open ? null : endsCare ? ExitReason(route, child, end, place) : "X1";
-            child.Episodes.Add(new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, null,
-                Postcode(), Urn(place)));
+            var episode = new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, null, Postcode(), Urn(place));
+            // A change of legal status only keeps the placement as it was: provider, postcode and URN (DfE 434).
+            if (rne == "L" && child.Episodes.Count > 0)
+                episode = episode with { Provider = child.Episodes[^1].Provider, PlacementPostcode = child.Episodes[^1].PlacementPostcode, Urn = child.Episodes[^1].Urn };
+            child.Episodes.Add(episode);
             if (open || endsCare)
                 break;
 
@@ -188,9 +191,11 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
             rne = (newLs != ls, newPlace != place) switch
             {
+                // Placed for adoption with the current foster carers: the carers stay (DfE 217: S, T or U).
+                (var lsChanged, true) when newPlace is "A3" or "A5" => lsChanged ? "U" : "T",
                 (true, false) => "L",
                 (false, true) => "P",
-                (true, true) => random.NextDouble() < 0.8 ? "T" : "U",
+                (true, true) => random.NextDouble() < 0.8 ? "B" : "U", // B: legal status, placement and carers change; U: the same carers
                 _ => "P",
             };
             if (rne == "P" && newPlace == place)

@@ -40,7 +40,7 @@ public class GeneratorTests
             Assert.True(result[table].Rows.Count > 0, $"no {table.Name} rows");
         var episodes = result[Ssda903Schema.Episodes];
         var rnes = episodes.Rows.Select(r => r[episodes.Column("RNE")]).ToHashSet();
-        Assert.Superset(new HashSet<string> { "S", "L", "P", "T" }, rnes);
+        Assert.Superset(new HashSet<string> { "S", "L", "P", "B" }, rnes);
         Assert.Contains(episodes.Rows, r => r[episodes.Column("REC")] is "E11" or "E12");
         Assert.Contains(episodes.Rows, r => r[episodes.Column("REC")] is "E45" or "E47");
     }

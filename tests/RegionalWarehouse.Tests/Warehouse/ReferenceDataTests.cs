@@ -66,7 +66,8 @@ public class ReferenceDataTests : IClassFixture<ReferenceDataTests.MigratedWareh
 
     [Theory]
     [InlineData("RNE", "S", 2024, true)]
-    [InlineData("RNE", "B", 2024, false)]
+    [InlineData("RNE", "B", 2024, true)] // a change of legal status, placement and carers: current in the DfE's list
+    [InlineData("ACCOM", "S1", 2024, false)]
     [InlineData("PLACE", "H5", 2024, true)]
     [InlineData("PLACE", "H5", 2025, false)]
     [InlineData("LS", "C2", 2019, true)]

@@ -114,7 +114,7 @@ public static class EpisodeRules
             $"Enter the placement's Ofsted URN (e.g. 123456 or SC123456), or {Formats.NoUrn} if it has none."),
         new RowRule(new("EPI-63", Dfe: "217"), Episodes, "RNE", "A placement for adoption with current foster carers (A3, A5) starting on or after 1 April 2015 starts a period of care or changes legal status and placement (RNE S, T or U).",
             (r, _) => r["PLACE"] is "A3" or "A5" && r.Date("DECOM") >= new DateOnly(2015, 4, 1) && r["RNE"] is not ("S" or "T" or "U"),
-            "Being placed for adoption with current foster carers changes the legal status as well as the placement: use RNE T or U (S for a new period of care), or check PLACE."),
+            "A placement for adoption with current foster carers keeps the carers: use RNE T (the placement changed) or U (the legal status too), S for a new period of care, or check PLACE."),
         new RowRule(new("EPI-64", Dfe: "431"), Episodes, "RNE", "An episode starting a new period of care (RNE S) starts after the previous episode ended.",
             (r, d) => r["RNE"] == "S" && d.EpisodeBefore(r)?.Date("DEC") is { } ended && r.Date("DECOM") <= ended,
             "RNE S says the child started to be looked after again, but the previous episode only ended that day (or later). If care continued, give the RNE for what changed (L, P, T, U or B)."),
@@ -138,11 +138,11 @@ public static class EpisodeRules
             (r, _) => r["LS"] == "E1" && r.Date("DECOM") < new DateOnly(2005, 12, 1),
             "Placement orders (E1) began in December 2005, so an earlier episode cannot have LS E1. Check DECOM and LS."),
         new RowRule(new("EPI-71", Dfe: "436"), Episodes, "RNE", "An episode changing both legal status and placement (RNE U or B) has a different LS and a different placement from the previous episode.",
-            (r, d) => r["RNE"] is "U" or "B" && d.EpisodeBefore(r) is { } before && (before["LS"] == r["LS"] || SamePlacement(before, r)),
+            (r, d) => r["RNE"] is "U" or "B" && d.EpisodeBefore(r) is { } before && (before["LS"] == r["LS"] || PlacementType.Unchanged(before, r)),
             "RNE U or B says both the legal status and the placement changed, but the previous episode has the same LS or the same placement (PLACE, PL_POST, URN, PLACE_PROVIDER). Check RNE."),
-        new RowRule(new("EPI-72", Dfe: "435", Note: "The placement half of DfE 435; EPI-23 checks the legal status half"), Episodes, "RNE", "An episode for a change of placement (RNE P) has a placement different from the previous episode's.",
-            (r, d) => r["RNE"] == "P" && d.EpisodeBefore(r) is { } before && SamePlacement(before, r),
-            "RNE P says the placement changed, but PLACE, PL_POST, URN and PLACE_PROVIDER are all as in the previous episode. Check RNE, or the placement details."),
+        new RowRule(new("EPI-72", Dfe: "435", Note: "The placement half of DfE 435; EPI-23 checks the legal status half"), Episodes, "RNE", "An episode for a change of placement (RNE P or T) has a placement different from the previous episode's.",
+            (r, d) => r["RNE"] is "P" or "T" && d.EpisodeBefore(r) is { } before && PlacementType.Unchanged(before, r),
+            "RNE P or T says the placement changed, but PLACE, PL_POST, URN and PLACE_PROVIDER are all as in the previous episode. Check RNE, or the placement details."),
         new RowRule(new("EPI-73", Dfe: "551"), Episodes, "PLACE", "A child placed for adoption (A3-A6) has the date of the decision that they should be placed for adoption (PlacedAdoption DATE_PLACED).",
             (r, d) => PlacementType.IsForAdoption(r["PLACE"]) && !d.RowsFor(PlacedAdoption, r.Child).Any(p => !p.IsBlank("DATE_PLACED")),
             "The child is placed for adoption, so the PlacedAdoption table needs the date of the decision that they should be (DATE_PLACED). Add it, or check PLACE."),
@@ -243,9 +243,6 @@ public static class EpisodeRules
         var end = episode.Date("DEC") is { } dec && dec <= data.YearEnd ? dec : data.YearEnd;
         return end.DayNumber - (start < data.YearStart ? data.YearStart : start).DayNumber;
     }
-    /// <summary>Whether two episodes record the same placement: type, postcode, URN and provider.</summary>
-    private static bool SamePlacement(Record903 before, Record903 episode) =>
-        before["PLACE"] == episode["PLACE"] && before["PL_POST"] == episode["PL_POST"] && before["URN"] == episode["URN"] && before["PLACE_PROVIDER"] == episode["PLACE_PROVIDER"];
     /// <summary>Placement types Ofsted does not register, so their URN is blank or XXXXXXX (the list changed in 2023/24: each rule carries its years).</summary>
     private static RowRule UnregisteredPlacement(RuleCode code, string[] placements) =>
         new(code, Episodes, "URN", $"A placement Ofsted does not register ({string.Join(", ", placements)}) has no URN other than XXXXXXX.",

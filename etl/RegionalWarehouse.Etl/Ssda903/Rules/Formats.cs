@@ -59,6 +59,10 @@ public static class SexCode
 /// <summary>Kinds of placement (PLACE) the 903's rules treat alike.</summary>
 public static class PlacementType
 {
+    /// <summary>Whether two episodes record the same placement, as the DfE's 434, 435 and 436 compare them: type, postcode, URN and provider.</summary>
+    public static bool Unchanged(Record903 before, Record903 episode) =>
+        before["PLACE"] == episode["PLACE"] && before["PL_POST"] == episode["PL_POST"] && before["URN"] == episode["URN"] && before["PLACE_PROVIDER"] == episode["PLACE_PROVIDER"];
+
     /// <summary>Temporary placements (T0-T4): not a change of the child's usual placement.</summary>
     public static bool IsTemporary(string place) => place is "T0" or "T1" or "T2" or "T3" or "T4";
 

@@ -4,19 +4,19 @@ namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>UPN is a letter and 12 characters whose first letter checks the rest (DfE check-letter algorithm).</summary>
 public sealed class UpnCheckLetterRule()
-    : Rule903(new("HDR-05", Dfe: "168", Note: "DfE 168 checks the shape and UN1-UN5; the platform also checks the check letter and accepts UN1-UN10"), Severity.Error, Ssda903Schema.Header, "UPN is blank, an UN1–UN10 reason code, or 13 characters with a correct check letter.")
+    : Rule903(new("HDR-05", Dfe: "168", Note: "DfE 168 checks the shape and UN1-UN5; the platform also checks the check letter"), Severity.Error, Ssda903Schema.Header, "UPN is blank, a reason code UN1–UN5, or 13 characters with a correct check letter.")
 {
     private const string CheckLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
     public override IEnumerable<ValidationIssue> Check(Ssda903Return data, CodeLists codes) =>
         data[Table].Where(r => !r.IsBlank("UPN") && !IsValid(r["UPN"].ToUpperInvariant()))
-            .Select(r => Issue(r, "UPN", "UPN is not a valid unique pupil number (13 characters with a correct check letter) or UN1–UN10. Check it against the school census record."));
+            .Select(r => Issue(r, "UPN", "UPN is not a valid unique pupil number (13 characters with a correct check letter) or a reason code UN1–UN5. Check it against the school census record."));
 
     public static bool IsValid(string upn) => IsReasonCode(upn) || IsPupilNumber(upn);
 
-    /// <summary>UN1–UN10: the reason a child has no UPN.</summary>
+    /// <summary>UN1–UN5: the reason a child has no UPN (the DfE's 168 allows no others).</summary>
     public static bool IsReasonCode(string upn) =>
-        upn.Length is 3 or 4 && upn.StartsWith("UN", StringComparison.Ordinal) && int.TryParse(upn[2..], out var n) && n is >= 1 and <= 10;
+        upn is "UN1" or "UN2" or "UN3" or "UN4" or "UN5";
 
     /// <summary>A unique pupil number: 13 characters whose first is the check letter of the rest.</summary>
     public static bool IsPupilNumber(string upn)

@@ -27,7 +27,7 @@ per_child as (
            max(case when rne = 'S' and episode_start >= year_start then 1 else 0 end) as started_in_year,
            max(is_cease) as ceased_in_year,
            max(case when cease_rank = 1 and is_cease = 1 then reason_ceased end) as reason_ceased,
-           sum(case when first_rank = 1 or (rne in ('S', 'P', 'T', 'B') and episode_start >= year_start) then 1 else 0 end) as placements_in_year,
+           sum(case when first_rank = 1 or (rne in ('S', 'P', 'B') and episode_start >= year_start) then 1 else 0 end) as placements_in_year,
            max(case when last_rank = 1 then placement_type end) as placement_type,
            max(case when last_rank = 1 then legal_status end) as legal_status,
            max(case when last_rank = 1 then period_start end) as period_start,
