@@ -147,6 +147,11 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 nextChange = exit;
             else if (adoptionPlaced is { } placed && placed > start && placed < nextChange)
                 nextChange = placed;
+            // P2 ended on 28 October 2023 (DfE 217t): a P2 placement still open that day becomes supported
+            // accommodation registered with Ofsted (K3) with the same carers.
+            var p2Withdrawn = place == "P2" && start < P2Withdrawn && nextChange > P2Withdrawn && exit > P2Withdrawn;
+            if (p2Withdrawn)
+                nextChange = P2Withdrawn;
             var endsCare = nextChange >= exit;
             var end = endsCare ? exit : nextChange;
             var open = end > horizon;
@@ -158,6 +163,12 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             child.Episodes.Add(episode);
             if (open || endsCare)
                 break;
+            if (p2Withdrawn)
+            {
+                child.Episodes[^1] = child.Episodes[^1] with { ReasonPlaceChange = "OTHER" };
+                (place, start, rne) = ("K3", end, "T");
+                continue;
+            }
 
             var (newLs, newPlace) = (ls, place);
             if (adoptionPlaced == end)
@@ -227,7 +238,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     /// day: P2 until it was withdrawn on 28 October 2023, when supported accommodation had to be registered
     /// with Ofsted (K3).
     /// </summary>
-    private static string IndependentLiving(DateOnly on) => on < new DateOnly(2023, 10, 28) ? "P2" : "K3";
+    private static string IndependentLiving(DateOnly on) => on < P2Withdrawn ? "P2" : "K3";
+
+    private static readonly DateOnly P2Withdrawn = new(2023, 10, 28);
 
     private string NextPlacement(SimulatedChild child, DateOnly on, string current)
     {

@@ -167,8 +167,11 @@ public sealed class Cla903Reference
         return latest.Values.GroupBy(e => e.Child).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Start).ToList());
     }
 
-    /// <summary>L (legal status only) and U (same carers) keep the child with the same carers: the same placement.</summary>
-    private static bool ContinuesPlacement(Episode e) => e.Rne is "L" or "U";
+    /// <summary>
+    /// In the DfE's 903 guide L changes the legal status only, and T and U change the placement with the same carers:
+    /// the child stays with the same carers, so the same placement. S, P and B bring new carers.
+    /// </summary>
+    private static bool ContinuesPlacement(Episode e) => e.Rne is "L" or "T" or "U";
 
     private static Episode? Before(List<Episode> history, Episode e)
     {
