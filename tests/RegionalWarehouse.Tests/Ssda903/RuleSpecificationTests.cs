@@ -392,6 +392,18 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         Assert.Empty(Validate(fixture));
     }
 
+    [Fact]
+    public void A_later_period_of_care_not_starting_with_s_is_the_dfes_432_not_its_357()
+    {
+        using var fixture = ReturnFixture.Copy(Fixture);
+        fixture.Set("episodes.csv", 2, "REC", "E4A"); // C1 went home, then an episode with RNE P
+
+        var issues = Validate(fixture);
+
+        Assert.Contains(issues, i => i.RuleCode == "EPI-99");
+        Assert.DoesNotContain(issues, i => i.RuleCode == "EPI-17");
+    }
+
     [Theory]
     [MemberData(nameof(AllCases))]
     public void Each_rule_fires_where_the_edit_was_made(Case example)

@@ -11,7 +11,7 @@ public static class AdoptionRules
     public static readonly IReadOnlyList<Rule903> All =
     [
         new DateRule(new("AD1-01", Dfe: "112"), Ad1, "DATE_INT", required: true),
-        new DateOrderRule("AD1-02", Ad1, "DATE_INT", "DATE_MATCH"),
+        new DateOrderRule(new("AD1-02", Dfe: "333"), Ad1, "DATE_INT", "DATE_MATCH"),
         new CodeListRule(new("AD1-03", Dfe: "175"), Ad1, "NB_ADOPTR"),
         new CodeListRule(new("AD1-04", Dfe: "176"), Ad1, "SEX_ADOPTR"),
         new ChildInHeaderRule("AD1-05", Ad1),

@@ -15,7 +15,7 @@ public static class EpisodeRules
         new CodeListRule(new("EPI-04", Dfe: "144"), Episodes, "LS", required: true),
         new CodeListRule(new("EPI-05", Dfe: "145"), Episodes, "CIN", required: true),
         new CodeListRule(new("EPI-06", Dfe: "146"), Episodes, "PLACE", required: true),
-        new CodeListRule("EPI-07", Episodes, "PLACE_PROVIDER"),
+        new CodeListRule(new("EPI-07", Dfe: "178"), Episodes, "PLACE_PROVIDER"),
         new DateRule(new("EPI-08", Dfe: "147"), Episodes, "DEC", required: false),
         new DateOrderRule(new("EPI-09", Dfe: "356"), Episodes, "DECOM", "DEC"),
         new ReasonWithEndDateRule(new("EPI-10", Dfe: "148"), Episodes, "DEC", "REC", "REC is present when DEC is, and blank when the episode is open.",
