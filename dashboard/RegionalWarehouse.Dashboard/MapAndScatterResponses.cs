@@ -5,7 +5,8 @@ namespace RegionalWarehouse.Dashboard;
 
 /// <summary>One hexagon as the page draws it. A suppressed value is never sent, only that it was suppressed.</summary>
 public sealed record MapHex(
-    string OnsCode, string? DfeCode, string Name, bool Member, int Q, int R, double? Value, bool Suppressed, bool Unavailable, string? Source, int? Quartile, string? Band);
+    string OnsCode, string? DfeCode, string Name, bool Member, int Q, int R, double? Value, bool Suppressed, bool Unavailable, string? Source, int? Quartile, string? Band,
+    string? ValueOf = null);
 
 public sealed record MapResponse(string MetricId, int Year, string Scope, string Polarity, int MaxRow, string Attribution, IReadOnlyList<MapHex> Hexes)
 {
@@ -13,7 +14,7 @@ public sealed record MapResponse(string MetricId, int Year, string Scope, string
         HexLayout.MaxRow, HexLayout.Attribution,
         map.Areas.Select(a => new MapHex(a.Hex.OnsCode, a.Value?.DfeCode, a.Value?.Name ?? a.Hex.Name, a.Value?.Member ?? false, a.Hex.Q, a.Hex.R,
             a.Value?.Value, a.Value?.Suppressed ?? false, a.Value is null || a.Value.Unavailable, a.Value?.Source,
-            a.Quartile, a.Quartile is { } q ? Ranking.Band(q).ToString() : null)).ToList());
+            a.Quartile, a.Quartile is { } q ? Ranking.Band(q).ToString() : null, a.ValueOf)).ToList());
 }
 
 public sealed record ScatterPoint(string DfeCode, string Name, bool Member, double MetricValue, double IndicatorValue, int IndicatorPeriod, string Source);

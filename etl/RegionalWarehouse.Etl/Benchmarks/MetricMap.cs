@@ -34,8 +34,11 @@ public sealed record LaMetricValue(string DfeCode, string OnsCode, string Name, 
     }
 }
 
-/// <summary>One hexagon of the map: where it sits, its value and its quartile band among the LAs shown (1 = band A).</summary>
-public sealed record MapArea(LaHex Hex, LaMetricValue? Value, int? Quartile);
+/// <summary>
+/// One hexagon of the map: where it sits, its value and its quartile band (1 = band A). For a year before the LA
+/// existed, the value is its predecessor's, named in <see cref="ValueOf"/> (Cumbria's on Cumberland, say).
+/// </summary>
+public sealed record MapArea(LaHex Hex, LaMetricValue? Value, int? Quartile, string? ValueOf = null);
 
 /// <summary>
 /// A metric for a year on the hex map: every LA in the scope gets its hexagon (those with no value at all are
@@ -48,16 +51,44 @@ public sealed record MetricMap(Metric Metric, int Year, AreaScope Scope, IReadOn
         var values = LaMetricValue.Query(engine, metric.Id, year, scope).ToDictionary(v => v.OnsCode);
         var members = scope == AreaScope.Members ? LaDirectory.Load(engine).All.Select(l => l.OnsCode).ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         var shown = HexLayout.All.Where(h => members?.Contains(h.OnsCode) ?? true).ToList();
-        var known = shown.Select(h => values.GetValueOrDefault(h.OnsCode)?.Value).OfType<double>().ToList();
+        // Banded among the LAs that existed that year, as the DfE's LAIT does: a predecessor counts once, not once per successor.
+        var known = (scope == AreaScope.England ? values.Values.Select(v => v.Value) : shown.Select(h => values.GetValueOrDefault(h.OnsCode)?.Value))
+            .OfType<double>().ToList();
+        var predecessors = scope == AreaScope.England ? LaPredecessor.Query(engine, year) : new Dictionary<string, LaPredecessor>();
         var cutOffs = known.Count == 0 ? default : Ranking.CutOffs(known);
         // A metric without polarity is not banded good to bad; its map shades quarters from the highest values down.
         var shading = metric.Polarity == Polarity.Neutral ? Polarity.HigherIsBetter : metric.Polarity;
         var areas = shown.Select(h =>
         {
             var value = values.GetValueOrDefault(h.OnsCode);
+            string? valueOf = null;
+            if (value is null or { Value: null, Suppressed: false } && predecessors.TryGetValue(h.OnsCode, out var predecessor)
+                && values.GetValueOrDefault(predecessor.PredecessorOnsCode) is { } inherited)
+            {
+                value = inherited with { DfeCode = predecessor.DfeCode, OnsCode = h.OnsCode, Name = h.Name };
+                valueOf = predecessor.PredecessorName;
+            }
             var quartile = value?.Value is { } v ? Ranking.Quartile(v, cutOffs, shading) : null;
-            return new MapArea(h, value, quartile);
+            return new MapArea(h, value, quartile, valueOf);
         }).ToList();
         return new MetricMap(metric, year, scope, areas);
+    }
+}
+
+/// <summary>An LA that did not yet exist in a year, and the one LA whose area it then was (dw.la_predecessor).</summary>
+public sealed record LaPredecessor(string DfeCode, string OnsCode, string PredecessorOnsCode, string PredecessorName)
+{
+    /// <summary>The LAs not yet formed in <paramref name="year"/> with their single predecessor, by the successor's ONS code.</summary>
+    public static Dictionary<string, LaPredecessor> Query(IWarehouseEngine engine, int year)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null,
+            $"select dfe_code, ons_code, predecessor_ons_code, predecessor_name from dw.la_predecessor where first_year > {engine.Parameter("year")}",
+            ("year", year));
+        using var reader = command.ExecuteReader();
+        var found = new Dictionary<string, LaPredecessor>(StringComparer.OrdinalIgnoreCase);
+        while (reader.Read())
+            found[reader.GetString(1)] = new LaPredecessor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+        return found;
     }
 }

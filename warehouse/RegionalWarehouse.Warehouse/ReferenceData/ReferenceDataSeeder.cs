@@ -17,6 +17,7 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
     [
         new("regions.csv", "ref.region", ["region_code"]),
         new("local_authorities.csv", "ref.local_authority", ["la_key"]),
+        new("la_successions.csv", "ref.la_succession", ["predecessor_dfe_code", "successor_dfe_code"]),
         new("comparator_groups.csv", "ref.comparator_group", ["group_code"]),
         new("comparator_group_members.csv", "ref.comparator_group_member", ["group_code", "member_dfe_code"]),
         new("code_lists.csv", "ref.code_list", ["return_type", "field_name", "code", "valid_from_year"]),
