@@ -112,10 +112,14 @@ public sealed class Cla903Reference
         var uasc = files.Rows("uasc").Where(r => Date(r["DUC"]) is not { } ceasedOn || ceasedOn > yearEnd).Select(r => r["CHILD"]).ToHashSet();
         result["uasc_31_march"] = (atMarch.Count(c => uasc.Contains(c.Child)), null);
 
-        var incidents = files.Rows("missing").Where(r => r["MISSING"] == "M" && Date(r["MIS_START"]) is { } s && s >= yearStart && s <= yearEnd)
-            .GroupBy(r => r["CHILD"]).ToDictionary(g => g.Key, g => g.Count());
+        // Missing at some point in the year (a spell under way on 1 April counts, as the DfE counts it); incidents
+        // are the spells that began in the year.
+        var spells = files.Rows("missing").Where(r => r["MISSING"] == "M" && Date(r["MIS_START"]) is { } s && s <= yearEnd
+                                                      && (Date(r["MIS_END"]) is not { } e || e >= yearStart)).ToList();
+        var missingInYear = spells.Select(r => r["CHILD"]).ToHashSet();
+        var incidents = spells.Where(r => Date(r["MIS_START"]) >= yearStart).GroupBy(r => r["CHILD"]).ToDictionary(g => g.Key, g => g.Count());
+        result["missing_pct"] = (lookedAfter.Count(c => missingInYear.Contains(c.Child)), lookedAfter.Count);
         var wentMissing = lookedAfter.Where(c => incidents.ContainsKey(c.Child)).ToList();
-        result["missing_pct"] = (wentMissing.Count, lookedAfter.Count);
         result["missing_incidents_per_child"] = (wentMissing.Sum(c => incidents[c.Child]), wentMissing.Count);
 
         var oc2 = files.Rows("oc2").ToList();

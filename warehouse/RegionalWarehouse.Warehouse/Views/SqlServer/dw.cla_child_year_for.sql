@@ -36,10 +36,14 @@ per_child as (
     from ranked
     group by la_key, collection_year, child_key
 ),
+-- A child who went missing in the year: any missing spell (M) under way during it, one already under way on
+-- 1 April included, as the DfE counts them; incidents are the spells that began in the year.
 missing as (
-    select m.la_key, y.collection_year, m.child_key, count(*) as incidents
+    select m.la_key, y.collection_year, m.child_key,
+           sum(case when m.missing_start >= y.year_start then 1 else 0 end) as incidents
     from (select * from dw.cla_missing where @only_la is null or la_key = @only_la) m
-    join (select * from dw.cla_year where @only_la is null or la_key = @only_la) y on y.la_key = m.la_key and m.missing_start between y.year_start and y.year_end
+    join (select * from dw.cla_year where @only_la is null or la_key = @only_la) y on y.la_key = m.la_key
+        and m.missing_start <= y.year_end and coalesce(m.missing_end, cast('9999-12-31' as date)) >= y.year_start
     where m.missing_type = 'M'
     group by m.la_key, y.collection_year, m.child_key
 )
@@ -55,7 +59,8 @@ select c.la_key, c.collection_year, c.child_key,
             then 1 else 0 end as stable_two_years,
        case when c.in_care_31_march = 1 and c.period_start <= DATEADD(month, -30, c.year_end) then 1 else 0 end as in_care_two_and_a_half_years,
        coalesce(m.incidents, 0) as missing_incidents,
-       case when u.child_key is not null and c.in_care_31_march = 1 then 1 else 0 end as uasc_31_march
+       case when u.child_key is not null and c.in_care_31_march = 1 then 1 else 0 end as uasc_31_march,
+       case when m.child_key is not null then 1 else 0 end as missing_in_year
 from per_child c
 left join (select * from dw.dim_child where @only_la is null or la_key = @only_la) d on d.la_key = c.la_key and d.child_key = c.child_key
 left join dw.dim_placement_type pt on pt.placement_type = c.placement_type
