@@ -19,12 +19,12 @@ public static class HeaderRules
         new ChildHasEpisodeRule(),
         new CodeListRule(new("HDR-10", Dfe: "165", Note: "DfE 165 also checks MOTHER against sex and age; here only its code"), Header, "MOTHER"),
         new DateRule(new("HDR-11", Dfe: "171"), Header, "MC_DOB", required: false),
-        new AgreesWithPreviousYearRule(new("HDR-12", Dfe: "202"), "SEX", "sex", (r, before, _) => SexCode.ToStored(r["SEX"]) is { } sex && before.Sex is { } was && sex != was,
+        new AgreesWithPreviousYearRule(new("HDR-12", Dfe: "202"), "SEX", "sex", (r, before, _) => before.Sex is { } was && SexCode.ToStored(r["SEX"]) != was, // a blank or invalid SEX differs too (DfE 202)
             "SEX differs from the sex last year's return recorded for this child. Correct whichever is wrong (last year's by resubmitting it)."),
         new AgreesWithPreviousYearRule(new("HDR-13", Dfe: "203", Note: "Compares the month of birth: the warehouse keeps no finer date"), "DOB", "month of birth",
-            (r, before, _) => r.Date("DOB") is { } dob && before.BirthMonth is { } was && AgreesWithPreviousYearRule.Month(dob) != was,
+            (r, before, _) => before.BirthMonth is { } was && (r.Date("DOB") is not { } dob || AgreesWithPreviousYearRule.Month(dob) != was),
             "DOB is in a different month from the date of birth last year's return recorded for this child. Correct whichever is wrong."),
-        new AgreesWithPreviousYearRule(new("HDR-14", Dfe: "204"), "ETHNIC", "ethnicity", (r, before, _) => !r.IsBlank("ETHNIC") && before.Ethnic is { } was && r["ETHNIC"] != was,
+        new AgreesWithPreviousYearRule(new("HDR-14", Dfe: "204"), "ETHNIC", "ethnicity", (r, before, _) => before.Ethnic is { } was && r["ETHNIC"] != was,
             "ETHNIC differs from the ethnicity last year's return recorded for this child. Correct whichever is wrong."),
         new AgreesWithPreviousYearRule(new("HDR-15", Dfe: "207"), "MOTHER", "mother status",
             (r, before, d) => before.IsMother == true && r["MOTHER"] != "1" && d.EpisodesByChild.ContainsKey(r.Child),
@@ -99,12 +99,13 @@ public static class UpnHistory
 
     /// <summary>
     /// A known UPN stays the same; a reason code (or a blank) may become the UPN; UN1 (or a blank) may become
-    /// UN2-UN5, and a blank UN1; any other change disagrees. A UPN of the wrong form is HDR-05's, not compared.
+    /// UN2-UN5, and a blank UN1; any other change disagrees, a UPN of the wrong form included when last year's
+    /// return had one (its form is HDR-05's too).
     /// </summary>
     public static bool Disagrees(string upn, PreviousChild before, Func<string, long> keyOf)
     {
         if (upn.Length > 0 && !UpnCheckLetterRule.IsValid(upn))
-            return false;
+            return before.UpnKey is not null || before.UpnReason is not null; // last year had one: this is no longer it (DfE 208)
         if (before.UpnKey is { } known)
             return !UpnCheckLetterRule.IsPupilNumber(upn) || keyOf(upn) != known;
         if (UpnCheckLetterRule.IsPupilNumber(upn))
