@@ -6,7 +6,8 @@ namespace RegionalWarehouse.Synthetic.Ssda903;
 /// </summary>
 public static class ErrorInjection
 {
-    public sealed record Kind(string Name, string ExpectedRule, string Description, Func<GeneratedReturn, bool> Apply);
+    /// <summary>A kind of mistake; <paramref name="FirstYear"/> is the first collection year it can be made in (0: any).</summary>
+    public sealed record Kind(string Name, string ExpectedRule, string Description, Func<GeneratedReturn, bool> Apply, int FirstYear = 0);
 
     public static readonly IReadOnlyList<Kind> Kinds =
     [
@@ -20,8 +21,7 @@ public static class ErrorInjection
         new("overlap", "EPI-13", "make an episode start before the previous one ends", r => Overlap(r[Ssda903Schema.Episodes])),
         new("open-not-latest", "EPI-14", "clear the end date of an episode that has a successor", r => OpenNotLatest(r[Ssda903Schema.Episodes])),
         new("dob-after-start", "EPI-19", "move a child's date of birth after their first episode", r => DobAfterStart(r)),
-        new("sdq-too-young", "OC2-17", "give an SDQ score to an OC2 child under 4 (DfE 188)", r => OnOc2(r, (oc2, row) =>
-            row[oc2.Column("DOB")] = RegionalWarehouse.Etl.Csv.DateValue.Format(new DateOnly(r.Year - 2, 6, 1)))),
+        new("sdq-too-young", "OC2-17", "give an SDQ score to an OC2 child under 4 (DfE 188)", r => SdqTooYoung(r)),
         new("misuse-without-intervention", "OC2-15", "record a substance misuse problem without saying whether an intervention was received (DfE 192)", r => OnOc2(r, (oc2, row) =>
         {
             row[oc2.Column("SUBSTANCE_MISUSE")] = "1";
@@ -29,14 +29,27 @@ public static class ErrorInjection
             row[oc2.Column("INTERVENTION_OFFERED")] = "";
         })),
         new("short-break-location", "EPI-31", "give a short break (V3) a placement postcode (DfE 214)", r => SetFirstWhere(r[Ssda903Schema.Episodes], e => e("PL_POST").Length > 0, "LS", "V3")),
-        new("withdrawn-placement", "EPI-30", "use placement type P2 for an episode starting after 28 October 2023", r => r.Year >= 2024 && SetFirstWhere(r[Ssda903Schema.Episodes],
-            e => RegionalWarehouse.Etl.Csv.DateValue.Parse(e("DECOM")) >= new DateOnly(Math.Max(r.Year - 1, 2023), 11, 1), "PLACE", "P2")),
+        new("withdrawn-placement", "EPI-30", "use placement type P2 for an episode starting after 28 October 2023", r => SetFirstWhere(r[Ssda903Schema.Episodes],
+            e => RegionalWarehouse.Etl.Csv.DateValue.Parse(e("DECOM")) >= new DateOnly(Math.Max(r.Year - 1, 2023), 11, 1), "PLACE", "P2"), FirstYear: 2024),
         new("temporary-with-provider", "EPI-29", "give a temporary placement (T1) a placement provider (DfE 213)", r => SetFirstWhere(r[Ssda903Schema.Episodes], e => e("PLACE_PROVIDER").Length > 0, "PLACE", "T1")),
     ];
 
     public static Kind Find(string name) =>
         Kinds.FirstOrDefault(k => k.Name == name)
         ?? throw new ArgumentException($"Unknown error kind '{name}'. Known: {string.Join(", ", Kinds.Select(k => k.Name))}.");
+
+    /// <summary>An SDQ score for an OC2 child under 4 at 31 March, the child's Header and OC2 dates of birth kept alike.</summary>
+    private static bool SdqTooYoung(GeneratedReturn r)
+    {
+        var oc2 = r[Ssda903Schema.Oc2];
+        var young = oc2.Rows.FirstOrDefault(row => RegionalWarehouse.Etl.Csv.DateValue.Parse(row[oc2.Column("DOB")]) is { } dob
+                                                   && RegionalWarehouse.Etl.Privacy.Degrade.AgeOn(dob, new DateOnly(r.Year, 3, 31)) < 4);
+        if (young is null)
+            return false;
+        young[oc2.Column("SDQ_SCORE")] = "12";
+        young[oc2.Column("SDQ_REASON")] = "";
+        return true;
+    }
 
     private static bool OnOc2(GeneratedReturn r, Action<GeneratedTable, string[]> edit)
     {

@@ -45,7 +45,8 @@ public static class Ssda903Generator
             for (var year = request.FirstYear; year <= request.LastYear; year++)
             {
                 var result = extractor.Extract(la, year, children);
-                if (request.InjectError is { } kind && !ErrorInjection.Find(kind).Apply(result))
+                // A mistake that cannot be made in a year (P2 after its withdrawal, in a return before 2023/24) leaves that year's return clean.
+                if (request.InjectError is { } kind && year >= ErrorInjection.Find(kind).FirstYear && !ErrorInjection.Find(kind).Apply(result))
                     throw new InvalidOperationException($"Could not inject '{kind}' into {la} {year}: the return is too small. Use a larger --scale.");
                 yield return result;
             }

@@ -92,4 +92,29 @@ public class GeneratorTests
             Assert.True(harness.Count("dw.fact_cla_episode") > 0);
         }
     }
+
+    [Fact]
+    public void A_mistake_that_cannot_be_made_in_an_earlier_year_is_planted_only_where_it_can_be()
+    {
+        // P2 was withdrawn on 28 October 2023: a 2022/23 return cannot use it after that date, so it stays clean.
+        var returns = Ssda903Generator.Generate(new GeneratorRequest(["919"], 2023, 2024, Seed: 5, Scale: 0.1, InjectError: "withdrawn-placement")).ToList();
+
+        Assert.Equal([2023, 2024], returns.Select(r => r.Year));
+        var episodes = returns.Single(r => r.Year == 2024)[RegionalWarehouse.Etl.Ssda903.Ssda903Schema.Episodes];
+        Assert.Contains(episodes.Rows, row => row[episodes.Column("PLACE")] == "P2"
+            && RegionalWarehouse.Etl.Csv.DateValue.Parse(row[episodes.Column("DECOM")]) >= new DateOnly(2023, 11, 1));
+    }
+
+    [Fact]
+    public void An_sdq_planted_for_a_child_under_4_is_a_score_on_a_young_childs_record_whose_dob_agrees_with_the_header()
+    {
+        var generated = Ssda903Generator.Generate(new GeneratorRequest(["919"], 2024, 2024, Seed: 5, Scale: 0.3, InjectError: "sdq-too-young")).Single();
+        var oc2 = generated[RegionalWarehouse.Etl.Ssda903.Ssda903Schema.Oc2];
+        var header = generated[RegionalWarehouse.Etl.Ssda903.Ssda903Schema.Header];
+
+        var planted = Assert.Single(oc2.Rows, row => row[oc2.Column("SDQ_SCORE")] == "12"
+            && RegionalWarehouse.Etl.Privacy.Degrade.AgeOn(RegionalWarehouse.Etl.Csv.DateValue.Parse(row[oc2.Column("DOB")])!.Value, new DateOnly(2024, 3, 31)) < 4);
+        var child = planted[oc2.Column("CHILD")];
+        Assert.Equal(header.Rows.Single(h => h[header.Column("CHILD")] == child)[header.Column("DOB")], planted[oc2.Column("DOB")]);
+    }
 }
