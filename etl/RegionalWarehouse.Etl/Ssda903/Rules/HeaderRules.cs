@@ -19,6 +19,9 @@ public static class HeaderRules
         new ChildHasEpisodeRule(),
         new CodeListRule(new("HDR-10", Dfe: "165", Note: "DfE 165 also checks MOTHER against sex and age; here only its code"), Header, "MOTHER"),
         new DateRule(new("HDR-11", Dfe: "171"), Header, "MC_DOB", required: false),
+        new RowRule(new("HDR-36", Dfe: "301"), Header, "DOB", "A child's date of birth is not after the collection year ended.",
+            (r, d) => r.Date("DOB") is { } dob && dob > d.YearEnd,
+            "The date of birth is after the end of the collection year. Check DOB."),
         new AgreesWithPreviousYearRule(new("HDR-12", Dfe: "202"), "SEX", "sex", (r, before, _) => before.Sex is { } was && SexCode.ToStored(r["SEX"]) != was, // a blank or invalid SEX differs too (DfE 202)
             "SEX differs from the sex last year's return recorded for this child. Correct whichever is wrong (last year's by resubmitting it)."),
         new AgreesWithPreviousYearRule(new("HDR-13", Dfe: "203", Note: "Compares the month of birth: the warehouse keeps no finer date"), "DOB", "month of birth",
