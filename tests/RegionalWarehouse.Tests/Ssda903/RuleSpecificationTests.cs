@@ -153,6 +153,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
 
         C("REV-07", "a review for a care leaver with no episodes", f => f.Append("reviews.csv", "C5,20/07/2004,01/07/2023,PN1"), "reviews.csv", 5, "CHILD"),
         C("MIS-06", "a missing spell for a care leaver with no episodes", f => f.Append("missing.csv", "C5,20/07/2004,M,01/09/2023,02/09/2023"), "missing.csv", 3, "CHILD"),
+        C("OC2-28", "an OC2 DOB unlike Header's (DfE INT14)", f => f.Set("oc2.csv", 2, "DOB", "15/05/2012"), "oc2.csv", 2, "DOB"),
         C("OC2-21", "OC2 for a care leaver with no episodes", f => f.Append("oc2.csv", "C5,20/07/2004,,,0,1,1,1,1,0,,"), "oc2.csv", 3, "CHILD"),
         C("AD1-15", "AD1 for a care leaver with no episodes", f => f.Append("ad1.csv", "C5,20/07/2004,01/03/2022,15/03/2023,0,2,MF,L11"), "ad1.csv", 3, "CHILD"),
         C("PAD-10", "a placed-for-adoption record for a care leaver with no episodes", f => f.Append("placed_adoption.csv", "C5,20/07/2004,20/04/2023,,"), "placed_adoption.csv", 3, "CHILD"),
@@ -324,6 +325,8 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-35", "another child's UPN for a child whose UPN last year's return recorded", f => f.Set("header.csv", 2, "UPN", "C301234567891"), "header.csv", 2, "UPN"),
         C("HDR-35", "a UPN last year's return recorded, now UN5", f => f.Set("header.csv", 2, "UPN", "UN5"), "header.csv", 2, "UPN"),
         C("HDR-35", "a UPN last year's return recorded, now malformed (DfE 208)", f => f.Set("header.csv", 2, "UPN", "NOT-A-UPN"), "header.csv", 2, "UPN"),
+        C("UAS-08", "a UASC DOB unlike Header's (DfE INT18)", f => f.Set("uasc.csv", 2, "DOB", "02/09/2006"), "uasc.csv", 2, "DOB"),
+        C("UAS-09", "a UASC SEX unlike Header's (DfE INT21)", f => f.Set("uasc.csv", 2, "SEX", "2"), "uasc.csv", 2, "SEX"),
         C("UAS-07", "a child UASC this year whose status last year's return said ceased in February", f => f.Append("uasc.csv", "C2,1,02/02/2020,"), "uasc.csv", 3, "DUC"),
         C("UAS-05", "a date UASC ceased for a child UASC neither year", f => f.AddColumn("header.csv", "UASC", "0").Append("uasc.csv", "C1,2,14/05/2012,01/01/2024"), "uasc.csv", 3, "DUC"),
         C("UAS-06", "a child UASC this year who was not in last year's return", f => f.Append("uasc.csv", "C1,2,14/05/2012,"), "uasc.csv", 3, "CHILD"),

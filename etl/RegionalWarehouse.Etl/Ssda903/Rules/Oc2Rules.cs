@@ -21,6 +21,7 @@ public static class Oc2Rules
         new FlagRule(new("OC2-11", Dfe: "181"), Oc2, "INTERVENTION_RECEIVED"),
         new FlagRule(new("OC2-12", Dfe: "181"), Oc2, "INTERVENTION_OFFERED"),
         new HasEpisodesRule(new("OC2-21", Dfe: "1012"), Oc2),
+        new DobMatchesHeaderRule(new("OC2-28", Dfe: "INT14"), Oc2),
         new RowRule(new("OC2-19", Dfe: "182 544 547", Note: "Also covers 544 and 547 (conviction or development-check items without the four core items)"), Oc2, "IMMUNISATIONS", "An OC2 record is complete (immunisations, teeth check, health assessment, substance misuse) or entirely blank.",
             (r, _) => (r.IsBlank("IMMUNISATIONS") || r.IsBlank("TEETH_CHECK") || r.IsBlank("HEALTH_ASSESSMENT") || r.IsBlank("SUBSTANCE_MISUSE"))
                       && (!r.IsBlank("CONVICTED") || !r.IsBlank("HEALTH_CHECK") || !r.IsBlank("INTERVENTION_RECEIVED") || !r.IsBlank("INTERVENTION_OFFERED")),

@@ -9,7 +9,7 @@ public static class ReviewRules
     [
         new DateRule(new("REV-01", Dfe: "166"), Reviews, "REVIEW", required: true),
         new CodeListRule(new("REV-02", Dfe: "167"), Reviews, "REVIEW_CODE", required: true),
-        new DobMatchesHeaderRule("REV-03", Reviews),
+        new DobMatchesHeaderRule(new("REV-03", Dfe: "INT17"), Reviews),
         new ChildInHeaderRule("REV-04", Reviews),
         new DuplicateKeyRule("REV-05", Reviews),
         new HasEpisodesRule(new("REV-07", Dfe: "1012"), Reviews),

@@ -23,5 +23,9 @@ public static class UascRules
             (r, d) => d.IsUasc(r.Child) && d.Previous.UascOf(r.Child) is { Ceased: { } ceased }
                       && (ceased <= d.YearEnd.AddYears(-1) || r.Date("DUC") is { } duc && AgreesWithPreviousYearRule.Month(duc) != ceased),
             "Last year's return gave a date this child ceased to be UASC that is before this year, or that differs from this year's DUC. Correct DUC here or in last year's return."),
+        new DobMatchesHeaderRule(new("UAS-08", Dfe: "INT18"), Uasc),
+        new RowRule(new("UAS-09", Dfe: "INT21"), Uasc, "SEX", "UASC SEX matches the child's SEX in the Header table.",
+            (r, d) => !r.IsBlank("SEX") && d.RowsFor(Header, r.Child).FirstOrDefault() is { } header && !header.IsBlank("SEX") && header["SEX"] != r["SEX"],
+            "SEX differs from the child's SEX in the Header table. Make both the same."),
     ];
 }
