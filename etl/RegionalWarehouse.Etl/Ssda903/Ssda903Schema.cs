@@ -62,9 +62,12 @@ public static class Ssda903Schema
 
     public static bool IsLoaded(TableSchema table) => Specified.Single(t => t.Schema == table).Loaded;
 
-    /// <summary>Columns whose values identify a child: never echoed into reports or the warehouse.</summary>
+    /// <summary>
+    /// Columns whose values identify a child: never echoed into reports or the warehouse. DUC, the date UASC status
+    /// ceased, is usually the 18th birthday, so it gives the date of birth away.
+    /// </summary>
     public static readonly IReadOnlySet<string> PersonalColumns =
-        new HashSet<string>(["CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST"], StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>(["CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST", "DUC"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The table whose signature column the header has; null when none does.</summary>
     public static TableSchema? Identify(IReadOnlyCollection<string> header) =>

@@ -153,4 +153,18 @@ public class PrivacyTests
         harness.Ingest903(birthdayMidMonth.Folder);
         Assert.Equal(new DateOnly(2024, 9, 1), harness.Warehouse.Scalar<DateOnly>("select max(date_uasc_ceased) from dw.fact_cla_uasc"));
     }
+
+    [Fact]
+    public void A_finding_on_the_date_uasc_status_ceased_never_stores_the_date()
+    {
+        using var harness = new PipelineHarness();
+        // Ceasing after the 18th birthday (DfE 304): the date itself is a birthday in all but name.
+        using var fixture = ReturnFixture.Copy("valid-919-2024").Write("uasc.csv", "CHILD,SEX,DOB,DUC\nC4,1,01/09/2006,02/09/2024\n");
+
+        harness.Ingest903(fixture.Folder);
+
+        var stored = harness.Warehouse.Rows("select cell_value, message from etl.submission_issue where rule_code = 'UAS-10'").Single();
+        Assert.Equal("(withheld)", stored[0]);
+        Assert.DoesNotContain("2024", (string)stored[1]!);
+    }
 }

@@ -325,6 +325,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-35", "another child's UPN for a child whose UPN last year's return recorded", f => f.Set("header.csv", 2, "UPN", "C301234567891"), "header.csv", 2, "UPN"),
         C("HDR-35", "a UPN last year's return recorded, now UN5", f => f.Set("header.csv", 2, "UPN", "UN5"), "header.csv", 2, "UPN"),
         C("HDR-35", "a UPN last year's return recorded, now malformed (DfE 208)", f => f.Set("header.csv", 2, "UPN", "NOT-A-UPN"), "header.csv", 2, "UPN"),
+        C("UAS-10", "UASC status ceasing after the 18th birthday (DfE 304)", f => f.Set("uasc.csv", 2, "DUC", "02/09/2024"), "uasc.csv", 2, "DUC"),
         C("UAS-08", "a UASC DOB unlike Header's (DfE INT18)", f => f.Set("uasc.csv", 2, "DOB", "02/09/2006"), "uasc.csv", 2, "DOB"),
         C("UAS-09", "a UASC SEX unlike Header's (DfE INT21)", f => f.Set("uasc.csv", 2, "SEX", "2"), "uasc.csv", 2, "SEX"),
         C("UAS-07", "a child UASC this year whose status last year's return said ceased in February", f => f.Append("uasc.csv", "C2,1,02/02/2020,"), "uasc.csv", 3, "DUC"),
