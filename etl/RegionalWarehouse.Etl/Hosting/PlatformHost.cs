@@ -32,6 +32,9 @@ public static class PlatformHost
             builder.Configuration.AddInMemoryCollection(overrides);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        // A failure to start (a port in use, say) reaches whoever started the host, and rw prints it as one error:
+        // line; the host's own log of it would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -32,7 +32,21 @@ public static class CliRunner
             await errors.WriteLineAsync($"error: {message}");
             return ExitCodes.Failure;
         }
+        catch (IOException bind) when (bind.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal))
+        {
+            await errors.WriteLineAsync($"error: {bind.Message.TrimEnd('.')}. Stop what uses it, or set Dashboard:Url (RW__Dashboard__Url) to another address; port 0 picks a free one.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // Every error path is one line: anything not foreseen above still says what failed, without a stack trace.
+            var ex = CauseOf(unexpected);
+            await errors.WriteLineAsync($"error: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
     }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Work run in parallel (the bench's returns, say) fails with one real cause, reported like any other.</summary>
     private static Exception CauseOf(Exception thrown) => thrown is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : thrown;

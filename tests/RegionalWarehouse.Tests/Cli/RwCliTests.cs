@@ -79,6 +79,30 @@ public class RwCliTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    [Fact]
+    public void A_dashboard_port_already_in_use_is_one_error_line_naming_the_setting_not_a_stack_trace()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+        var folder = Directory.CreateTempSubdirectory("rw-port-").FullName;
+        try
+        {
+            var result = RwProcess.Run(folder, new Dictionary<string, string> { ["RW__Dashboard__Url"] = $"http://127.0.0.1:{port}" }, "dashboard");
+
+            Assert.Equal(1, result.ExitCode);
+            var error = result.Error.Trim();
+            Assert.StartsWith("error: ", error);
+            Assert.Contains("Dashboard:Url", error);
+            Assert.DoesNotContain('\n', error);
+            Assert.DoesNotContain("   at ", result.Error + result.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static readonly Dictionary<string, string> WithKey = new()
     {
         ["RW__Privacy__PseudonymisationKey"] = "cli-test-key-0123456789-0123456789",
