@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsvHelper;
+using RegionalWarehouse.Warehouse.ReferenceData;
 
 namespace RegionalWarehouse.Etl.Benchmarks;
 
@@ -20,16 +19,9 @@ public static class PolaritySource
 
     private static IReadOnlyDictionary<string, string> Read()
     {
-        var assembly = typeof(Warehouse.Migrations.WarehouseMigrator).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"{assembly.GetName().Name}.ReferenceData.published_metrics.csv")
-            ?? throw new InvalidOperationException("The reference data published_metrics.csv is not embedded.");
-        using var csv = new CsvReader(new StreamReader(stream), CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (csv.Read())
-            if (csv.GetField("source") == "LAIT")
-                map.TryAdd(csv.GetField("metric_id")!, csv.GetField("indicator")!);
+        foreach (var row in ReferenceDataSeeder.ReadEmbedded("published_metrics.csv").Rows.Where(r => r["source"] == "LAIT"))
+            map.TryAdd(row["metric_id"], row["indicator"]);
         return map;
     }
 }

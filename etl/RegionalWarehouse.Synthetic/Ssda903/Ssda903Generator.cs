@@ -34,6 +34,7 @@ public static class Ssda903Generator
 
     public static IEnumerable<GeneratedReturn> Generate(GeneratorRequest request)
     {
+        var injection = request.InjectError is { } kind ? ErrorInjection.Find(kind) : null;
         foreach (var la in request.LaCodes)
         {
             var random = new Random(HashCode(request.Seed, la));
@@ -46,8 +47,8 @@ public static class Ssda903Generator
             {
                 var result = extractor.Extract(la, year, children);
                 // A mistake that cannot be made in a year (P2 after its withdrawal, in a return before 2023/24) leaves that year's return clean.
-                if (request.InjectError is { } kind && year >= ErrorInjection.Find(kind).FirstYear && !ErrorInjection.Find(kind).Apply(result))
-                    throw new InvalidOperationException($"Could not inject '{kind}' into {la} {year}: the return is too small. Use a larger --scale.");
+                if (injection is not null && year >= injection.FirstYear && !injection.Apply(result))
+                    throw new InvalidOperationException($"Could not inject '{injection.Name}' into {la} {year}: the return is too small. Use a larger --scale.");
                 yield return result;
             }
         }

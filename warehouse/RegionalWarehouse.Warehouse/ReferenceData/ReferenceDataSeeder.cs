@@ -79,20 +79,27 @@ public sealed class ReferenceDataSeeder(IWarehouseEngine engine)
             var (generatedColumns, generated) = table.Rows();
             return (generatedColumns, generated.ToDictionary(r => KeyOf(table, r)));
         }
+        var (columns, read) = ReadEmbedded(table.File);
+        var rows = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var row in read)
+            rows.Add(KeyOf(table, row), row);
+        return (columns, rows);
+    }
+
+    /// <summary>One of the reference CSV files embedded beside this class: its columns and its rows, values trimmed.</summary>
+    public static (string[] Columns, List<Dictionary<string, string>> Rows) ReadEmbedded(string file)
+    {
         var assembly = typeof(ReferenceDataSeeder).Assembly;
-        var resource = $"{assembly.GetName().Name}.ReferenceData.{table.File}";
+        var resource = $"{assembly.GetName().Name}.ReferenceData.{file}";
         using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Reference file {table.File} is not embedded in {assembly.GetName().Name}.");
+            ?? throw new InvalidOperationException($"Reference file {file} is not embedded in {assembly.GetName().Name}.");
         using var csv = new CsvReader(new StreamReader(stream), CultureInfo.InvariantCulture);
         csv.Read();
         csv.ReadHeader();
         var columns = csv.HeaderRecord!;
-        var rows = new Dictionary<string, Dictionary<string, string>>();
+        var rows = new List<Dictionary<string, string>>();
         while (csv.Read())
-        {
-            var row = columns.ToDictionary(c => c, c => csv.GetField(c)!.Trim());
-            rows.Add(KeyOf(table, row), row);
-        }
+            rows.Add(columns.ToDictionary(c => c, c => csv.GetField(c)!.Trim()));
         return (columns, rows);
     }
 

@@ -64,7 +64,11 @@ public static partial class CurrentViews
         var byName = scripts.ToDictionary(s => s.ObjectName, StringComparer.OrdinalIgnoreCase);
         var dependsOn = scripts.ToDictionary(
             s => s.ObjectName,
-            s => scripts.Where(other => other != s && References(WithoutComments(s.Sql), other.ObjectName)).Select(o => o.ObjectName).ToList(),
+            s =>
+            {
+                var referenced = QualifiedNames(s.Sql);
+                return scripts.Where(other => other != s && referenced.Contains(other.ObjectName)).Select(o => o.ObjectName).ToList();
+            },
             StringComparer.OrdinalIgnoreCase);
 
         var ordered = new List<ViewScript>(scripts.Count);
@@ -89,13 +93,16 @@ public static partial class CurrentViews
         }
     }
 
-    private static bool References(string sql, string objectName) =>
-        Regex.IsMatch(sql, $@"(?<![\w.]){Regex.Escape(objectName)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    private static string WithoutComments(string sql) => LineComment().Replace(sql, "");
+    /// <summary>Every schema-qualified name the definition uses outside its comments, read once per file.</summary>
+    private static HashSet<string> QualifiedNames(string sql) =>
+        QualifiedName().Matches(LineComment().Replace(sql, "")).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex LineComment();
+
+    /// <summary>A whole word "schema.name" (not part of a longer dotted or word sequence before it).</summary>
+    [GeneratedRegex(@"(?<![\w.])\w+\.\w+(?!\w)")]
+    private static partial Regex QualifiedName();
 
     /// <summary>The "create" that opens a shared file's definition (after its comment lines).</summary>
     [GeneratedRegex(@"^(\s*)create(?=\s+(view|macro|function)\b)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
