@@ -1,4 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.ReferenceData.Geo;
 

@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Tabular;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Context;

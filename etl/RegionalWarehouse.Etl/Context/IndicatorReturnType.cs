@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Tabular;
-using RegionalWarehouse.Etl.Validation;
 using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextReferences>;
 
 namespace RegionalWarehouse.Etl.Context;

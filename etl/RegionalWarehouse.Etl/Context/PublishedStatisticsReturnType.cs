@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Tabular;
-using RegionalWarehouse.Etl.Validation;
 using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.Context.ContextReferences>;
 
 namespace RegionalWarehouse.Etl.Context;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Landing;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Validation;
 
 namespace RegionalWarehouse.Etl.Lait;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using DuckDB.NET.Data;
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Lait;

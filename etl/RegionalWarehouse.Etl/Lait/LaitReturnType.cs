@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Lait;

@@ -3,8 +3,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Etl.Landing;
 

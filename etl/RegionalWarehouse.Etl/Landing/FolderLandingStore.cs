@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Etl.Landing;
 

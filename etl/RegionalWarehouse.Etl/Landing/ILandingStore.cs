@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
-
 namespace RegionalWarehouse.Etl.Landing;
 
 /// <summary>

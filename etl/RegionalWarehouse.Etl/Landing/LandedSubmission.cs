@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-
 namespace RegionalWarehouse.Etl.Landing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-
 namespace RegionalWarehouse.Etl.Ssda903;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Ssda903.Rules;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903;

@@ -1,7 +1,4 @@
-using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Ssda903.Rules;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Ssda903;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using RegionalWarehouse.Etl.Csv;
 
 namespace RegionalWarehouse.Etl.Ssda903;
 

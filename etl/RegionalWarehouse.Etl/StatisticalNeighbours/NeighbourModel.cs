@@ -1,8 +1,4 @@
 using System.Globalization;
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Tabular;
-using RegionalWarehouse.Etl.Validation;
 
 namespace RegionalWarehouse.Etl.StatisticalNeighbours;
 

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.StatisticalNeighbours;

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.StatisticalNeighbours;
 
 /// <summary>The statistical neighbour return's rules.</summary>

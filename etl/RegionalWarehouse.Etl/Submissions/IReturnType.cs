@@ -1,7 +1,5 @@
 using System.Data.Common;
-using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Submissions;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Submissions;

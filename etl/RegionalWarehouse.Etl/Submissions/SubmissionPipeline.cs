@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Validation;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RegionalWarehouse.Etl.Validation;
 
 namespace RegionalWarehouse.Etl.Submissions;
 

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Submissions;
 
 /// <summary>Rules about the submission as a whole, checked before its files are read.</summary>

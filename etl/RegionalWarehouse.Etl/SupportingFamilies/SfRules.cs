@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Tabular;
-using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.SupportingFamilies.SfSchema;
 using Rule = RegionalWarehouse.Etl.Tabular.TabularRule<RegionalWarehouse.Etl.SupportingFamilies.SfContext>;
 

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Tabular;
-
 namespace RegionalWarehouse.Etl.SupportingFamilies;
 
 /// <summary>One of the ten headline areas of the Supporting Families National Outcomes Framework.</summary>

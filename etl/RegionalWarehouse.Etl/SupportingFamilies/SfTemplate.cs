@@ -1,5 +1,4 @@
 using System.Text;
-using RegionalWarehouse.Etl.Tabular;
 
 namespace RegionalWarehouse.Etl.SupportingFamilies;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RegionalWarehouse.Etl.Csv;
 
 namespace RegionalWarehouse.Etl.Tabular;
 

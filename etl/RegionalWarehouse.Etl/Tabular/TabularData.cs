@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Tabular;
 
 /// <summary>A single-table return as read: its header, its rows and what was wrong with the file itself.</summary>

@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Tabular;
 
 /// <summary>The rules the single-table reader itself applies.</summary>

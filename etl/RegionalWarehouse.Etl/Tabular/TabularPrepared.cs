@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Tabular;
 
 /// <summary>A validated single-table return and how to load it.</summary>

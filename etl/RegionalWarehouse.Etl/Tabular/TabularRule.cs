@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Tabular;
 
 /// <summary>Where a rule found a problem, and what to tell the analyst.</summary>

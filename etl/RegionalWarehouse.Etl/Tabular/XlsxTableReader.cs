@@ -2,7 +2,6 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using RegionalWarehouse.Etl.Csv;
 
 namespace RegionalWarehouse.Etl.Tabular;
 

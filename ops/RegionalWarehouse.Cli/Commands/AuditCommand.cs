@@ -1,9 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using RegionalWarehouse.Warehouse.Audit;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Warehouse.Migrations;
 

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Microsoft.Extensions.Options;
-using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 
 namespace RegionalWarehouse.Cli.Commands;

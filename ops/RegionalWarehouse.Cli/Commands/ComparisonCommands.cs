@@ -1,10 +1,5 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Export;
-using RegionalWarehouse.Etl.Hosting;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

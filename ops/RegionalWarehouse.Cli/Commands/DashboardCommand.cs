@@ -1,8 +1,5 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RegionalWarehouse.Dashboard;
-using RegionalWarehouse.Etl.Hosting;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,13 +1,9 @@
-using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Warehouse;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

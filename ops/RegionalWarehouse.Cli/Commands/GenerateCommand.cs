@@ -1,7 +1,5 @@
-using System.CommandLine;
 using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,9 +1,5 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using RegionalWarehouse.Etl.Submissions;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

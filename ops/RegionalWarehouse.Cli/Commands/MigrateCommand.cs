@@ -1,8 +1,4 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Hosting;
-using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 
 namespace RegionalWarehouse.Cli.Commands;

@@ -1,7 +1,4 @@
-using System.CommandLine;
-
 using RegionalWarehouse.SemanticModel;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,12 +1,8 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.PowerBi;
 using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Warehouse.Audit;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,9 +1,7 @@
-using System.CommandLine;
 using System.Runtime.InteropServices;
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Synthetic.Bench;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

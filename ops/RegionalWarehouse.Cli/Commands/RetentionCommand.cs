@@ -1,10 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Hosting;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RegionalWarehouse.Cli.Commands;
 
 /// <summary>Every `rw` command, in the order `rw --help` lists them.</summary>

@@ -1,10 +1,7 @@
-using System.CommandLine;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Workers;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using RegionalWarehouse.Warehouse.Engines;
-using Spectre.Console;
-
 namespace RegionalWarehouse.Cli.Commands;
 
 public static class StatusCommand

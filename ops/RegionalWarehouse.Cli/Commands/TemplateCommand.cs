@@ -1,6 +1,4 @@
-using System.CommandLine;
 using RegionalWarehouse.Etl.SupportingFamilies;
-using Spectre.Console;
 
 namespace RegionalWarehouse.Cli.Commands;
 

@@ -2,7 +2,6 @@ using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Export;
 using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;
 

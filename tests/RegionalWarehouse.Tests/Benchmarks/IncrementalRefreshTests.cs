@@ -1,8 +1,6 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;
 

@@ -2,11 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Tests.Benchmarks.Reference;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;
 

@@ -1,5 +1,4 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;
 

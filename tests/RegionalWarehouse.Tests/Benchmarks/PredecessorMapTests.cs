@@ -1,7 +1,5 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Tests.Lait;
-using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.ReferenceData.Geo;
 
 namespace RegionalWarehouse.Tests.Benchmarks;

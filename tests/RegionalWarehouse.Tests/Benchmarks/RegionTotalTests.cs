@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Benchmarks;
 

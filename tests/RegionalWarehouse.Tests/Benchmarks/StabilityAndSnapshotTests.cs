@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
-
 namespace RegionalWarehouse.Tests.Benchmarks;
 
 /// <summary>

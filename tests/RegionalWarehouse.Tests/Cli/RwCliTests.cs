@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Cli;
 

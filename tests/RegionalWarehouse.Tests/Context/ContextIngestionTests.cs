@@ -1,6 +1,4 @@
 using RegionalWarehouse.Etl.Benchmarks;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Context;
 

@@ -1,7 +1,5 @@
 using RegionalWarehouse.Etl.Context;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Validation;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Context;
 

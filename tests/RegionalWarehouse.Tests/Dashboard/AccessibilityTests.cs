@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PuppeteerSharp;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Dashboard;
 

@@ -4,9 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Dashboard;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Demo;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Dashboard;
 

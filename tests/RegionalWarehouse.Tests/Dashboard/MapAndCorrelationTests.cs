@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Dashboard;
 

@@ -1,5 +1,4 @@
 using PuppeteerSharp;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Dashboard;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Documentation;
 

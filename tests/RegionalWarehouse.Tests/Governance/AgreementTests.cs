@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Migrations;
 

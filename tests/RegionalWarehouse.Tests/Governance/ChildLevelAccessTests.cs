@@ -1,5 +1,4 @@
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;
 

@@ -1,6 +1,4 @@
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;
 

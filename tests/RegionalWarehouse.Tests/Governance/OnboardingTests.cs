@@ -1,9 +1,7 @@
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;
 

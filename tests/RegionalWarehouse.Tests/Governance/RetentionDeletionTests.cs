@@ -4,10 +4,8 @@ using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;
 

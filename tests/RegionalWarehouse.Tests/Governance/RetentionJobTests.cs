@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using RegionalWarehouse.Etl.Workers;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 

@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Governance;
 using RegionalWarehouse.Etl.Hosting;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Landing;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Governance;
 

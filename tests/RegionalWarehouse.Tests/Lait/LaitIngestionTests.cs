@@ -1,9 +1,7 @@
 using System.Globalization;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Lait;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Demo;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Lait;
 

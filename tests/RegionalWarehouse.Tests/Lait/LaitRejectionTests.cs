@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
-
 namespace RegionalWarehouse.Tests.Lait;
 
 /// <summary>LAIT-shaped files with one thing wrong: each is rejected (or warned) at the row and column, and nothing is loaded.</summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.PowerBi;
 using RegionalWarehouse.SemanticModel;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.PowerBi;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.Audit;
 using RegionalWarehouse.Warehouse.Engines;
 

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.SemanticModel;
 using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.PowerBi;
 

@@ -1,6 +1,4 @@
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Bench;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Privacy;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Privacy;
 

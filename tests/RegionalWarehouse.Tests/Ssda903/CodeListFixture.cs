@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Validation;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;
 

@@ -1,6 +1,4 @@
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;
 

@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Ssda903.Rules;
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;
 

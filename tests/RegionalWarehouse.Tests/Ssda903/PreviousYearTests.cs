@@ -1,7 +1,5 @@
 using RegionalWarehouse.Etl.Ssda903;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;
 

@@ -1,8 +1,6 @@
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Ssda903.Rules;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Validation;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;
 

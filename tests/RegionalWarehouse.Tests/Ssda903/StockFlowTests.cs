@@ -1,9 +1,7 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Etl.Ssda903.Reconciliation;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Ssda903;
 

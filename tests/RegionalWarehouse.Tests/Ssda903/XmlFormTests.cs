@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Submissions;
-using RegionalWarehouse.Tests.Support;
-
 namespace RegionalWarehouse.Tests.Ssda903;
 
 /// <summary>The 903's XML form loads exactly as its CSV form does, and a broken or hostile XML file is a finding.</summary>

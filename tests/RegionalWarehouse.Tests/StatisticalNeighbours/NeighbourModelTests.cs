@@ -1,7 +1,5 @@
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Tabular;
 using RegionalWarehouse.Synthetic.Demo;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.StatisticalNeighbours;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using PuppeteerSharp;
 using RegionalWarehouse.Dashboard;
 using RegionalWarehouse.Etl.Governance;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Context;
 using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;

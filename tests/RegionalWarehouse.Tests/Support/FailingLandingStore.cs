@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Landing;
-using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;
 

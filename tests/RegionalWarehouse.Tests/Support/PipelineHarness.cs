@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Hosting;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Submissions;
 
 namespace RegionalWarehouse.Tests.Support;
 

@@ -1,8 +1,6 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.SupportingFamilies;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.SupportingFamilies;
 

@@ -1,7 +1,5 @@
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.SupportingFamilies;
 using RegionalWarehouse.Etl.Validation;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.SupportingFamilies;
 

@@ -1,7 +1,6 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.SupportingFamilies;
 using RegionalWarehouse.Etl.Tabular;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.SupportingFamilies;
 

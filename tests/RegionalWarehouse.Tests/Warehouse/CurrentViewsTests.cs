@@ -1,4 +1,3 @@
-using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.Migrations;
 using RegionalWarehouse.Warehouse.Views;
 

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Tests.Support;
-
 namespace RegionalWarehouse.Tests.Warehouse;
 
 /// <summary>

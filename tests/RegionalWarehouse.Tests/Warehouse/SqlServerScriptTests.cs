@@ -23,8 +23,8 @@ public class SqlServerScriptTests
     [Fact]
     public void Both_engines_have_the_same_migration_script_names()
     {
-        var duck = RegionalWarehouse.Warehouse.Migrations.WarehouseMigrator.ScriptsFor("DuckDb").Select(s => s.Name);
-        var sql = RegionalWarehouse.Warehouse.Migrations.WarehouseMigrator.ScriptsFor("SqlServer").Select(s => s.Name);
+        var duck = RegionalWarehouse.Warehouse.Migrations.WarehouseMigrator.ScriptsFor("DuckDb").Select(s => s.Name.Split('.')[^2]);
+        var sql = RegionalWarehouse.Warehouse.Migrations.WarehouseMigrator.ScriptsFor("SqlServer").Select(s => s.Name.Split('.')[^2]);
 
         Assert.Equal(duck, sql);
     }

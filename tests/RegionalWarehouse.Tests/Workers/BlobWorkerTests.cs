@@ -1,6 +1,5 @@
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Synthetic.Ssda903;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Workers;
 

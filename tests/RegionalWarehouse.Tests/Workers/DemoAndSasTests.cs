@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
 using RegionalWarehouse.Cli.Commands;
-using RegionalWarehouse.Tests.Support;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Tests.Workers;

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Landing;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Etl.Workers;
-using RegionalWarehouse.Tests.Support;
 
 namespace RegionalWarehouse.Tests.Workers;
 

@@ -32,27 +32,30 @@ public sealed class WarehouseMigrator(IWarehouseEngine engine, ILogger<Warehouse
     public IReadOnlyList<string> PendingScripts() =>
         BuildUpgrader().GetScriptsToExecute().Where(s => s.SqlScriptOptions.ScriptType == ScriptType.RunOnce).Select(s => s.Name).ToList();
 
-    /// <summary>Every run-once migration of this engine, in order, as embedded in the assembly (views: <see cref="CurrentViews"/>).</summary>
+    /// <summary>
+    /// Every run-once migration of this engine, in order: its own (<c>Migrations/&lt;engine&gt;/</c>) and the shared
+    /// ones (<c>Migrations/</c>, <see cref="PortableDdl"/>), each named as DbUp journals it, so a warehouse migrated
+    /// before a pair became one shared file does not run it again (views: <see cref="CurrentViews"/>).
+    /// </summary>
     public static IReadOnlyList<EmbeddedScript> ScriptsFor(string migrationFolder)
     {
-        var assembly = typeof(WarehouseMigrator).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Migrations.{migrationFolder}.";
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return new EmbeddedScript(n[prefix.Length..], reader.ReadToEnd());
-            })
-            .ToList();
+        var journalPrefix = $"{EmbeddedSql.Root}Migrations.{migrationFolder}.";
+        var own = EmbeddedSql.In($"Migrations.{migrationFolder}.")
+            .Select(s => new EmbeddedScript(s.File, s.Sql));
+        var shared = EmbeddedSql.In("Migrations.")
+            .Where(s => !s.File.Contains('.', StringComparison.Ordinal))
+            .Select(s => new EmbeddedScript(s.File, migrationFolder == "SqlServer" ? PortableDdl.ToSqlServer(s.Sql, $"Migrations/{s.File}.sql") : s.Sql));
+        var scripts = own.Concat(shared).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var twice = scripts.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new InvalidOperationException($"Migration {twice.Key} is both shared and {migrationFolder}'s own. Keep one.");
+        return scripts.Select(s => s with { Name = $"{journalPrefix}{s.Name}.sql" }).ToList();
     }
 
     private UpgradeEngine BuildUpgrader()
     {
-        var prefix = $"{typeof(WarehouseMigrator).Assembly.GetName().Name}.Migrations.{engine.MigrationFolder}.";
         return engine.MigrationBuilder()
-            .WithScriptsEmbeddedInAssembly(typeof(WarehouseMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithScripts(ScriptsFor(engine.MigrationFolder).Select(s => new SqlScript(s.Name, s.Sql)))
             .WithScripts(new CurrentViewsProvider(engine.MigrationFolder))
             // Migrations by name, then the views in the provider's dependency order (OrderBy is stable).
             .WithScriptSorter(scripts => scripts

@@ -28,27 +28,12 @@ public static partial class CurrentViews
     /// <summary>The engine's views (shared files and its own), each after every object it references.</summary>
     public static IReadOnlyList<ViewScript> For(string engineFolder)
     {
-        var assembly = typeof(CurrentViews).Assembly;
-        var root = $"{assembly.GetName().Name}.Views.";
-        var engineSpecific = CreateOrReplace.Keys.Select(engine => $"{root}{engine}.").ToList();
-        var own = $"{root}{engineFolder}.";
-        var scripts = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(root, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Where(n => n.StartsWith(own, StringComparison.Ordinal) || !engineSpecific.Any(e => n.StartsWith(e, StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                var sql = reader.ReadToEnd();
-                if (n.StartsWith(own, StringComparison.Ordinal))
-                {
-                    var name = n[own.Length..^".sql".Length];
-                    return new ViewScript(name, $"Views/{engineFolder}/{name}.sql", sql);
-                }
-                var shared = n[root.Length..^".sql".Length];
-                return new ViewScript(shared, $"Views/{shared}.sql", SharedCreate().Replace(sql, m => m.Groups[1].Value + CreateOrReplace[engineFolder], 1));
-            })
-            .ToList();
+        var own = EmbeddedSql.In($"Views.{engineFolder}.")
+            .Select(v => new ViewScript(v.File, $"Views/{engineFolder}/{v.File}.sql", v.Sql));
+        var shared = EmbeddedSql.In("Views.")
+            .Where(v => !CreateOrReplace.Keys.Any(engine => v.File.StartsWith(engine + ".", StringComparison.Ordinal)))
+            .Select(v => new ViewScript(v.File, $"Views/{v.File}.sql", SharedCreate().Replace(v.Sql, m => m.Groups[1].Value + CreateOrReplace[engineFolder], 1)));
+        var scripts = own.Concat(shared).OrderBy(s => s.ScriptName, StringComparer.Ordinal).ToList();
         var twice = scripts.GroupBy(s => s.ObjectName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
             throw new InvalidOperationException($"{twice.Key} is defined twice: {string.Join(" and ", twice.Select(s => s.ScriptName))}. Keep the shared file or the engine's own, not both.");

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Ssda903.Reconciliation;

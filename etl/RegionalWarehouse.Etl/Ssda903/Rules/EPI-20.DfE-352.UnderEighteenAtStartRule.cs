@@ -1,5 +1,4 @@
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Validation;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 

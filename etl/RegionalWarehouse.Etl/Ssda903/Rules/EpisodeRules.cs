@@ -1,5 +1,4 @@
 using RegionalWarehouse.Etl.Privacy;
-using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;

@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903;
 
 /// <summary>The rules the parser itself applies to a submission's files.</summary>

@@ -1,4 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Etl.Ssda903.Rules;

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>An unaccompanied asylum-seeking child's status ends after their birth.</summary>

@@ -1,6 +1,3 @@
-using RegionalWarehouse.Etl.Csv;
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>A date column holds a real date written dd/mm/yyyy (or yyyy-mm-dd), in a plausible range.</summary>

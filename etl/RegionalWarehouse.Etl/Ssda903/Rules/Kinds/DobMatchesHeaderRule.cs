@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>A table's DOB agrees with the child's Header DOB.</summary>

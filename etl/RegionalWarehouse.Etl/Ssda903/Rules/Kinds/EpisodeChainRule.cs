@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>Episode rules that look along one child's chain of episodes, in start order.</summary>

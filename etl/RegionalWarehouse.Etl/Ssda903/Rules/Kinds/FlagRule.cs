@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>Outcome flags are 0 or 1.</summary>

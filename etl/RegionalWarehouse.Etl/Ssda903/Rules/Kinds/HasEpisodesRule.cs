@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>A table that only children looked after in the year have (a care leaver without episodes has only OC3).</summary>

@@ -1,5 +1,3 @@
-using RegionalWarehouse.Etl.Validation;
-
 namespace RegionalWarehouse.Etl.Ssda903.Rules;
 
 /// <summary>A 903 validation rule: a stable code, a severity, and a check over the whole return with its year's code lists.</summary>

@@ -3,7 +3,7 @@
 -- only to keep the indicators the metric catalogue maps. Those indicators are now picked before the ranking,
 -- which is per indicator and so keeps exactly the same rows, and ranked once: 137-248 ms to 17-29 ms on the
 -- national warehouse, about a tenth of one LA's refresh after a load. Same columns, same rows.
-create or replace view dw.published_comparator as
+create view dw.published_comparator as
 with lait_latest as (
     select indicator, area_number, period_end_year, value, symbol
     from (
@@ -13,8 +13,8 @@ with lait_latest as (
     ) ranked
     where recency = 1 and period_end_year is not null
 )
-select 'National' as geographic_level, 'E92000001' as area_code, cast(null as varchar(3)) as la_code,
-       v.period_end_year as collection_year, m.metric_id, v.value, v.symbol, 'LAIT' as source
+select cast('National' as varchar(20)) as geographic_level, cast('E92000001' as varchar(9)) as area_code, cast(null as varchar(3)) as la_code,
+       v.period_end_year as collection_year, m.metric_id, v.value, v.symbol, cast('LAIT' as varchar(10)) as source
 from lait_latest v join ref.published_metric m on m.indicator = v.indicator and m.source = 'LAIT'
 where v.area_number = 970
 union all

@@ -30,3 +30,6 @@ create table etl.audit_event (
     row_count     bigint,
     detail        varchar(2000)
 );
+
+-- The audit trail is read by LA and time (`rw audit --la`, the governance report).
+create index ix_audit_event_la on etl.audit_event (la_code, occurred_at);

@@ -1,5 +1,5 @@
 -- What each indicator means, whichever way it was loaded.
-CREATE OR ALTER VIEW dw.indicator_definition as
+create view dw.indicator_definition as
 select indicator_code, name, unit, polarity, description, source
 from ref.indicator
 union all
