@@ -86,17 +86,21 @@ public static class MetricCatalogue
         new("oc2_sdq_mean", "Average SDQ score", "Health and wellbeing",
             "Mean Strengths and Difficulties Questionnaire score of children looked after 12+ months at 31 March who have one (0–40; 17+ is a cause for concern).",
             Mean, LowerIsBetter, "dw.fact_cla_oc2", "sum(sdq_score)", "count(sdq_score)", "sum of SDQ scores", "children with an SDQ score"),
-        Oc3("oc3_eet_pct", "Care leavers in education, employment or training", "in_eet", "in education, employment or training"),
-        Oc3("oc3_suitable_accommodation_pct", "Care leavers in suitable accommodation", "suitably_accommodated", "in suitable accommodation"),
+        Oc3("oc3_eet_pct", "Care leavers in education, employment or training", "in_eet", "in education, employment or training", "counted_for_activity",
+            " As the DfE counts them, young people who have died or returned home for 6 months or more are left out."),
+        Oc3("oc3_suitable_accommodation_pct", "Care leavers in suitable accommodation", "suitably_accommodated", "in suitable accommodation", "counted_for_accommodation",
+            " As the DfE counts them, young people who have died, returned home for 6 months or more, gone abroad or been deported are left out."),
         Oc3("oc3_in_touch_pct", "Care leavers in touch with the LA", "in_touch", "in touch with the LA"),
-        new("adoption_days_care_to_placed", "Days from entering care to moving in with adopters", "Adoption",
-            "For children adopted in the year, the mean days from the start of their period of care to being placed with their adoptive family.",
-            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_care_to_placed)", "count(days_care_to_placed)", "days, summed over adopted children", "adopted children")
+        // The DfE's adoption scorecard (A1, A2): three-year averages, each adoption counted in its year and the two after.
+        new("adoption_days_care_to_placed", "Days from entering care to moving in with adopters (A1)", "Adoption",
+            "A1 of the DfE's adoption scorecard: for children adopted in the three years to 31 March, the mean days from entering care to moving in with their adoptive family; for a child adopted by its foster carers, to moving in with them (A10). Given when the LA's returns cover all three years.",
+            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_care_to_placed)", "count(days_care_to_placed)", "days, summed over adopted children", "children adopted in the three years")
             // Counted from the day care began, which can be any year of a childhood before the adoption.
             { LooksBackYears = 17 },
-        new("adoption_days_decision_to_match", "Days from adoption decision to match", "Adoption",
-            "For children adopted in the year, the mean days from the decision that the child should be placed for adoption (AD1 DATE_INT) to being matched with adopters (DATE_MATCH).",
-            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_decision_to_match)", "count(days_decision_to_match)", "days, summed over adopted children", "adopted children"),
+        new("adoption_days_authority_to_match", "Days from placement order to match (A2)", "Adoption",
+            "A2 of the DfE's adoption scorecard: for children adopted in the three years to 31 March, the mean days from the court's authority to place (placement order) to being matched with adopters, 0 when matched first; children with no placement order are left out. Given when the LA's returns cover all three years.",
+            Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_authority_to_match)", "count(days_authority_to_match)", "days, summed over adopted children with a placement order", "children adopted in the three years with a placement order")
+            { LooksBackYears = 2 },
     ];
 
     private static Metric Oc2(string id, string name, string column, Polarity polarity, bool aged10OrOver = false) =>
@@ -105,10 +109,12 @@ public static class MetricCatalogue
             Percent, polarity, "dw.fact_cla_oc2", CountWhen($"{column} = 1"), aged10OrOver ? $"count({column})" : "count(*)", $"OC2 children: {name.ToLowerInvariant()}",
             aged10OrOver ? "children looked after 12+ months at 31 March aged 10 or over" : "children looked after 12+ months at 31 March");
 
-    private static Metric Oc3(string id, string name, string column, string what) =>
+    private static Metric Oc3(string id, string name, string column, string what, string? countedColumn = null, string leftOut = "") =>
         new(id, name, "Care leavers",
-            $"Percentage of care leavers aged 19–21 (OC3, age at 31 March) who are {what}.",
-            Percent, HigherIsBetter, "dw.cla_care_leaver_year", CountWhen($"age_at_year_end between 19 and 21 and {column} = 1"), CountWhen("age_at_year_end between 19 and 21"),
+            $"Percentage of care leavers aged 19–21 (OC3, age at 31 March) who are {what}.{leftOut}",
+            Percent, HigherIsBetter, "dw.cla_care_leaver_year",
+            CountWhen($"age_at_year_end between 19 and 21{(countedColumn is null ? "" : $" and {countedColumn} = 1")} and {column} = 1"),
+            CountWhen($"age_at_year_end between 19 and 21{(countedColumn is null ? "" : $" and {countedColumn} = 1")}"),
             $"care leavers aged 19–21 {what}", "care leavers aged 19–21");
 
     private const string FamilyYear = "dw.sf_family_year";

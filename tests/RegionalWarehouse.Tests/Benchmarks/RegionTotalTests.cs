@@ -23,7 +23,9 @@ public class RegionTotalTests
             having abs(r.numerator - sum(b.numerator)) > 1e-9 or abs(coalesce(r.denominator, 0) - coalesce(sum(b.denominator), 0)) > 1e-9 or r.la_count <> count(*)
             """);
 
-        Assert.Equal(MetricCatalogue.Cla.Count * 2, harness.Count("mart.region_benchmark"));
+        // The adoption scorecard's measures are three-year averages: two loaded years give them no figure.
+        var threeYearAverages = MetricCatalogue.Cla.Count(m => m.Source == "dw.cla_adoption_year");
+        Assert.Equal((MetricCatalogue.Cla.Count - threeYearAverages) * 2, harness.Count("mart.region_benchmark"));
         Assert.Empty(mismatches.Select(m => string.Join(" ", m)));
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace RegionalWarehouse.Tests.Support;
 
@@ -6,7 +8,7 @@ namespace RegionalWarehouse.Tests.Support;
 /// A copy of a hand-written fixture return in a temporary folder, with small readable edits:
 /// "set row 4 of episodes.csv, column DEC, to 10/06/2023". Rows are numbered as Excel shows them.
 /// </summary>
-public sealed class ReturnFixture : IDisposable
+public sealed partial class ReturnFixture : IDisposable
 {
     private ReturnFixture(string folder) => Folder = folder;
 
@@ -60,6 +62,22 @@ public sealed class ReturnFixture : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Moves the whole return by whole years (every dd/MM/yyyy date, birthdays included, so ages stay the same) and
+    /// gives each child a new id (prefix + old id): the same return, a different year's children.
+    /// </summary>
+    public ReturnFixture ShiftYears(int years, string childPrefix)
+    {
+        foreach (var file in Directory.GetFiles(Folder, "*.csv"))
+            Edit(Path.GetFileName(file), lines =>
+            {
+                for (var i = 1; i < lines.Count; i++)
+                    lines[i] = childPrefix + UkDate().Replace(lines[i], m =>
+                        DateOnly.ParseExact(m.Value, "dd/MM/yyyy", CultureInfo.InvariantCulture).AddYears(years).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            });
+        return this;
+    }
+
     public ReturnFixture Write(string file, string content)
     {
         File.WriteAllText(Path.Combine(Folder, file), content);
@@ -84,6 +102,9 @@ public sealed class ReturnFixture : IDisposable
         File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
         return this;
     }
+
+    [GeneratedRegex(@"\b\d{2}/\d{2}/\d{4}\b")]
+    private static partial Regex UkDate();
 
     public void Dispose()
     {

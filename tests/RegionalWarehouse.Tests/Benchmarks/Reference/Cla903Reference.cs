@@ -73,7 +73,7 @@ public sealed class Cla903Reference
             lookedAfter.Add(new ChildYear(child, AgeOn(dob[child], yearEnd), atEnd,
                 Started: inYear.Any(e => e.Rne == "S" && e.Start >= yearStart),
                 CeaseReason: lastCease?.Reason,
-                PlacementsInYear: 1 + inYear.Skip(1).Count(e => !ContinuesPlacement(e)),
+                PlacementsInYear: inYear.Where((e, i) => i == 0 || !ContinuesPlacement(e)).Count(e => LastsADay(all, e)),
                 PeriodStart: PeriodStart(all, inYear[^1]),
                 PlacementStart: atEnd is null ? null : PlacementStart(all, atEnd),
                 PreviousPlacementStart: atEnd is null ? null : PreviousPlacementStart(all, atEnd)));
@@ -130,32 +130,61 @@ public sealed class Cla903Reference
         result["oc2_sdq_mean"] = (sdq.Sum(), sdq.Count);
 
         var leavers = files.Rows("oc3").Where(r => AgeOn(Date(r["DOB"])!.Value, yearEnd) is >= 19 and <= 21).ToList();
-        result["oc3_eet_pct"] = (leavers.Count(r => Employment.Contains(r["ACTIV"])), leavers.Count);
-        result["oc3_suitable_accommodation_pct"] = (leavers.Count(r => r["ACCOM"].EndsWith('1')), leavers.Count);
+        // The DfE leaves out young people who died or returned home (and, for accommodation, went abroad or were deported).
+        var forActivity = leavers.Where(r => r["IN_TOUCH"] is not ("DIED" or "RHOM")).ToList();
+        var forAccommodation = forActivity.Where(r => !r["ACCOM"].StartsWith('X') && !r["ACCOM"].StartsWith('Y')).ToList();
+        result["oc3_eet_pct"] = (forActivity.Count(r => Employment.Contains(r["ACTIV"])), forActivity.Count);
+        result["oc3_suitable_accommodation_pct"] = (forAccommodation.Count(r => r["ACCOM"].EndsWith('1')), forAccommodation.Count);
         result["oc3_in_touch_pct"] = (leavers.Count(r => r["IN_TOUCH"] == "YES"), leavers.Count);
 
-        // Moving in with the adopters is the start of the placement for adoption (A3-A6) the adoption ended,
-        // followed back through the history while the child stayed placed for adoption.
-        var placedOn = new Dictionary<string, DateOnly>();
-        foreach (var (child, all) in histories)
-        {
-            var adoption = all.LastOrDefault(e => e.Reason is "E11" or "E12" && e.End >= yearStart && e.End <= yearEnd);
-            if (adoption is null || !PlacedForAdoption.Contains(adoption.Place))
-                continue;
-            var i = all.IndexOf(adoption);
-            while (i > 0 && PlacedForAdoption.Contains(all[i - 1].Place) && all[i - 1].End == all[i].Start)
-                i--;
-            placedOn[child] = all[i].Start;
-        }
-        var periodStart = lookedAfter.ToDictionary(c => c.Child, c => c.PeriodStart);
-        var adopted = files.Rows("ad1").ToList();
-        var careToPlaced = adopted.Where(r => periodStart.ContainsKey(r["CHILD"]) && placedOn.ContainsKey(r["CHILD"]))
-            .Select(r => placedOn[r["CHILD"]].DayNumber - periodStart[r["CHILD"]].DayNumber).ToList();
+        // The adoption scorecard's A1 and A2 are three-year averages, given when the returns cover all three years.
+        var window = Enumerable.Range(year - 2, 3).ToList();
+        var days = window.All(_returns.ContainsKey) ? window.Select(AdoptionDays).ToList() : [];
+        var careToPlaced = days.SelectMany(d => d.CareToPlaced).ToList();
+        var authorityToMatch = days.SelectMany(d => d.AuthorityToMatch).ToList();
         result["adoption_days_care_to_placed"] = (careToPlaced.Sum(), careToPlaced.Count);
-        var decisionToMatch = adopted.Where(r => Date(r["DATE_INT"]) is not null && Date(r["DATE_MATCH"]) is not null)
-            .Select(r => Date(r["DATE_MATCH"])!.Value.DayNumber - Date(r["DATE_INT"])!.Value.DayNumber).ToList();
-        result["adoption_days_decision_to_match"] = (decisionToMatch.Sum(), decisionToMatch.Count);
+        result["adoption_days_authority_to_match"] = (authorityToMatch.Sum(), authorityToMatch.Count);
         return result;
+    }
+
+    /// <summary>
+    /// A1 and A2 days for each child adopted in one year. Moving in with the adopters is the start of the placement
+    /// for adoption (A3-A6) the adoption ended, followed back while the child stayed placed for adoption; for a child
+    /// adopted by its foster carers (A10), the start of the placement before that. A2 runs from the first placement
+    /// or freeing order (LS E1, D1) of the period of care to the match, 0 if the match came first.
+    /// </summary>
+    private (List<int> CareToPlaced, List<int> AuthorityToMatch) AdoptionDays(int year)
+    {
+        var yearStart = new DateOnly(year - 1, 4, 1);
+        var yearEnd = new DateOnly(year, 3, 31);
+        var histories = History(year);
+        var careToPlaced = new List<int>();
+        var authorityToMatch = new List<int>();
+        foreach (var row in _returns[year].Rows("ad1"))
+        {
+            if (!histories.TryGetValue(row["CHILD"], out var all))
+                continue;
+            var inYear = all.Where(e => e.LegalStatus is not ("V3" or "V4") && e.Start <= yearEnd && (e.End is null || e.End >= yearStart)).ToList();
+            if (inYear.Count == 0)
+                continue;
+            var periodStart = PeriodStart(all, inYear[^1]);
+            var adoption = all.LastOrDefault(e => e.Reason is "E11" or "E12" && e.End >= yearStart && e.End <= yearEnd);
+            if (adoption is not null && PlacedForAdoption.Contains(adoption.Place))
+            {
+                var i = all.IndexOf(adoption);
+                while (i > 0 && PlacedForAdoption.Contains(all[i - 1].Place) && all[i - 1].End == all[i].Start)
+                    i--;
+                var movedIn = all[i].Start;
+                if (row["FOSTER_CARE"] == "1" && i > 0 && all[i - 1].End == all[i].Start)
+                    movedIn = PlacementStart(all, all[i - 1]);
+                careToPlaced.Add(movedIn.DayNumber - periodStart.DayNumber);
+            }
+            var authority = adoption is null ? null
+                : all.Where(e => e.LegalStatus is "E1" or "D1" && e.Start >= periodStart && e.Start <= adoption.Start).Select(e => (DateOnly?)e.Start).Min();
+            if (authority is not null && Date(row["DATE_MATCH"]) is { } matched)
+                authorityToMatch.Add(Math.Max(0, matched.DayNumber - authority.Value.DayNumber));
+        }
+        return (careToPlaced, authorityToMatch);
     }
 
     /// <summary>Every episode known from the returns up to this year, per child in date order; a later return's copy of an episode wins.</summary>
@@ -196,6 +225,24 @@ public sealed class Cla903Reference
         while (ContinuesPlacement(e) && Before(history, e) is { } earlier)
             e = earlier;
         return e.Start;
+    }
+
+    /// <summary>
+    /// The DfE counts placements of 24 hours or more. The 903 holds dates only, so the placement this episode belongs
+    /// to is shorter when it ended (its last episode, followed through the ones that continue it) the day it began.
+    /// </summary>
+    private static bool LastsADay(List<Episode> history, Episode e)
+    {
+        var start = PlacementStart(history, e);
+        while (After(history, e) is { } later && ContinuesPlacement(later))
+            e = later;
+        return e.End is null || e.End > start;
+    }
+
+    private static Episode? After(List<Episode> history, Episode e)
+    {
+        var index = history.IndexOf(e);
+        return index < history.Count - 1 && e.End == history[index + 1].Start && e.Reason == "X1" ? history[index + 1] : null;
     }
 
     private static DateOnly? PreviousPlacementStart(List<Episode> history, Episode e)

@@ -7,6 +7,8 @@ create or replace macro dw.cla_child_year_for(only_la) as table
 with in_year as (
     select y.collection_year, y.year_start, y.year_end, s.la_key, s.child_key, s.episode_start, s.episode_end, s.rne,
            s.legal_status, s.placement_type, s.reason_ceased, s.placement_seq, p.period_start, p.placement_start, p.previous_placement_start,
+           -- The DfE counts placements of 24 hours or more; the 903 holds dates, so one that ended the day it began is shorter.
+           case when p.placement_end is null or p.placement_end > p.placement_start then 1 else 0 end as lasted_a_day,
            case when s.episode_end between y.year_start and y.year_end and s.reason_ceased <> 'X1' then 1 else 0 end as is_cease
     from (select * from dw.cla_year where only_la is null or la_key = only_la) y
     join (select * from dw.cla_episode_sequence where only_la is null or la_key = only_la) s on s.la_key = y.la_key
@@ -27,7 +29,7 @@ per_child as (
            max(case when rne = 'S' and episode_start >= year_start then 1 else 0 end) as started_in_year,
            max(is_cease) as ceased_in_year,
            max(case when cease_rank = 1 and is_cease = 1 then reason_ceased end) as reason_ceased,
-           sum(case when first_rank = 1 or (rne in ('S', 'P', 'B') and episode_start >= year_start) then 1 else 0 end) as placements_in_year,
+           sum(case when (first_rank = 1 or (rne in ('S', 'P', 'B') and episode_start >= year_start)) and lasted_a_day = 1 then 1 else 0 end) as placements_in_year,
            max(case when last_rank = 1 then placement_type end) as placement_type,
            max(case when last_rank = 1 then legal_status end) as legal_status,
            max(case when last_rank = 1 then period_start end) as period_start,
