@@ -9,7 +9,7 @@ namespace RegionalWarehouse.Tests.Benchmarks;
 ///   C2 boy, 4, started 15/06/2023 (S, V2, U3) → L to C1 → T to C2 in U6: 2 placements in the year;
 ///   C3 girl, 3, E1 in U6 then placed for adoption (A6) 20/04/2023, adopted (E11) 01/12/2023;
 ///      AD1 decision (and decision to place) 01/01/2022, with her placement order; match 15/03/2023; her loaded history starts 01/01/2022;
-///   C4 UASC boy, 17, V2 in independent living (P2) since 01/10/2022;
+///   C4 UASC boy, 17, V2 in independent living since 01/10/2022 (P2, then K3 from 28/10/2023, RNE T: the same carers);
 ///   C5 care leaver, 19 at 31 March: OC3 in touch, full-time work (F4), independent living (K1, suitable).
 /// </summary>
 public class MetricValueTests : IClassFixture<MetricValueTests.LoadedFixture>

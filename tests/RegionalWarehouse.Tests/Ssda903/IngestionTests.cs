@@ -14,7 +14,7 @@ public class IngestionTests
 
         Assert.Equal(SubmissionStates.Loaded, report.Outcome);
         Assert.Equal(5, harness.Count("dw.fact_cla_child"));
-        Assert.Equal(8, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(9, harness.Count("dw.fact_cla_episode"));
         Assert.Equal(3, harness.Count("dw.fact_cla_review"));
         Assert.Equal(1, harness.Count("dw.fact_cla_missing"));
         Assert.Equal(1, harness.Count("dw.fact_cla_oc2"));
@@ -24,8 +24,8 @@ public class IngestionTests
         Assert.Equal(1, harness.Count("dw.fact_cla_uasc"));
         Assert.Equal(1, harness.Count("dw.fact_cla_previous_permanence"));
         Assert.Equal(0, harness.Count("dw.fact_cla_episode", $"submission_id <> {report.SubmissionId}"));
-        Assert.Equal(23, report.RowsLoaded);
-        Assert.Equal(1, harness.Count("etl.submission", $"submission_id = {report.SubmissionId} and state = 'loaded' and is_current and rows_loaded = 23"));
+        Assert.Equal(24, report.RowsLoaded);
+        Assert.Equal(1, harness.Count("etl.submission", $"submission_id = {report.SubmissionId} and state = 'loaded' and is_current and rows_loaded = 24"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class IngestionTests
 
         harness.Ingest903(fixture.Folder, la: "881");
 
-        Assert.Equal(16, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(18, harness.Count("dw.fact_cla_episode"));
         Assert.Equal(2, harness.Count("etl.submission", "is_current"));
     }
 
@@ -106,7 +106,8 @@ public class IngestionTests
         Assert.Equal(1, harness.Count("etl.submission_issue", $"submission_id = {report.SubmissionId} and rule_code = 'EPI-04' and source_row = 9 and column_name = 'LS' and file_name = 'episodes.csv'"));
         // One of the fixture's five children has an error: 20%, above the share that may load flagged.
         Assert.Contains(report.Issues, i => i.RuleCode == "SUB-04");
-        Assert.Equal("rejected 2 False", string.Join(" ", harness.Warehouse.Rows($"select state, error_count, is_current from etl.submission where submission_id = {report.SubmissionId}").Single()));
+        // EPI-04 and the other checks a legal status that is no code fails (row 9 continues row 10 under RNE T).
+        Assert.Equal("rejected 3 False", string.Join(" ", harness.Warehouse.Rows($"select state, error_count, is_current from etl.submission where submission_id = {report.SubmissionId}").Single()));
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public class IngestionTests
         var report = harness.Ingest903(fixture.Folder);
 
         Assert.Equal(SubmissionStates.LoadedWithWarnings, report.Outcome);
-        Assert.Equal(8, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(9, harness.Count("dw.fact_cla_episode"));
         Assert.Equal(1, harness.Count("etl.submission_issue", "rule_code = 'EPI-26' and severity = 'warning'"));
     }
 
@@ -137,7 +138,7 @@ public class IngestionTests
         Assert.Equal(1, harness.Count("etl.submission", "state = 'failed' and not is_current"));
         var retry = harness.Ingest903(fixture.Folder);
         Assert.Equal(SubmissionStates.Loaded, retry.Outcome);
-        Assert.Equal(8, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(9, harness.Count("dw.fact_cla_episode"));
     }
 
     [Fact]
@@ -243,10 +244,10 @@ public class IngestionTests
         Assert.IsType<SubmissionPipeline.LoadFailedException>(failure);
         Assert.Equal(1, harness.Count("etl.submission", "is_current"));
         Assert.Equal(1, harness.Count("etl.current_submission"));
-        Assert.Equal(episodes + 8, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(episodes + 9, harness.Count("dw.fact_cla_episode"));
         // Retried, the first upload replaces the second properly.
         Assert.Equal(SubmissionStates.Loaded, harness.Ingest903(first.Folder).Outcome);
-        Assert.Equal(8, harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(9, harness.Count("dw.fact_cla_episode"));
         Assert.Equal(1, harness.Count("etl.current_submission"));
     }
 }

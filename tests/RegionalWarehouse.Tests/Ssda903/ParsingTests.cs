@@ -20,7 +20,7 @@ public class ParsingTests(CodeListFixture codeLists) : IClassFixture<CodeListFix
         var data = Ssda903Parser.Parse(SubmissionFiles.From(fixture.Folder), "919", 2024);
 
         Assert.Equal("LL_EXPORT_0001.csv", data.Sources[Ssda903Schema.Episodes]);
-        Assert.Equal(8, data[Ssda903Schema.Episodes].Count);
+        Assert.Equal(9, data[Ssda903Schema.Episodes].Count);
         Assert.Empty(Validate(fixture.Folder));
     }
 

@@ -39,7 +39,7 @@ public static class EpisodeRules
         new PostcodeFormatRule("EPI-27", "PL_POST"),
         new BlankForPlacementRule(new("EPI-29", Dfe: "213"), "PLACE_PROVIDER", ["T0", "T1", "T2", "T3", "T4"],
             "A temporary placement (T0-T4) has no placement provider: leave PLACE_PROVIDER blank."),
-        new PlacementNoLongerValidRule(new("EPI-30", FirstYear: 2024, Note: "P2 ceased to be a placement type on 28 October 2023"), "P2", new DateOnly(2023, 10, 28)),
+        new PlacementNoLongerValidRule(new("EPI-30", Dfe: "217t", FirstYear: 2024, Note: "P2 ceased to be a placement type on 28 October 2023; an episode open after it is checked too, as in the DfE's validator"), "P2", new DateOnly(2023, 10, 28)),
         new RowRule(new("EPI-31", Dfe: "214"), Episodes, "PL_POST", "A short break (LS V3 or V4) has no placement postcode or URN.",
             (r, _) => r["LS"] is "V3" or "V4" && (!r.IsBlank("PL_POST") || !r.IsBlank("URN")),
             "Short breaks (V3, V4) carry no placement location: leave PL_POST and URN blank."),
