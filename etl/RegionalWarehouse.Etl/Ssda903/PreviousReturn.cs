@@ -48,6 +48,9 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
     /// <summary>The earlier years in which each child was looked after (had an episode), of those held.</summary>
     public IReadOnlyDictionary<long, HashSet<int>> LookedAfterIn { get; init; } = new Dictionary<long, HashSet<int>>();
 
+    /// <summary>When each child's latest episode in last year's return began (open or not).</summary>
+    public IReadOnlyDictionary<long, DateOnly> LatestEpisodeStarts { get; init; } = new Dictionary<long, DateOnly>();
+
     /// <summary>Each child's social worker episode last year's return left open.</summary>
     public IReadOnlyDictionary<long, OpenSocialWorkerEpisode> OpenSocialWorkerEpisodes { get; init; } = new Dictionary<long, OpenSocialWorkerEpisode>();
 
@@ -69,6 +72,9 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
 
     /// <summary>The start of the missing or away spell last year's return left open for the child, if it did.</summary>
     public DateOnly? OpenMissingStart(string child) => child.Length > 0 && OpenMissing.TryGetValue(keyOf(child), out var start) ? start : null;
+
+    /// <summary>When the child's latest episode in last year's return began, if it had one.</summary>
+    public DateOnly? LatestEpisodeStartOf(string child) => child.Length > 0 && LatestEpisodeStarts.TryGetValue(keyOf(child), out var start) ? start : null;
 
     /// <summary>The child's decisions to place for adoption in last year's return (none if it recorded none).</summary>
     public IReadOnlyList<PreviousDecision> DecisionsOf(string child) => Find(Decisions, child) ?? [];
@@ -128,9 +134,12 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
         Each("dw.cla_adopted_as_recorded", "adopted_on", (key, r) => adopted[key] = r.Day(2)!.Value, everyEarlierYear: true);
         var lookedAfter = new Dictionary<long, HashSet<int>>();
         var held = new HashSet<int>();
-        Each("dw.cla_looked_after_as_recorded", "1", (key, r) =>
+        var latestStarts = new Dictionary<long, DateOnly>();
+        Each("dw.cla_looked_after_as_recorded", "latest_episode_start", (key, r) =>
         {
             held.Add(r.Year);
+            if (r.Year == year - 1)
+                latestStarts[key] = r.Day(2)!.Value;
             if (!lookedAfter.TryGetValue(key, out var years))
                 lookedAfter[key] = years = [];
             years.Add(r.Year);
@@ -143,6 +152,7 @@ public sealed class PreviousReturn(IReadOnlyDictionary<long, PreviousChild> chil
             Uasc = uasc,
             Adopted = adopted,
             LookedAfterIn = lookedAfter,
+            LatestEpisodeStarts = latestStarts,
             YearsHeld = held,
             OpenSocialWorkerEpisodes = openSocialWorker,
             SocialWorkerKeyOf = id => pseudonymiser.SocialWorkerKeyFor(laCode, id),

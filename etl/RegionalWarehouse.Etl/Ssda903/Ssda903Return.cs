@@ -89,13 +89,14 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
         EpisodesByChild.TryGetValue(child, out var chain) && chain.All(e => e["LS"] is "V3" or "V4");
 
     /// <summary>
-    /// The period of care the child was in on a day: from the start of a run of episodes, each starting no
-    /// later than the one before ended, to the run's last end (null while it is open). Null if not looked after then.
+    /// The child's periods of care in the return, in order: each from the start of a run of episodes, each starting
+    /// no later than the one before ended, to the run's last end (null while it is open).
     /// </summary>
-    public PeriodOfCare? PeriodOfCareOn(string child, DateOnly day)
+    public IReadOnlyList<PeriodOfCare> PeriodsOfCare(string child)
     {
         if (!EpisodesByChild.TryGetValue(child, out var chain))
-            return null;
+            return [];
+        var periods = new List<PeriodOfCare>();
         var start = chain[0].Date("DECOM")!.Value;
         DateOnly? end = chain[0].Date("DEC");
         foreach (var episode in chain.Skip(1))
@@ -103,14 +104,18 @@ public sealed class Ssda903Return(string laCode, int collectionYear)
             var begins = episode.Date("DECOM")!.Value;
             if (end is { } ended && begins > ended)
             {
-                if (start <= day && day <= ended)
-                    return new(start, end);
+                periods.Add(new(start, end));
                 start = begins;
             }
             end = episode.Date("DEC") is { } dec && (end is null || dec > end) ? dec : episode.IsBlank("DEC") ? null : end;
         }
-        return start <= day && (end is null || day <= end) ? new(start, end) : null;
+        periods.Add(new(start, end));
+        return periods;
     }
+
+    /// <summary>The period of care the child was in on a day; null if not looked after then.</summary>
+    public PeriodOfCare? PeriodOfCareOn(string child, DateOnly day) =>
+        PeriodsOfCare(child).FirstOrDefault(p => p.Start <= day && (p.End is null || day <= p.End));
 
     /// <summary>Blanks the given columns in every table that has them (fields an agreement withholds); returns those found.</summary>
     public IReadOnlyList<string> Withhold(IReadOnlySet<string> fields)

@@ -35,8 +35,9 @@ public sealed class AdoptionTimelinessTests : IDisposable
     [Fact]
     public void A_child_adopted_by_its_foster_carers_counts_from_moving_in_with_them()
     {
-        // C3 lived with the foster carers who adopted her from the start of her care (01/01/2022): A10.
-        LoadThreeYears(latest => latest.Set("ad1.csv", 2, "FOSTER_CARE", "1"));
+        // C3's foster carers since the start of her care (01/01/2022) adopted her: placed for adoption with them
+        // (A5, RNE T: the same carers) on 20 April 2023. A10 counts from moving in with them.
+        LoadThreeYears(latest => latest.Set("ad1.csv", 2, "FOSTER_CARE", "1").Set("episodes.csv", 8, "PLACE", "A5").Set("episodes.csv", 8, "RNE", "T"));
 
         Assert.Equal(0, DaysFor2024Adoption("days_care_to_placed"));
     }
@@ -65,14 +66,18 @@ public sealed class AdoptionTimelinessTests : IDisposable
     {
         // Latest first: each return's checks against the year before find nothing loaded for it yet.
         using var latest = editLatest(ReturnFixture.Copy("valid-919-2024"));
-        using var before = ReturnFixture.Copy("valid-919-2024").ShiftYears(-1, "A");
-        using var twoBefore = ReturnFixture.Copy("valid-919-2024").ShiftYears(-2, "B");
+        using var before = BeforeK3().ShiftYears(-1, "A");
+        using var twoBefore = BeforeK3().ShiftYears(-2, "B");
         foreach (var (fixture, year) in new[] { (latest, "2024"), (before, "2023"), (twoBefore, "2022") })
         {
             var report = _harness.Ingest903(fixture.Folder, year: year);
             Assert.True(report.Outcome == SubmissionStates.Loaded, $"{year}: {report.Outcome} {string.Join("; ", report.Issues.Take(5).Select(i => $"{i.RuleCode} {i.Message}"))}");
         }
     }
+
+    // K3 is a placement type from 2023/24: an earlier year's copy keeps C4 in P2 (row 10) and drops the K3 episode.
+    private static ReturnFixture BeforeK3() => ReturnFixture.Copy("valid-919-2024").RemoveRow("episodes.csv", 9)
+        .Set("episodes.csv", 9, "DEC", "").Set("episodes.csv", 9, "REC", "").Set("episodes.csv", 9, "REASON_PLACE_CHANGE", "");
 
     private double? Value(string metric, int year) => _harness.Warehouse.Rows(
             $"select value from mart.benchmark where la_key = 919 and collection_year = {year} and metric_id = '{metric}'")

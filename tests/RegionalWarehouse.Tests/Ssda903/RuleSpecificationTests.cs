@@ -81,6 +81,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("HDR-30", "sex recorded as unknown in 2024/25", f => f.Set("header.csv", 2, "SEX", "U"), "header.csv", 2, "SEX", year: 2025),
         C("HDR-02", "SEX 2 in 2024/25, when the codes are M, F and U", f => f.Set("header.csv", 3, "SEX", "1"), "header.csv", 3, "SEX", year: 2025),
         C("HDR-19", "a mother's child born after the year", f => f.Set("header.csv", 6, "MOTHER", "1").Set("header.csv", 6, "MC_DOB", "03/04/2024"), "header.csv", 6, "MC_DOB"),
+        C("HDR-19", "a mother's child born after she ceased to be looked after", f => f.Set("header.csv", 4, "MOTHER", "1").Set("header.csv", 4, "MC_DOB", "02/12/2023"), "header.csv", 4, "MC_DOB"),
         C("HDR-21", "a boy with a mother's child date of birth", f => f.Set("header.csv", 5, "MC_DOB", "01/01/2023"), "header.csv", 5, "MC_DOB"),
         C("HDR-22", "UN1 for a child of school age", f => f.Set("header.csv", 2, "UPN", "UN1"), "header.csv", 2, "UPN"),
         C("HDR-16", "a child over 25 at the start of the year (DfE 351)", f => f.Set("header.csv", 2, "DOB", "01/01/1997"), "header.csv", 2, "DOB"),
@@ -149,6 +150,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-56", "short breaks under both V3 and V4", f => f.Append("header.csv", "C7,1,01/01/2015,WBRI,,,").Append("episodes.csv", "C7,01/05/2023,S,V3,N6,U6,PR1,05/05/2023,E13,,,,").Append("episodes.csv", "C7,01/06/2023,S,V4,N6,U6,PR1,05/06/2023,E13,,,,"), "episodes.csv", 11, "LS"),
         C("EPI-57", "a freeing order (D1) in 2023", f => f.Set("episodes.csv", 9, "LS", "D1"), "episodes.csv", 9, "LS"),
         C("EPI-62", "C1's episode open last year now starting on another day", f => f.Set("episodes.csv", 2, "DECOM", "02/06/2021"), "episodes.csv", 2, "DECOM"),
+        C("EPI-103", "C1's first episode from before the year starting on another day than last year's latest (DfE 562)", f => f.Set("episodes.csv", 2, "DECOM", "02/06/2021"), "episodes.csv", 2, "DECOM"),
         C("EPI-28", "a carer's name typed into URN", f => f.Set("episodes.csv", 2, "URN", "Mrs Smith"), "episodes.csv", 2, "URN"),
 
         C("REV-07", "a review for a care leaver with no episodes", f => f.Append("reviews.csv", "C5,20/07/2004,01/07/2023,PN1"), "reviews.csv", 5, "CHILD"),
@@ -226,6 +228,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PPM-02", "previous permanence for a child not in Header", f => f.Append("prev_perm.csv", "C9,01/01/2015,Z1,,"), "prev_perm.csv", 3, "CHILD"),
         C("PAD-06", "placed for adoption before birth", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/01/2020"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-07", "a decision dated after 31 March", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "01/04/2024"), "placed_adoption.csv", 2, "DATE_PLACED"),
+        C("PAD-07", "a decision dated after the child was adopted and left care", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED", "02/12/2023"), "placed_adoption.csv", 2, "DATE_PLACED"),
         C("PAD-08", "a decision reversed before the year", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/03/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("PAD-05", "DATE_PLACED_CEASED 30/02/2024", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "30/02/2024").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("UAS-03", "DUC 2024-13-01", f => f.Set("uasc.csv", 2, "DUC", "2024-13-01"), "uasc.csv", 2, "DUC"),
@@ -267,6 +270,7 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("PAD-12", "an adopted child's decision recorded as reversed", f => f.Set("placed_adoption.csv", 2, "DATE_PLACED_CEASED", "01/06/2023").Set("placed_adoption.csv", 2, "REASON_PLACED_CEASED", "RD1"), "placed_adoption.csv", 2, "DATE_PLACED_CEASED"),
         C("MIS-07", "a missing spell before the child was looked after", f => f.Set("missing.csv", 2, "MIS_START", "01/09/2020").Set("missing.csv", 2, "MIS_END", "02/09/2020"), "missing.csv", 2, "MIS_START"),
         C("MIS-08", "an open missing spell of a child adopted since", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,"), "missing.csv", 3, "MIS_END"),
+        C("MIS-08", "a missing spell ending after the child was adopted", f => f.Append("missing.csv", "C3,10/01/2021,M,01/06/2023,05/12/2023"), "missing.csv", 3, "MIS_END"),
         C("MIS-09", "a missing spell starting inside the previous one", f => f.Append("missing.csv", "C1,14/05/2012,A,01/09/2023,05/09/2023"), "missing.csv", 3, "MIS_START"),
         C("MIS-10", "an open missing spell from a placement that has ended", f => f.Append("missing.csv", "C2,02/02/2020,M,01/07/2023,"), "missing.csv", 3, "MIS_END"),
         C("MIS-11", "a missing spell ending after the year", f => f.Set("missing.csv", 2, "MIS_END", "02/04/2024"), "missing.csv", 2, "MIS_END"),
@@ -302,6 +306,9 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         C("EPI-95", "a placement with parents provided by another LA", f => f.Set("episodes.csv", 9, "PLACE", "P1").Set("episodes.csv", 9, "PLACE_PROVIDER", "PR2").Set("episodes.csv", 9, "LS", "C2"), "episodes.csv", 9, "PLACE_PROVIDER"),
         C("AD1-21", "the best-interests decision after the placement for adoption", f => f.Set("ad1.csv", 2, "DATE_INT", "01/05/2023").Set("ad1.csv", 2, "DATE_MATCH", "01/06/2023"), "ad1.csv", 2, "DATE_INT"),
         C("AD1-22", "a married same-sex couple recorded as a man and a woman", f => f.Set("ad1.csv", 2, "LS_ADOPTR", "L12"), "ad1.csv", 2, "SEX_ADOPTR"),
+        C("AD1-23", "the best-interests decision before the latest period of care began", f => f.Set("episodes.csv", 7, "RNE", "S").Set("episodes.csv", 7, "DECOM", "01/02/2022"), "ad1.csv", 2, "DATE_INT"),
+        C("AD1-24", "adopted by the foster carers from a placement with other adopters (A6)", f => f.Set("ad1.csv", 2, "FOSTER_CARE", "1"), "ad1.csv", 2, "FOSTER_CARE"),
+        C("AD1-24", "adopted by other adopters from a placement with the foster carers (A5)", f => f.Set("episodes.csv", 8, "PLACE", "A5"), "ad1.csv", 2, "FOSTER_CARE"),
         C("OC2-27", "no conviction item for an 11-year-old", f => f.Set("oc2.csv", 2, "CONVICTED", ""), "oc2.csv", 2, "CONVICTED"),
         C("EPI-96", "a placement order without the decision to place for adoption", f => f.Remove("placed_adoption.csv"), "episodes.csv", 7, "LS"),
         C("EPI-97", "a freeing order without the decision to place for adoption", f => f.Remove("placed_adoption.csv").Set("episodes.csv", 7, "LS", "D1"), "episodes.csv", 7, "LS"),
@@ -368,6 +375,11 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
             [Key("C4")] = new(new DateOnly(2022, 10, 1), "S", "V2", "N7", "P2", "PR4", "XXXXXXX"),
             // C9, not in this year's fixture, was still looked after at the end of last year's.
             [Key("C9")] = new(new DateOnly(2022, 9, 1), "S", "V2", "N1", "U4", "PR1", "SC100011"),
+        },
+        // Those open episodes were each child's latest in last year's return.
+        LatestEpisodeStarts = new Dictionary<long, DateOnly>
+        {
+            [Key("C1")] = new DateOnly(2021, 6, 1), [Key("C3")] = new DateOnly(2022, 1, 1), [Key("C4")] = new DateOnly(2022, 10, 1), [Key("C9")] = new DateOnly(2022, 9, 1),
         },
         // C3's decision to place for adoption stood last year; an earlier one had been reversed.
         Decisions = new Dictionary<long, List<PreviousDecision>>

@@ -48,6 +48,14 @@ public static class AdoptionRules
                       && chain.Any(e => PlacementType.IsForAdoption(e["PLACE"]) && e.Date("DECOM") < decided),
             "The child was placed for adoption before the decision that adoption was in their best interests: check DATE_INT and the placement's DECOM."),
         AdoptersLegalStatus(new("AD1-22", Dfe: "524"), "L12", "a married couple of the same sex", ["MM", "FF"]),
+        new RowRule(new("AD1-23", Dfe: "334"), Ad1, "DATE_INT", "The decision that adoption is in the child's best interests (DATE_INT) is not before the child's latest period of care began (its latest episode with RNE S).",
+            (r, d) => r.Date("DATE_INT") is { } decided && d.EpisodesByChild.TryGetValue(r.Child, out var chain)
+                      && chain.LastOrDefault(e => e["RNE"] == "S")?.Date("DECOM") is { } started && decided < started,
+            "DATE_INT is before the child started to be looked after in the latest period of care. Check DATE_INT, and the DECOM of the episode with RNE S."),
+        new RowRule(new("AD1-24", Dfe: "335"), Ad1, "FOSTER_CARE", "FOSTER_CARE agrees with the placement the adoption ended: 1 for a placement with the current foster carers (A2, A3, A5), 0 for one with other adopters (A1, A4, A6).",
+            (r, d) => d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.Any(e => e["REC"] is "E1" or "E11" or "E12"
+                      && ((e["PLACE"] is "A2" or "A3" or "A5" && r["FOSTER_CARE"] == "0") || (e["PLACE"] is "A1" or "A4" or "A6" && r["FOSTER_CARE"] == "1"))),
+            "FOSTER_CARE says whether the child's foster carers adopted them, and the placement the adoption ended says the other: correct FOSTER_CARE or the episode's PLACE (A3/A5 with the current foster carers, A4/A6 with other adopters)."),
     ];
 
     private static RowRule AdoptersLegalStatus(RuleCode code, string legalStatus, string meaning, string[] sexes) =>

@@ -37,9 +37,10 @@ public static class HeaderRules
         new RowRule(new("HDR-18", Dfe: "620"), Header, "MOTHER", "A young person recorded as a mother was at least 11 at the start of the collection year.",
             (r, d) => r["MOTHER"] == "1" && r.Date("DOB") is { } dob && dob.AddYears(11) > d.YearStart,
             "MOTHER = 1 but the date of birth makes her under 11. Check MOTHER and DOB."),
-        new RowRule(new("HDR-19", Dfe: "625", Note: "DfE 625 also compares with the end of the mother's last episode"), Header, "MC_DOB", "A mother's child was born by the end of the collection year.",
-            (r, d) => r.Date("MC_DOB") > d.YearEnd,
-            "The date of birth of the mother's child is after 31 March: correct MC_DOB."),
+        new RowRule(new("HDR-19", Dfe: "625", Note: "Follows the DfE's rule text (\"the date the child ceased to be looked after\"): compared with the end of care when the mother's latest episode has ended; the DfE's validator compares with her latest episode end even when another episode follows it"), Header, "MC_DOB", "A mother's child was born by the end of the collection year, and by the day the mother ceased to be looked after.",
+            (r, d) => r.Date("MC_DOB") is { } born && (born > d.YearEnd
+                      || (d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain[^1].Date("DEC") is { } ceased && born > ceased)),
+            "The date of birth of the mother's child is after 31 March, or after the mother ceased to be looked after: correct MC_DOB (a child born after she left care is not recorded here)."),
         new RowRule(new("HDR-21", Dfe: "174"), Header, "MC_DOB", "A boy (SEX 1) has no mother's child date of birth.",
             (r, _) => SexCode.IsMale(r["SEX"]) && !r.IsBlank("MC_DOB"),
             "MC_DOB is the date of birth of a mother's child, but SEX says this child is a boy. Clear MC_DOB or correct SEX."),

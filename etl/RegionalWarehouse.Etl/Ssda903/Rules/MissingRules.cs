@@ -19,9 +19,10 @@ public static class MissingRules
         new RowRule(new("MIS-07", Dfe: "578 581"), Missing, "MIS_START", "A child goes missing or away from placement only while looked after (MIS_START within one of the child's periods of care).",
             (r, d) => r.Date("MIS_START") is { } start && d.EpisodesByChild.ContainsKey(r.Child) && d.PeriodOfCareOn(r.Child, start) is null,
             "The child was not looked after on MIS_START: check the date, or the child's episodes."),
-        new RowRule(new("MIS-08", Dfe: "577", Note: "The platform checks the open spell of an ended period of care; the DfE also checks an end outside the period"), Missing, "MIS_END", "A missing or away-from-placement spell of a child whose period of care has ended has an end date.",
-            (r, d) => r.IsBlank("MIS_END") && r.Date("MIS_START") is { } start && d.PeriodOfCareOn(r.Child, start) is { End: not null },
-            "The child has ceased to be looked after, so this spell has ended too: enter MIS_END."),
+        new RowRule(new("MIS-08", Dfe: "577"), Missing, "MIS_END", "A missing or away-from-placement spell falls within one of the child's periods of care: an open spell within a period still open that began by its start, an ended one ending within a period.",
+            (r, d) => r.Date("MIS_START") is { } start && d.PeriodsOfCare(r.Child) is { Count: > 0 } periods
+                      && !periods.Any(p => r.Date("MIS_END") is { } end ? p.Start <= end && (p.End is null || end <= p.End) : p.End is null && p.Start <= start),
+            "This spell is outside the child's care: an open spell belongs to a period of care still open (if the child has ceased to be looked after, the spell has ended too: enter MIS_END), and an ended one ends while the child was looked after. Check MIS_START, MIS_END and the episodes."),
         new RowRule(new("MIS-09", Dfe: "574"), Missing, "MIS_START", "A child's missing or away-from-placement spells do not overlap, and none starts while an earlier one is still open.",
             (r, d) => r.Date("MIS_START") is { } start && d.RowsBefore(r, "MIS_START").Any(p => p.Date("MIS_END") is not { } ended || start < ended),
             "This spell starts before the child's previous missing or away spell ended (or that one has no end date): check MIS_START and the previous spell's MIS_END."),

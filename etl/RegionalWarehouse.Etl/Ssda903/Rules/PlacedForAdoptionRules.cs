@@ -22,9 +22,12 @@ public static class PlacedForAdoptionRules
         new RowRule(new("PAD-06", Dfe: "184"), PlacedAdoption, "DATE_PLACED", "DATE_PLACED is not before the child's date of birth.",
             (r, d) => r.Date("DATE_PLACED") is { } placed && d.DateOfBirth(r.Child) is { } dob && placed < dob,
             "The decision that the child should be placed for adoption is dated before the child was born: correct DATE_PLACED (or the Header DOB)."),
-        new RowRule(new("PAD-07", Dfe: "117", Note: "DfE 117 also compares with the end of the child's last period of care"), PlacedAdoption, "DATE_PLACED", "DATE_PLACED and DATE_PLACED_CEASED are not after 31 March of the collection year.",
-            (r, d) => r.Date("DATE_PLACED") > d.YearEnd || r.Date("DATE_PLACED_CEASED") > d.YearEnd,
-            "A decision dated after 31 March belongs in next year's return: correct the date or leave it for next year."),
+        new RowRule(new("PAD-07", Dfe: "117"), PlacedAdoption, "DATE_PLACED", "DATE_PLACED and DATE_PLACED_CEASED are not after 31 March of the collection year, nor after the child ceased to be looked after (the end of the latest episode not ending X1).",
+            (r, d) => r.Date("DATE_PLACED") is var placed && r.Date("DATE_PLACED_CEASED") is var reversed
+                      && (placed > d.YearEnd || reversed > d.YearEnd
+                          || (d.EpisodesByChild.TryGetValue(r.Child, out var chain) && chain.LastOrDefault(e => e["REC"] != "X1")?.Date("DEC") is { } ceased
+                              && (placed > ceased || reversed > ceased))),
+            "A decision dated after 31 March belongs in next year's return, and one dated after the child ceased to be looked after is not recorded: correct the date."),
         new RowRule(new("PAD-08", Dfe: "118", Note: "DfE 118 also compares with the start of the child's first episode"), PlacedAdoption, "DATE_PLACED_CEASED", "DATE_PLACED_CEASED is not before 1 April of the collection year.",
             (r, d) => r.Date("DATE_PLACED_CEASED") < d.YearStart,
             "A decision reversed before this collection year belongs in an earlier return: correct DATE_PLACED_CEASED or remove it."),
