@@ -379,7 +379,10 @@ public class RuleSpecificationTests(CodeListFixture codeLists) : IClassFixture<C
         // Those open episodes were each child's latest in last year's return.
         LatestEpisodeStarts = new Dictionary<long, DateOnly>
         {
-            [Key("C1")] = new DateOnly(2021, 6, 1), [Key("C3")] = new DateOnly(2022, 1, 1), [Key("C4")] = new DateOnly(2022, 10, 1), [Key("C9")] = new DateOnly(2022, 9, 1),
+            [Key("C1")] = new DateOnly(2021, 6, 1),
+            [Key("C3")] = new DateOnly(2022, 1, 1),
+            [Key("C4")] = new DateOnly(2022, 10, 1),
+            [Key("C9")] = new DateOnly(2022, 9, 1),
         },
         // C3's decision to place for adoption stood last year; an earlier one had been reversed.
         Decisions = new Dictionary<long, List<PreviousDecision>>
