@@ -104,7 +104,8 @@ public static class ModelDesign
             new("England Quartile Band", "quartile_england", "Quartile across England by the metric's polarity, 1 is best.", Hidden: true, FormatString: "0"),
             new("Published Comparator", "published_value", "The DfE's published figure for this LA (LAIT or an open-data file).", Hidden: true, FormatString: "#,0.0"),
             new("Published Differs", "published_differs", "True when the LA's own figure differs from its published one by more than the metric's tolerance."),
-            new("Band", "band", "Quartile band A-D by the metric's polarity (A = best quarter): across England where ranked there, else within the region."),
+            new("Band", "band", "Quartile band A-D by the metric's polarity (A = best quarter): across England where ranked there, else within the region; Band Scope says which."),
+            new("Band Scope", "band_scope", "Which set the band is drawn from: England (every English LA, as the DfE's LAIT bands) or region (the platform's LAs)."),
         ]),
         new("Region Benchmark", "bi.region_benchmark", TableRole.Comparator, "The region's totals per collection year and metric, recomputed from its LAs.",
         [

@@ -59,7 +59,7 @@ public sealed class ReportWriter(string benchmarkTable)
                 }),
                 new Visual("hex_map_table", "tableEx", 860, 100, 400, 600, new Dictionary<string, Field[]>
                 {
-                    ["Values"] = [la, M("LA Value"), C(benchmarkTable, "Band")],
+                    ["Values"] = [la, M("LA Value"), C(benchmarkTable, "Band"), C(benchmarkTable, "Band Scope")],
                 })]),
             new("correlation", "Correlation", [Slicer("correlation", "year", 20, 200, year), Slicer("correlation", "metric", 240, 400, metric),
                 Slicer("correlation", "indicator", 660, 400, C("Indicator", "Indicator Name")),
