@@ -100,7 +100,8 @@ public static class MetricCatalogue
         new("adoption_days_authority_to_match", "Days from placement order to match (A2)", "Adoption",
             "A2 of the DfE's adoption scorecard: for children adopted in the three years to 31 March, the mean days from the court's authority to place (placement order) to being matched with adopters, 0 when matched first; children with no placement order are left out. Given when the LA's returns cover all three years.",
             Days, LowerIsBetter, "dw.cla_adoption_year", "sum(days_authority_to_match)", "count(days_authority_to_match)", "days, summed over adopted children with a placement order", "children adopted in the three years with a placement order")
-            { LooksBackYears = 2 },
+            // Counted from the placement order, which can be any year of a childhood before the adoption.
+            { LooksBackYears = 17 },
     ];
 
     private static Metric Oc2(string id, string name, string column, Polarity polarity, bool aged10OrOver = false) =>

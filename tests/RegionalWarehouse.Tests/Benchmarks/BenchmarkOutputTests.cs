@@ -29,7 +29,7 @@ public class BenchmarkOutputTests
         Assert.Contains(files, f => f.EndsWith("dw.fact_cla_episode.parquet"));
         Assert.Contains(files, f => f.EndsWith("dw.dim_child.parquet"));
         var episodes = files.Single(f => f.EndsWith("dw.fact_cla_episode.parquet"));
-        Assert.Equal(8, harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{episodes}')"));
+        Assert.Equal(9, harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{episodes}')"));
         Assert.Equal(harness.Count("mart.benchmark"), harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{files.Single(f => f.EndsWith("mart.benchmark.parquet"))}')"));
         Assert.Equal(ParquetExporter.Attribution, harness.Warehouse.Scalar<string>(
             $"select value::varchar from parquet_kv_metadata('{files.Single(f => f.EndsWith("mart.benchmark.parquet"))}') where key::varchar = 'attribution'"));

@@ -67,9 +67,9 @@ public sealed class AgreementTests : IDisposable
 
         Assert.Equal(SubmissionStates.LoadedWithWarnings, report.Outcome);
         Assert.Contains("HOME_POST, PL_POST", Assert.Single(report.Issues, i => i.RuleCode == "SUB-10").Message);
-        Assert.Equal(8, _harness.Count("dw.fact_cla_episode"));
+        Assert.Equal(9, _harness.Count("dw.fact_cla_episode"));
         Assert.Equal(0, _harness.Count("dw.fact_cla_episode", "home_district is not null or placement_district is not null"));
-        Assert.Equal(8, _harness.Count("dw.fact_cla_episode", "placement_type is not null"));
+        Assert.Equal(9, _harness.Count("dw.fact_cla_episode", "placement_type is not null"));
     }
 
     [Fact]

@@ -140,13 +140,15 @@ public sealed class RetentionDeletionTests : IClassFixture<RetentionDeletionTest
     {
         var before = Marts();
         await Deletion().RunAsync(Day, "test", default);
-        // Later years keep only the look-back metrics, each as far as it reaches: stability two years, adoption every year.
+        // Later years keep only the look-back metrics, each as far as it reaches: stability two years, adoption (A1, A2) every year.
         var later = _harness.Warehouse.Rows("select distinct metric_id, collection_year from mart.retained_measure where collection_year > 2019")
             .Select(r => (Metric: (string)r[0]!, Year: Convert.ToInt32(r[1]))).ToList();
-        Assert.Equal(["adoption_days_care_to_placed", "stability_long_term_pct"], later.Select(r => r.Metric).Distinct().Order());
+        Assert.Equal(["adoption_days_authority_to_match", "adoption_days_care_to_placed", "stability_long_term_pct"], later.Select(r => r.Metric).Distinct().Order());
         Assert.All(later, r => Assert.InRange(r.Year - 2019, 1, MetricCatalogue.Find(r.Metric).LooksBackYears));
         Assert.Equal([2020, 2021], later.Where(r => r.Metric == "stability_long_term_pct").Select(r => r.Year).Order());
-        Assert.Equal([2020, 2021, 2022, 2023, 2024], later.Where(r => r.Metric == "adoption_days_care_to_placed").Select(r => r.Year).Order());
+        // The adoption scorecard's three-year averages have a figure from 2021, the first year with three years loaded.
+        Assert.Equal([2021, 2022, 2023, 2024], later.Where(r => r.Metric == "adoption_days_care_to_placed").Select(r => r.Year).Order());
+        Assert.Equal([2021, 2022, 2023, 2024], later.Where(r => r.Metric == "adoption_days_authority_to_match").Select(r => r.Year).Order());
 
         _harness.Warehouse.Execute("delete from mart.retained_measure");
         _harness.Marts.Refresh(MartScope.Everything);

@@ -22,7 +22,7 @@ public class BlobWorkerTests : IDisposable
         await WorkerRun.RunUntilIdleAsync(WorkerRun.Settings(WarehouseFile, _azurite.ConnectionString));
 
         Assert.Equal(1, Count("select count(*) from etl.submission where state = 'loaded' and is_current and la_code = '919'"));
-        Assert.Equal(8, Count("select count(*) from dw.fact_cla_episode"));
+        Assert.Equal(9, Count("select count(*) from dw.fact_cla_episode"));
         Assert.Empty(await WorkerRun.ListAsync(_azurite.Client, "landing"));
         var archived = await WorkerRun.ListAsync(_azurite.Client, "archive");
         Assert.Contains(archived, n => n.StartsWith("919/SSDA903/2024/") && n.EndsWith("/episodes.csv"));
@@ -59,7 +59,7 @@ public class BlobWorkerTests : IDisposable
         await WorkerRun.RunUntilIdleAsync(WorkerRun.Settings(WarehouseFile, _azurite.ConnectionString));
 
         Assert.Equal(1, Count("select count(*) from etl.submission"));
-        Assert.Equal(8, Count("select count(*) from dw.fact_cla_episode"));
+        Assert.Equal(9, Count("select count(*) from dw.fact_cla_episode"));
         Assert.Equal(2, (await WorkerRun.ListAsync(_azurite.Client, "archive")).Count(n => n.EndsWith("/header.csv")));
     }
 
