@@ -1,4 +1,5 @@
 using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Synthetic.Ssda903.Calibration;
 
 namespace RegionalWarehouse.Synthetic.Ssda903;
 
@@ -32,13 +33,12 @@ public sealed record SimulatedEpisode(DateOnly Start, DateOnly? End, string Rne,
 public sealed record SimulatedAdoption(DateOnly DecisionDate, DateOnly MatchDate, DateOnly PlacedDate, DateOnly AdoptedDate, bool ByFosterCarer);
 
 /// <summary>
-/// Simulates an LA's children in care day by day: entries at a rate that keeps the number looked after
-/// near the LA's real scale, then a chain of episodes per child with placement moves and legal status
+/// Simulates an LA's children in care day by day: entries at the LA's published rate (<see cref="CareParameters"/>),
+/// then a chain of episodes per child with placement moves (settled or unsettled runs of care) and legal status
 /// changes, ending in one of the real exit routes (home, special guardianship, adoption, adulthood).
 /// </summary>
-public sealed class CareHistorySimulator(Random random, string laCode, int targetInCare)
+public sealed class CareHistorySimulator(Random random, string laCode, CareParameters care)
 {
-    private const double MeanDaysInCare = 760;
     private int _next;
 
     private static readonly (string Code, double Weight)[] Ethnicities =
@@ -53,10 +53,9 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
     public List<SimulatedChild> Simulate(DateOnly from, DateOnly to)
     {
         var children = new List<SimulatedChild>();
-        var startsPerDay = targetInCare / MeanDaysInCare;
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var arrivals = Poisson(startsPerDay);
+            var arrivals = Poisson(care.StartsPerDay(day));
             for (var i = 0; i < arrivals; i++)
                 children.Add(EnterCare(day, to));
         }
@@ -65,8 +64,8 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
 
     private SimulatedChild EnterCare(DateOnly entry, DateOnly horizon)
     {
-        var uasc = random.NextDouble() < 0.06;
-        var age = uasc ? random.Next(14, 18) : Pick([(0, 20.0), (1, 6), (2, 5), (3, 4), (4, 4), (6, 10), (8, 10), (11, 12), (13, 13), (14, 10), (15, 9), (16, 7)]);
+        var uasc = random.NextDouble() < care.UascShare(entry);
+        var age = uasc ? Pick([(14, 1.0), (15, 3), (16, 5), (17, 2)]) : EntryAge(random);
         var dob = entry.AddYears(-age).AddDays(-random.Next(1, 360));
         var sex = uasc ? (random.NextDouble() < 0.92 ? 1 : 2) : (random.NextDouble() < 0.56 ? 1 : 2);
         var child = new SimulatedChild
@@ -85,7 +84,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             child.MotherChildDob = entry.AddDays(-random.Next(30, 300));
 
         var eighteenth = dob.AddYears(18);
-        var (route, duration) = ChooseExit(age, uasc);
+        var (route, duration) = ChooseExit(entry, age, uasc);
         var exit = route == "adulthood" ? eighteenth : Min(entry.AddDays(duration), eighteenth.AddDays(-1));
         if (exit <= entry)
             exit = entry.AddDays(1);
@@ -94,20 +93,64 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         return child;
     }
 
-    private (string Route, int Days) ChooseExit(int age, bool uasc)
+    private (string Route, int Days) ChooseExit(DateOnly entry, int age, bool uasc)
     {
         if (uasc)
             return ("adulthood", 0);
-        if (age < 4 && random.NextDouble() < 0.35)
-            return ("adoption", random.Next(420, 1100));
-        var roll = random.NextDouble();
-        if (roll < 0.42)
-            return ("home", (int)(random.NextDouble() < 0.4 ? random.Next(3, 60) : Exponential(420)));
-        if (roll < 0.55)
-            return ("sgo", random.Next(300, 1200));
-        if (roll < 0.62)
-            return ("other", (int)Exponential(500));
-        return age >= 10 ? ("adulthood", 0) : ("home", (int)Exponential(1400));
+        // Adoptions are few, so they are spread evenly over the young children coming in (error diffusion) rather
+        // than left to chance: a small LA's yearly share of adoptions then follows its published one.
+        var adopted = false;
+        if (age < 4)
+        {
+            _adoptionsOwed += care.AdoptionChance(entry);
+            if (_adoptionsOwed >= 1)
+                (_adoptionsOwed, adopted) = (_adoptionsOwed - 1, true);
+        }
+        // Special guardianship too: a route roll inside its band for every child the diffusion picks, outside it otherwise.
+        var sgo = care.SgoChanceOn(entry);
+        _sgoOwed += sgo;
+        var route = random.NextDouble() * (1 - sgo);
+        if (!adopted && _sgoOwed >= 1)
+            (_sgoOwed, route) = (_sgoOwed - 1, 0.42 + sgo / 2);
+        else if (route >= 0.42)
+            route += sgo;
+        var detail = random.NextDouble();
+        return Exit(age, route, adopted ? 0 : Math.Max(detail, 1e-9), random.NextDouble(), adopted ? 1 : 0, sgo, care.DurationScale);
+    }
+
+    private double _adoptionsOwed = 0.5;
+    private double _sgoOwed = 0.5;
+
+    private static readonly (int Age, double Weight)[] EntryAges =
+        [(0, 20.0), (1, 6), (2, 5), (3, 4), (4, 4), (6, 10), (8, 10), (11, 12), (13, 13), (14, 10), (15, 9), (16, 7)];
+
+    /// <summary>The age a (not unaccompanied) child starts to be looked after at, as the DfE's tables spread them.</summary>
+    public static int EntryAge(Random random)
+    {
+        var roll = random.NextDouble() * EntryAges.Sum(a => a.Weight);
+        foreach (var (age, weight) in EntryAges)
+            if ((roll -= weight) <= 0)
+                return age;
+        return EntryAges[^1].Age;
+    }
+
+    /// <summary>
+    /// How a child's care ends and after how many days, from four uniform draws (so the calibration can average it):
+    /// adoption for some under-4s, then home (many within weeks), special guardianship, other reasons, or
+    /// adulthood for older children. Stays that end before adulthood are stretched by <paramref name="scale"/>.
+    /// </summary>
+    public static (string Route, int Days) Exit(int age, double route, double detail, double length, double adoptionChance, double sgoChance, double scale)
+    {
+        double Exp(double mean) => -mean * Math.Log(1 - length);
+        if (age < 4 && detail < adoptionChance)
+            return ("adoption", 420 + (int)(length * 680));
+        if (route < 0.42)
+            return ("home", detail < 0.4 ? 3 + (int)(length * 57) : (int)(Exp(420) * scale));
+        if (route < 0.42 + sgoChance)
+            return ("sgo", (int)((300 + length * 900) * scale));
+        if (route < 0.49 + sgoChance)
+            return ("other", (int)(Exp(500) * scale));
+        return age >= 10 ? ("adulthood", 0) : ("home", (int)(Exp(1400) * scale));
     }
 
     private void BuildEpisodes(SimulatedChild child, DateOnly entry, DateOnly exit, string route, DateOnly horizon)
@@ -135,17 +178,24 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
             ? Max(exit.AddDays(-random.Next(120, 260)), entry.AddDays(Math.Clamp((exit.DayNumber - entry.DayNumber) / 2, 1, 30)))
             : null;
 
+        // Placements and legal statuses change on their own clocks: a settled child's placement lasts years, an
+        // unsettled one's months; an emergency legal status ends within days, an interim order within a year or so.
+        var settled = random.NextDouble() >= care.UnstableShareOn(entry);
+        var placementEnds = start.AddDays(PlacementDays(settled));
+        // Many young people move on to semi-independent or supported accommodation soon after their 16th birthday.
+        var sixteenth = child.Dob.AddYears(16);
+        DateOnly? movesOnAt16 = entry < sixteenth && exit > sixteenth.AddDays(150) && route != "adoption"
+                                && random.NextDouble() < (child.Uasc ? 0.8 : care.IndependentChanceOn(sixteenth))
+            ? sixteenth.AddDays(random.Next(0, 120)) : null;
+        var legalStatusEnds = start.AddDays(LegalStatusDays(ls));
         while (true)
         {
-            var nextChange = ls switch
-            {
-                "L1" => start.AddDays(random.Next(1, 4)), // police protection ends within 72 hours (DfE 361)
-                "L2" => start.AddDays(random.Next(1, 22)), // an emergency protection order within 21 days (DfE 362)
-                _ => start.AddDays(Math.Max(7, (int)Exponential(route == "adulthood" ? 330 : 260))),
-            };
+            if (movesOnAt16 is { } movesOn && movesOn > start && movesOn < placementEnds && place is not ("P2" or "K3"))
+                placementEnds = movesOn;
+            var nextChange = Min(placementEnds, legalStatusEnds);
             if (child.Adoption is not null)
                 nextChange = exit;
-            else if (adoptionPlaced is { } placed && placed > start && placed < nextChange)
+            else if (adoptionPlaced is { } placed && placed > start && placed <= nextChange)
                 nextChange = placed;
             // P2 ended on 28 October 2023 (DfE 217t): a P2 placement still open that day becomes supported
             // accommodation registered with Ofsted (K3) with the same carers.
@@ -154,6 +204,24 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 nextChange = P2Withdrawn;
             var endsCare = nextChange >= exit;
             var end = endsCare ? exit : nextChange;
+
+            // What changes on the day, decided before the episode is written: a legal status whose clock ran out
+            // may stay as it is (then only its clock restarts, and no episode ends).
+            var (newLs, newPlace) = (ls, place);
+            var placedForAdoption = !endsCare && !p2Withdrawn && adoptionPlaced == end && child.Adoption is null;
+            // Both clocks may run out on the same day: then the legal status and the placement change together.
+            var legalEvent = !endsCare && !p2Withdrawn && !placedForAdoption && legalStatusEnds <= placementEnds;
+            var placementEvent = !endsCare && !p2Withdrawn && !placedForAdoption && placementEnds <= legalStatusEnds;
+            if (legalEvent)
+            {
+                newLs = NextLegalStatus(ls, route);
+                if (newLs == ls && !placementEvent)
+                {
+                    legalStatusEnds = end.AddDays(LegalStatusDays(ls));
+                    continue;
+                }
+            }
+
             var open = end > horizon;
             var rec = open ? null : endsCare ? ExitReason(route, child, end, place) : "X1";
             var episode = new SimulatedEpisode(start, open ? null : end, rne, ls, cin, place, Provider(place), rec, null, Postcode(), Urn(place));
@@ -170,8 +238,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 continue;
             }
 
-            var (newLs, newPlace) = (ls, place);
-            if (adoptionPlaced == end)
+            if (placedForAdoption)
             {
                 newLs = "E1";
                 // Placed with current foster carers (A5) changes legal status too (DfE 217); already under a placement order, A6.
@@ -183,17 +250,13 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 child.PlacementDecision = decision;
                 child.Adoption = new SimulatedAdoption(decision, match, end, exit, newPlace == "A5");
             }
-            else if (ls == "L1")
-                newLs = Pick([("C1", 0.6), ("V2", 0.4)]);
-            else if (ls == "L2" || ls == "C1" && random.NextDouble() < 0.5)
-                newLs = route == "adoption" && ls == "C2" ? "E1" : "C2";
-            else if (ls == "V2" && random.NextDouble() < 0.25)
-                newLs = "C1";
-            else if (route == "adoption" && ls == "C2" && random.NextDouble() < 0.5)
-                newLs = "E1";
-            // A placement for adoption stays the placement until the adoption (DfE 390).
-            if (adoptionPlaced != end && (newLs == ls || random.NextDouble() < 0.5))
-                newPlace = NextPlacement(child, end, place);
+            else if (placementEvent)
+            {
+                newPlace = movesOnAt16 == end ? IndependentLiving(end) : NextPlacement(child, end, place);
+                // Now and then the legal status changes with the move.
+                if (!legalEvent && random.NextDouble() < 0.1)
+                    newLs = NextLegalStatus(ls, route);
+            }
             if (newPlace == "P1" && newLs == "V2")
                 newPlace = place == "U6" ? "U4" : "U6";
             // A new episode cannot carry P2 past its withdrawal: the placement is recorded as what replaced it.
@@ -219,18 +282,46 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
                 };
             if (newLs == "E1" && child.PlacementDecision is null)
                 child.PlacementDecision = end;
+            if (newPlace != place)
+                placementEnds = end.AddDays(PlacementDays(settled));
+            if (newLs != ls || legalEvent)
+                legalStatusEnds = end.AddDays(LegalStatusDays(newLs));
             (ls, place, start) = (newLs, newPlace, end);
         }
     }
 
+    /// <summary>How long a placement lasts: years in a settled run of care, months in an unsettled one.</summary>
+    private int PlacementDays(bool settled) => Math.Max(7, (int)Exponential(settled ? care.StableMeanDays : CareParameters.UnstableMeanDays));
+
+    /// <summary>How long a legal status lasts before it may change (police protection within 72 hours, DfE 361; an emergency protection order within 21 days, 362).</summary>
+    private int LegalStatusDays(string ls) => ls switch
+    {
+        "L1" => random.Next(1, 4),
+        "L2" => random.Next(1, 22),
+        "V2" or "C1" => Math.Max(7, (int)Exponential(400)),
+        _ => Math.Max(30, (int)Exponential(1500)),
+    };
+
+    /// <summary>The legal status that follows: emergency orders give way to interim or full orders, section 20 sometimes to an order.</summary>
+    private string NextLegalStatus(string ls, string route) => ls switch
+    {
+        "L1" => Pick([("C1", 0.6), ("V2", 0.4)]),
+        "L2" => "C2",
+        "C1" => random.NextDouble() < 0.7 ? "C2" : "C1",
+        "V2" => random.NextDouble() < 0.25 ? "C1" : "V2",
+        "C2" when route == "adoption" => random.NextDouble() < 0.5 ? "E1" : "C2",
+        _ => ls,
+    };
+
     private string FirstPlacement(SimulatedChild child, DateOnly on)
     {
         var age = Degrade.AgeOn(child.Dob, on);
-        if (age >= 16 && random.NextDouble() < 0.4)
+        // Unaccompanied young people of 16 and 17 mostly live in supported accommodation.
+        if (age >= 16 && random.NextDouble() < (child.Uasc ? 0.75 : care.IndependentChanceAt16))
             return IndependentLiving(on);
         if (age >= 12 && random.NextDouble() < 0.2)
             return "K2";
-        return Pick([("U6", 50.0), ("U3", 15), ("U4", 8), ("U1", 4), ("P1", 5), ("R1", 1), ("Z1", 1)]);
+        return Pick([("U6", 50.0), ("U3", 15), ("U4", 8), ("U1", 4), ("P1", care.ParentsWeight), ("R1", 1), ("Z1", 1)]);
     }
 
     /// <summary>
@@ -248,12 +339,12 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         string next;
         do
         {
-            next = age >= 16 && random.NextDouble() < 0.35 ? IndependentLiving(on)
+            next = age >= 16 && random.NextDouble() < (child.Uasc ? 0.75 : care.IndependentChanceAt16) ? IndependentLiving(on)
                 : age >= 11 && random.NextDouble() < 0.2 ? "K2"
-                : age >= 16 ? Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5), (IndependentLiving(on), 1)])
+                : age >= 16 ? Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", care.ParentsWeight), ("S1", 1), ("R3", 0.5), (IndependentLiving(on), 1)])
                 // A residential school from age 4, independent living from 15 (DfE 373, 370).
-                : age >= 4 ? Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("S1", 1), ("R3", 0.5)])
-                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", 6), ("R3", 0.5)]);
+                : age >= 4 ? Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", care.ParentsWeight), ("S1", 1), ("R3", 0.5)])
+                : Pick([("U4", 30.0), ("U6", 30), ("U1", 10), ("U3", 10), ("P1", care.ParentsWeight), ("R3", 0.5)]);
         }
         while (next == current);
         return next;
@@ -283,23 +374,29 @@ public sealed class CareHistorySimulator(Random random, string laCode, int targe
         var last = Min(exit, horizon);
         for (var review = entry.AddDays(20); review < last; review = review.AddDays(review == entry.AddDays(20) ? 70 : 182))
             child.Reviews.Add(review);
-        if (Degrade.AgeOn(child.Dob, entry) < 11 || random.NextDouble() > 0.22)
-            return;
-        var spells = random.Next(1, 7);
-        for (var i = 0; i < spells; i++)
+        // Each year the child is looked after at 11 or over, they may go missing, at the LA's published rate.
+        for (var yearStart = new DateOnly(entry.Month >= 4 ? entry.Year : entry.Year - 1, 4, 1); yearStart <= last; yearStart = yearStart.AddYears(1))
         {
-            var start = entry.AddDays(random.Next(1, Math.Max(2, last.DayNumber - entry.DayNumber)));
-            var end = start.AddDays(random.Next(0, 4));
-            // A spell ends before the placement the child went missing from does (DfE 575): the child is back, so
-            // not missing when the placement or their care ends (580).
-            if (child.Episodes.LastOrDefault(e => e.Start <= start)?.End is { } placementEnded && placementEnded <= end)
-                end = placementEnded.AddDays(-1);
-            if (end < start)
+            var from = Max(yearStart, entry);
+            var until = Min(yearStart.AddYears(1).AddDays(-1), last);
+            if (until <= from || Degrade.AgeOn(child.Dob, until) < 11 || random.NextDouble() > care.MissingChance(CareParameters.CollectionYear(from)))
                 continue;
-            // Spells do not overlap (DfE 574).
-            if (start >= last || child.MissingSpells.Any(s => start <= (s.End ?? DateOnly.MaxValue) && s.Start <= end))
-                continue;
-            child.MissingSpells.Add((start, end > horizon ? null : end, random.NextDouble() < 0.7 ? "M" : "A"));
+            var spells = random.Next(1, 4);
+            for (var i = 0; i < spells; i++)
+            {
+                var start = from.AddDays(random.Next(0, Math.Max(1, until.DayNumber - from.DayNumber)));
+                var end = start.AddDays(random.Next(0, 4));
+                // A spell ends before the placement the child went missing from does (DfE 575): the child is back, so
+                // not missing when the placement or their care ends (580).
+                if (child.Episodes.LastOrDefault(e => e.Start <= start)?.End is { } placementEnded && placementEnded <= end)
+                    end = placementEnded.AddDays(-1);
+                if (end < start || start <= entry)
+                    continue;
+                // Spells do not overlap (DfE 574).
+                if (start >= last || child.MissingSpells.Any(s => start <= (s.End ?? DateOnly.MaxValue) && s.Start <= end))
+                    continue;
+                child.MissingSpells.Add((start, end > horizon ? null : end, random.NextDouble() < 0.7 ? "M" : "A"));
+            }
         }
     }
 

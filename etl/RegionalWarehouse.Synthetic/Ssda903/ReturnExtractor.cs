@@ -1,5 +1,6 @@
 using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Privacy;
+using RegionalWarehouse.Synthetic.Ssda903.Calibration;
 using static RegionalWarehouse.Etl.Ssda903.Ssda903Schema;
 
 namespace RegionalWarehouse.Synthetic.Ssda903;
@@ -9,7 +10,7 @@ namespace RegionalWarehouse.Synthetic.Ssda903;
 /// year end: episodes open during the year (those still open at 31 March have no end date), reviews
 /// and missing spells in the year, OC2 for children in care 12 months, OC3 for care leavers 17–21.
 /// </summary>
-public sealed class ReturnExtractor(Random random)
+public sealed class ReturnExtractor(Random random, CareParameters care)
 {
     public GeneratedReturn Extract(string laCode, int year, IEnumerable<SimulatedChild> children)
     {
@@ -29,8 +30,10 @@ public sealed class ReturnExtractor(Random random)
                 !careLeaver && child.MotherChildDob is { } mc ? D(mc) : ""]);
             if (careLeaver)
             {
+                // In education, employment or training, and suitably accommodated, at the LA's published rates.
                 Add(result[Oc3], [child.Id, D(child.Dob), Pick(["YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "NO", "REFU"]),
-                    Pick(["F1", "F2", "P2", "F4", "F4", "P4", "G4", "G5", "G5", "G6"]), Pick(["B1", "D1", "E1", "K1", "K1", "R1", "Z1", "S2", "T2", "U2"])]);
+                    random.NextDouble() < care.Share(year, "oc3_eet_pct") ? Pick(["F1", "F2", "P2", "F4", "F4", "P4"]) : Pick(["G4", "G5", "G5", "G6"]),
+                    random.NextDouble() < care.Share(year, "oc3_suitable_accommodation_pct") ? Pick(["B1", "D1", "E1", "K1", "K1", "R1", "Z1"]) : Pick(["S2", "T2", "U2", "K2"])]);
                 continue;
             }
 
@@ -55,7 +58,7 @@ public sealed class ReturnExtractor(Random random)
                 Add(result[PrevPerm], [child.Id, D(child.Dob), child.PreviousPermanence, child.PreviousPermanence == "Z1" ? "" : "919",
                     child.PreviousPermanence == "Z1" ? "" : D(episodes[0].Start.AddYears(-2))]);
             if (InCareTwelveMonths(child, yearStart, yearEnd))
-                AddOc2(result, child, yearEnd);
+                AddOc2(result, child, year, yearEnd);
             // Once made, the decision to place for adoption is in every return while the child is looked after (DfE 553,
             // 559): DATE_PLACED, the same day as AD1 DATE_INT (523); the ceased date and reason record a reversed
             // decision (RD1-RD4), so an adoption leaves them blank.
@@ -78,20 +81,21 @@ public sealed class ReturnExtractor(Random random)
         return result;
     }
 
-    private void AddOc2(GeneratedReturn result, SimulatedChild child, DateOnly yearEnd)
+    private void AddOc2(GeneratedReturn result, SimulatedChild child, int year, DateOnly yearEnd)
     {
         var age = Degrade.AgeOn(child.Dob, yearEnd);
         // The SDQ is for children 4 or over at the year's end and under 17 at its start (DfE 188, 189): others have neither score nor reason.
         var sdqDue = age >= 4 && Degrade.AgeOn(child.Dob, yearEnd.AddYears(-1).AddDays(1)) < 17;
         var sdq = sdqDue && random.NextDouble() < 0.8;
         // Convictions are asked about children 10 or over, development checks about children under 5 (DfE 542, 545, 546).
-        var convicted = age < 10 ? "" : random.NextDouble() < 0.03 ? "1" : "0";
-        var (healthCheck, immunisations, teeth, assessment) = (age < 5 ? Flag(0.9) : "", Flag(0.85), Flag(age < 5 ? 0.7 : 0.82), Flag(0.88));
+        var convicted = age < 10 ? "" : Flag(care.Share(year, "oc2_convicted_pct"));
+        var (healthCheck, immunisations, teeth, assessment) = (age < 5 ? Flag(0.9) : "", Flag(care.Share(year, "oc2_immunisations_pct")),
+            Flag(care.Share(year, "oc2_teeth_check_pct")), Flag(care.Share(year, "oc2_health_check_pct")));
         // A substance misuse problem says whether an intervention was received, and if not whether one was offered (DfE 192, 158, 159).
-        var misuse = age >= 10 && random.NextDouble() < 0.04;
+        var misuse = age >= 10 && random.NextDouble() < care.Share(year, "oc2_substance_misuse_pct");
         var received = misuse ? (random.NextDouble() < 0.6 ? "1" : "0") : "";
         var offered = received == "0" ? Flag(0.5) : "";
-        Add(result[Oc2], [child.Id, D(child.Dob), sdq ? random.Next(2, 32).ToString() : "", sdq || !sdqDue ? "" : Pick(["SDQ2", "SDQ4"]),
+        Add(result[Oc2], [child.Id, D(child.Dob), sdq ? random.Next(0, 2 * (int)Math.Round(care.SdqMean(year)) + 1).ToString() : "", sdq || !sdqDue ? "" : Pick(["SDQ2", "SDQ4"]),
             convicted, healthCheck, immunisations, teeth, assessment, misuse ? "1" : "0", received, offered]);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using RegionalWarehouse.Synthetic.Ssda903.Calibration;
 
 namespace RegionalWarehouse.Synthetic.Ssda903;
 
@@ -11,26 +12,8 @@ public sealed record GeneratorRequest(IReadOnlyList<string> LaCodes, int FirstYe
 /// </summary>
 public static class Ssda903Generator
 {
-    /// <summary>
-    /// Approximate numbers looked after at 31 March, so each LA's synthetic return has its real scale.
-    /// Illustrative magnitudes only, not statistics: published figures come from the DfE files.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, int> TypicalInCare = new Dictionary<string, int>
-    {
-        ["821"] = 380,
-        ["822"] = 260,
-        ["823"] = 330,
-        ["873"] = 650,
-        ["874"] = 390,
-        ["881"] = 1100,
-        ["882"] = 300,
-        ["883"] = 330,
-        ["919"] = 1000,
-        ["926"] = 1150,
-        ["935"] = 950,
-    };
-
-    public const int DefaultInCare = 450;
+    /// <summary>The LA's published number looked after at 31 March (mean of 2019-2025), for sizing other synthetic returns.</summary>
+    public static double TypicalInCare(string la) => PublishedTargets.Shipped.Mean(la, "cla_31_march", 2019, 2025);
 
     public static IEnumerable<GeneratedReturn> Generate(GeneratorRequest request)
     {
@@ -38,11 +21,11 @@ public static class Ssda903Generator
         foreach (var la in request.LaCodes)
         {
             var random = new Random(HashCode(request.Seed, la));
-            var target = Math.Max(5, (int)Math.Round(TypicalInCare.GetValueOrDefault(la, DefaultInCare) * request.Scale));
+            var care = CareParameters.For(PublishedTargets.Shipped, la, request.Scale);
             var horizon = new DateOnly(request.LastYear, 3, 31);
             // Start years earlier so the first generated year already has long-stayers and care leavers.
-            var children = new CareHistorySimulator(random, la, target).Simulate(new DateOnly(request.FirstYear - 8, 4, 1), horizon);
-            var extractor = new ReturnExtractor(random);
+            var children = new CareHistorySimulator(random, la, care).Simulate(new DateOnly(request.FirstYear - 8, 4, 1), horizon);
+            var extractor = new ReturnExtractor(random, care);
             for (var year = request.FirstYear; year <= request.LastYear; year++)
             {
                 var result = extractor.Extract(la, year, children);

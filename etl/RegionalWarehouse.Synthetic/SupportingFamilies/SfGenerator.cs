@@ -44,7 +44,7 @@ public static class SfGenerator
         foreach (var la in laCodes)
         {
             var random = new Random(unchecked(seed * 104729 + la.Aggregate(23, (h, c) => h * 31 + c)));
-            var perYear = Math.Max(8, (int)Math.Round(RegionalWarehouse.Synthetic.Ssda903.Ssda903Generator.TypicalInCare.GetValueOrDefault(la, 450) * 1.2 * scale));
+            var perYear = Math.Max(8, (int)Math.Round(RegionalWarehouse.Synthetic.Ssda903.Ssda903Generator.TypicalInCare(la) * 1.2 * scale));
             var families = Simulate(random, la, periods[0].Start, periods[^1].End, perYear);
             foreach (var period in periods)
                 yield return new GeneratedSfReturn(la, period, [string.Join(",", SfSchema.Columns),
