@@ -3,7 +3,8 @@ using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Dashboard;
 
-public sealed record LaOption(string Code, string Name);
+/// <summary>An LA to choose; Synthetic when this warehouse holds synthetic returns for it (a demo).</summary>
+public sealed record LaOption(string Code, string Name, bool Synthetic = false);
 
 /// <summary>One LA × year × metric as the dashboard shows it: values already suppressed by the mart.</summary>
 public sealed record BenchmarkPoint(
@@ -19,7 +20,11 @@ public sealed record BenchmarkPoint(
 public sealed class DashboardQueries(IWarehouseEngine engine)
 {
     public IReadOnlyList<LaOption> Las() =>
-        Read("select dfe_code, la_name from ref.local_authority where is_platform_member order by la_name", [], r => new LaOption(r.GetString(0), r.GetString(1)));
+        Read("""
+            select l.dfe_code, l.la_name, case when s.la_code is null then 0 else 1 end
+            from ref.local_authority l left join etl.synthetic_data s on s.la_code = l.dfe_code
+            where l.is_platform_member order by l.la_name
+            """, [], r => new LaOption(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2)) == 1));
 
     public IReadOnlyList<int> Years() =>
         Read("select distinct collection_year from mart.la_benchmark order by collection_year", [], r => Convert.ToInt32(r.GetValue(0)));

@@ -45,6 +45,7 @@ public static class ModelDesign
             new("Platform Member", "is_platform_member", "True for the LAs that submit to the platform; every other English LA is here for published comparators."),
             new("Hex X", "hex_x", "Across position of the LA's hexagon in the shipped hex layout (Open Innovations hexmaps, MIT).", Hidden: true, FormatString: "0.00"),
             new("Hex Y", "hex_y", "Up position of the LA's hexagon in the shipped hex layout (north is up).", Hidden: true, FormatString: "0.00"),
+            new("Figures Are Synthetic", "figures_are_synthetic", "1 where this warehouse holds synthetic returns for the LA (the demo's members): its figures are made up, calibrated to its published ones; 0 for real returns and published figures.", FormatString: "0"),
         ],
         [
             new("Map X", "MIN ( 'Local Authority'[Hex X] )", "0.00", "Map", "Across position of the LA in context on the hex map (the Map page plots it)."),

@@ -99,6 +99,18 @@ public static class BenchmarkQuery
         return reader.Read() ? new DataQualityLine(Convert.ToInt32(reader.GetValue(0)), Convert.ToInt32(reader.GetValue(1))) : null;
     }
 
+    /// <summary>The LAs whose returns in this warehouse are synthetic (a demo warehouse marks its members), with why.</summary>
+    public static IReadOnlyDictionary<string, string> SyntheticLas(IWarehouseEngine engine)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null, "select la_code, note from etl.synthetic_data");
+        using var reader = command.ExecuteReader();
+        var las = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+            las[reader.GetString(0)] = reader.GetString(1);
+        return las;
+    }
+
     /// <summary>The LA's statistical neighbours (the DfE model in force) with each one's value of every metric, from mart.la_benchmark_neighbour.</summary>
     public static IReadOnlyList<NeighbourLine> Neighbours(IWarehouseEngine engine, string dfeCode, int year, IReadOnlyCollection<string> metricIds)
     {

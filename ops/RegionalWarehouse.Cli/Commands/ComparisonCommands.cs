@@ -35,6 +35,8 @@ public static class ComparisonCommands
                 AnsiConsole.WriteLine($"No benchmarks for LA {code} in {parse.GetValue(year)}. Has its 903 been loaded (rw status)?");
                 return ExitCodes.Failure;
             }
+            if (BenchmarkQuery.SyntheticLas(engine).ContainsKey(code))
+                AnsiConsole.MarkupLine("[yellow]Synthetic data: this LA's figures come from synthetic demo returns, not its own. Published and England figures are the DfE's.[/]");
             var table = new Table().AddColumns("metric", "value", "DfE published", "region", "neighbours mean", "median", "England", "region rank", "England rank", "band");
             foreach (var group in lines.GroupBy(l => l.Metric.Theme))
             {

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using RegionalWarehouse.Etl.Landing;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Synthetic.Demo;
 using RegionalWarehouse.Synthetic.Ssda903;
 using RegionalWarehouse.Warehouse;
+using RegionalWarehouse.Warehouse.Migrations;
 
 namespace RegionalWarehouse.Cli.Commands;
 
@@ -35,7 +37,13 @@ public static class DemoCommand
             var warehouse = configuration.GetSection(WarehouseOptions.Section).Get<WarehouseOptions>() ?? new WarehouseOptions();
             var firstRun = warehouse.EngineKind != WarehouseEngineKind.DuckDb || !File.Exists(warehouse.DuckDbPath);
             if (firstRun && !Directory.Exists(landing.LandingFolder))
+            {
                 Seed(landing, parse.GetValue(years)!, parse.GetValue(scale));
+                // Before anything loads, the warehouse records that the members' returns are synthetic.
+                var engine = WarehouseEngineFactory.Create(warehouse);
+                new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
+                SyntheticMark.Mark(engine, GenerateCommand.EastOfEngland);
+            }
 
             await WorkerCommand.RunAsync(overrides, parse.GetValue(exitWhenIdle), cancellationToken);
 

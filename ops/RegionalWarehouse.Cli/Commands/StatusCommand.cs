@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Benchmarks;
 namespace RegionalWarehouse.Cli.Commands;
 
 public static class StatusCommand
@@ -17,6 +18,9 @@ public static class StatusCommand
 
     public static void Print(IWarehouseEngine engine, string? la = null)
     {
+        var synthetic = BenchmarkQuery.SyntheticLas(engine);
+        if (synthetic.Count > 0 && (la is null || synthetic.ContainsKey(la)))
+            AnsiConsole.MarkupLine($"[yellow]Synthetic data: the returns of {(la is null ? $"{synthetic.Count} LA(s)" : la)} in this warehouse are synthetic (rw demo), not the LAs' own.[/]");
         using var connection = engine.Open();
         using var command = connection.Command(null,
             $"""

@@ -83,6 +83,41 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_demo_warehouse_says_on_every_page_whose_figures_are_synthetic()
+    {
+        var las = await _http.GetFromJsonAsync<JsonElement[]>("/api/las");
+        Assert.DoesNotContain(las!, l => l.GetProperty("synthetic").GetBoolean());
+        Assert.Contains("Hertfordshire, 2024: against neighbours", await Dom("/?view=overview&la=919&year=2024"));
+
+        SyntheticMark.Mark(_harness.Warehouse.Engine, ["919"]);
+
+        las = await _http.GetFromJsonAsync<JsonElement[]>("/api/las");
+        Assert.True(Assert.Single(las!, l => l.GetProperty("code").GetString() == "919").GetProperty("synthetic").GetBoolean());
+        var dom = await Dom("/?view=overview&la=919&year=2024");
+        Assert.Contains("Hertfordshire (synthetic), 2024: against neighbours, region and England", dom);
+        Assert.Contains("This is a demo warehouse: the figures of", dom);
+        Assert.Equal(1, _harness.Warehouse.Scalar<int>("select figures_are_synthetic from bi.local_authority where dfe_code = '919'"));
+        Assert.Equal(0, _harness.Warehouse.Scalar<int>("select figures_are_synthetic from bi.local_authority where dfe_code = '873'"));
+    }
+
+    private async Task<string> Dom(string path)
+    {
+        var start = new ProcessStartInfo("/usr/bin/chromium")
+        {
+            ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--virtual-time-budget=10000", "--dump-dom", new Uri(_server.Address!, path).ToString() },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var browser = Process.Start(start)!;
+        var stderr = browser.StandardError.ReadToEndAsync();
+        var dom = await browser.StandardOutput.ReadToEndAsync();
+        await browser.WaitForExitAsync();
+        await stderr;
+        Assert.Contains("data-ready=\"true\"", dom);
+        return dom;
+    }
+
+    [Fact]
     public async Task In_a_browser_the_overview_shows_suppressed_values_as_c_the_neighbours_and_the_data_quality_score()
     {
         const string chromium = "/usr/bin/chromium";
