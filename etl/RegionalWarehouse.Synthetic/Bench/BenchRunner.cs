@@ -6,6 +6,7 @@ using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Privacy;
 using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Synthetic.Ssda903;
+using RegionalWarehouse.Synthetic.Ssda903.Calibration;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.Migrations;
 
@@ -23,9 +24,12 @@ public sealed class BenchRunner(string root, int parallelism, string memoryLimit
 {
     public const string Key = "benchmark-only-key-never-used-for-real-data-0123456789";
 
-    /// <summary>The eleven East of England LAs and 142 synthetic others, so "national" has England's 153 authorities.</summary>
+    /// <summary>
+    /// England's authorities (every LA with published figures for 2024-25), the region's first, so "national" is
+    /// England-shaped: each LA's synthetic returns follow its own published figures (PublishedTargets).
+    /// </summary>
     public static IReadOnlyList<string> NationalLas(IReadOnlyList<string> region) =>
-        [.. region, .. Enumerable.Range(101, 153 - region.Count).Select(n => n.ToString())];
+        [.. region, .. PublishedTargets.Shipped.LasPublishedIn(2025).Except(region)];
 
     /// <summary>The warehouse the size being run keeps open.</summary>
     private DuckDbEngine? _held;

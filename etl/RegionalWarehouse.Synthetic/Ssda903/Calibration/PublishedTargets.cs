@@ -44,6 +44,10 @@ public sealed class PublishedTargets
             : _meanOfLas.Where(m => m.Key.Metric == metric).Select(m => m.Value).DefaultIfEmpty(0).Average();
     }
 
+    /// <summary>Every LA with any figure published for the year: England's authorities as they stood then.</summary>
+    public IReadOnlyList<string> LasPublishedIn(int year) =>
+        _values.Keys.Where(k => k.Year == year).Select(k => k.La).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The LA's figure as the DfE published it, or null where it did not.</summary>
     public double? Published(string la, int year, string metric) =>
         _values.TryGetValue((la, year), out var metrics) && metrics.TryGetValue(metric, out var value) ? value : null;
