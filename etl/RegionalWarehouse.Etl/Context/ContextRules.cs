@@ -1,3 +1,4 @@
+using System.Globalization;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Context;
@@ -52,7 +53,7 @@ public static class ContextRules
 
     /// <summary>A year in the form 2024 (not 2023-24 or 2023/24).</summary>
     public static string? CheckYearPeriod(string period, string example) =>
-        int.TryParse(period, out var year) && year is >= 1990 and <= 2100 && period.Length == 4
+        PeriodText.Year(period, 1990) is { } year && year.ToString(CultureInfo.InvariantCulture) == period
             ? null
             : $"'{period}' is not a year. Use the four-digit year, e.g. {example}.";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Lait;
@@ -18,10 +19,12 @@ public sealed class LaitReturnType : IReturnType
 
     public IEnumerable<RuleInfo> RuleCatalogue => LaitRules.All;
 
-    public string? CheckPeriod(string period) =>
-        int.TryParse(period, out var year) && year is >= 2010 and <= 2100
-            ? null
-            : $"'{period}' is not a LAIT release year. Use the year of the release, e.g. 2025.";
+    public string? CheckPeriod(string period) => PeriodText.Year(period, 2010) switch
+    {
+        { } year when year.ToString(CultureInfo.InvariantCulture) == period => null,
+        { } year => $"'{period}' is not how the platform writes a LAIT release year: use {year}.",
+        null => $"'{period}' is not a LAIT release year. Use the year of the release, e.g. 2025.",
+    };
 
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {

@@ -15,9 +15,13 @@ public sealed class SfReturnType : IReturnType
 
     public IEnumerable<RuleInfo> RuleCatalogue => TabularFileRules.All.Concat(SfRules.All.Select(r => r.Info));
 
-    public string? CheckPeriod(string period) => SfPeriod.Parse(period) is null
-        ? $"'{period}' is not a financial quarter. Use the form 2024-Q3 (Q1 is April–June, Q4 is January–March of the next calendar year)."
-        : null;
+    // One spelling per quarter: "2024-q3" would otherwise be a second identity beside "2024-Q3", each current.
+    public string? CheckPeriod(string period) => SfPeriod.Parse(period) switch
+    {
+        { } quarter when quarter.ToString() == period => null,
+        { } quarter => $"'{period}' is not how the platform writes a quarter: use {quarter}.",
+        null => $"'{period}' is not a financial quarter. Use the form 2024-Q3 (Q1 is April–June, Q4 is January–March of the next calendar year).",
+    };
 
     public DateOnly? PeriodEnds(string period) => SfPeriod.Parse(period)?.End;
 
