@@ -8,7 +8,7 @@ public static class GovernanceCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "Folder to write governance-report.md and governance-report.html to.", DefaultValueFactory = _ => "docs" };
+        var output = new Option<string>("--out") { Description = "Folder to write governance-report.md and governance-report.html to (the repository's docs/ copy is a sample).", DefaultValueFactory = _ => Path.Combine("data", "governance") };
         var report = new Command("report",
             "Write the governance report (Markdown and HTML): what is shared by whom and why, where it is stored, who can see child-level rows, " +
             "what is done to each personal field, retention, the last loads and the changes of agreement.") { output };

@@ -7,7 +7,7 @@ public static class TemplateCommand
     public static Command Create()
     {
         var kind = new Argument<string>("return") { Description = "The return whose template to write: sf (Supporting Families)." };
-        var output = new Option<string>("--out") { Description = "Folder to write the CSV and .xlsx templates into.", DefaultValueFactory = _ => "." };
+        var output = new Option<string>("--out") { Description = "Folder to write the CSV and .xlsx templates into.", DefaultValueFactory = _ => Path.Combine("data", "templates") };
         var markdown = new Option<bool>("--markdown") { Description = "Print the data dictionary (docs/supporting-families.md) instead." };
         var command = new Command("template", "Write a blank return template for LAs to fill in (CSV and Excel with a guide sheet).") { kind, output, markdown };
         command.SetAction(parse =>

@@ -36,6 +36,23 @@ public class SfTemplateTests
     }
 
     [Fact]
+    public void Without_out_the_template_goes_under_data_not_into_the_working_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("rw-template-").FullName;
+        try
+        {
+            Assert.Equal(0, RwProcess.Run(folder, null, "template", "sf").ExitCode);
+
+            Assert.True(File.Exists(Path.Combine(folder, "data", "templates", "supporting-families-template.csv")));
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Rw_rules_lists_each_return_types_rules()
     {
         var result = RwProcess.Run(Path.GetTempPath(), null, "rules", "--return", "SF");
