@@ -14,13 +14,14 @@ public sealed class DateRule(RuleCode code, TableSchema table, string column, bo
                 if (required)
                     yield return Issue(record, column, $"{column} is blank. Enter the date as dd/mm/yyyy.");
             }
-            else if (!DateValue.TryParse(text, out var date))
+            else if (!DateValue.TryParseAnyYear(text, out var date))
             {
                 yield return Issue(record, column, $"{column} is not a real date in the form dd/mm/yyyy (or yyyy-mm-dd). Correct the date in the case-management system and export again.");
             }
-            else if (date.Year < 1900 || date > data.YearEnd.AddYears(1))
+            // The message never repeats the date: a date of birth is personal, and findings outlive the return.
+            else if (date.Year < DateValue.FirstYear || date > data.YearEnd.AddYears(1))
             {
-                yield return Issue(record, column, $"{column} ({DateValue.Format(date)}) is outside the plausible range for the {data.CollectionYear} return. Check the year.");
+                yield return Issue(record, column, $"{column} is outside the plausible range for the {data.CollectionYear} return (from 1900 to a year after it ends). Check the year.");
             }
         }
     }
