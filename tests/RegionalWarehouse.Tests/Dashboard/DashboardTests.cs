@@ -82,6 +82,20 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal("published", rate.GetProperty("englandSource").GetString());
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/las")]
+    [InlineData("/no-such-page")]
+    public async Task Every_response_carries_the_security_headers_and_no_server_banner(string path)
+    {
+        using var response = await _http.GetAsync(path);
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
     [Fact]
     public async Task A_demo_warehouse_says_on_every_page_whose_figures_are_synthetic()
     {
