@@ -1,4 +1,3 @@
-using System.Globalization;
 using RegionalWarehouse.Warehouse.Engines;
 
 namespace RegionalWarehouse.Etl.Lait;
@@ -19,12 +18,8 @@ public sealed class LaitReturnType : IReturnType
 
     public IEnumerable<RuleInfo> RuleCatalogue => LaitRules.All;
 
-    public string? CheckPeriod(string period) => PeriodText.Year(period, 2010) switch
-    {
-        { } year when year.ToString(CultureInfo.InvariantCulture) == period => null,
-        { } year => $"'{period}' is not how the platform writes a LAIT release year: use {year}.",
-        null => $"'{period}' is not a LAIT release year. Use the year of the release, e.g. 2025.",
-    };
+    public string? CheckPeriod(string period) => PeriodText.YearProblem(period, 2010, "a LAIT release year",
+        $"'{period}' is not a LAIT release year. Use the year of the release, e.g. 2025.");
 
     public PreparedReturn Prepare(IReadOnlyList<ReturnFile> files, SubmissionIdentity identity, IWarehouseEngine engine, Privacy.ChildPseudonymiser? pseudonymiser = null)
     {

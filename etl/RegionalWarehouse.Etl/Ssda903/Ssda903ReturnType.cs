@@ -1,4 +1,3 @@
-using System.Globalization;
 using RegionalWarehouse.Etl.Ssda903.Rules;
 using RegionalWarehouse.Warehouse.Engines;
 
@@ -18,12 +17,8 @@ public sealed class Ssda903ReturnType : IReturnType
     public IEnumerable<RuleInfo> RuleCatalogue => Ssda903RuleSet.Catalogue;
 
     // One spelling per year: "02024" or " 2024" would otherwise be a second identity beside "2024", each current.
-    public string? CheckPeriod(string period) => PeriodText.Year(period, 2000) switch
-    {
-        { } year when year.ToString(CultureInfo.InvariantCulture) == period => null,
-        { } year => $"'{period}' is not how the platform writes a 903 year: use {year}.",
-        null => $"'{period}' is not a 903 collection year. Use the year the return ends, e.g. 2024 for April 2023 to March 2024.",
-    };
+    public string? CheckPeriod(string period) => PeriodText.YearProblem(period, 2000, "a 903 year",
+        $"'{period}' is not a 903 collection year. Use the year the return ends, e.g. 2024 for April 2023 to March 2024.");
 
     public DateOnly? PeriodEnds(string period) => int.TryParse(period, out var year) ? new DateOnly(year, 3, 31) : null;
 

@@ -11,4 +11,15 @@ public static class PeriodText
     /// <summary>The year a period names (digits only, from <paramref name="earliest"/> to 2100), or null.</summary>
     public static int? Year(string period, int earliest) =>
         int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= earliest && year <= 2100 ? year : null;
+
+    /// <summary>
+    /// Why a period is not a year as the platform writes it (null when it is): another spelling of a year names the
+    /// one to use; anything else gets <paramref name="notAYear"/>.
+    /// </summary>
+    public static string? YearProblem(string period, int earliest, string kind, string notAYear) => Year(period, earliest) switch
+    {
+        { } year when year.ToString(CultureInfo.InvariantCulture) == period => null,
+        { } year => $"'{period}' is not how the platform writes {kind}: use {year}.",
+        null => notAYear,
+    };
 }

@@ -30,9 +30,8 @@ public sealed class CareParameters
         // Placements: a share of children are in an unsettled run of care (a move every UnstableMeanDays), the rest in
         // settled placements. Over half the unsettled children in care at 31 March had three or more placements in
         // the year; the settled ones' placement length gives the share still in the same placement after two years.
-        var shortTerm = Mean("stability_short_term_pct") / 100;
         var longTerm = Mean("stability_long_term_pct") / 100;
-        UnstableShare = Math.Clamp((shortTerm - 0.01) / 0.6, 0.02, 0.5);
+        UnstableShare = UnstableShareFor(Mean("stability_short_term_pct"));
         StableMeanDays = -730 / Math.Log(Math.Clamp(longTerm / (1 - UnstableShare), 0.3, 0.97));
 
         // Exits: adoptions come from children who entered care under 4, special guardianship from the others.
@@ -83,19 +82,29 @@ public sealed class CareParameters
     /// adoptions among children leaving care in the year the adoption would come (about two years on).
     /// </summary>
     public double AdoptionChance(DateOnly entry) =>
-        Math.Clamp(AdoptionChanceUnder4 * _targets.Get(_la, CollectionYear(entry.AddYears(2)), "ceased_adopted_pct") / Math.Max(0.5, _meanAdopted), 0.02, 0.95);
+        FollowingTheYear(AdoptionChanceUnder4, entry.AddYears(2), "ceased_adopted_pct", _meanAdopted, 0.02, 0.95);
 
     /// <summary>The chance a child starting care on the day leaves under a special guardianship order, by the year it would come.</summary>
     public double SgoChanceOn(DateOnly entry) =>
-        Math.Clamp(SgoChance * _targets.Get(_la, CollectionYear(entry.AddDays((int)(750 * DurationScale))), "ceased_sgo_pct") / Math.Max(0.5, _meanSgo), 0.01, 0.5);
+        FollowingTheYear(SgoChance, entry.AddDays((int)(750 * DurationScale)), "ceased_sgo_pct", _meanSgo, 0.01, 0.5);
 
     /// <summary>The share of children starting care on the day whose care is unsettled, by the next year's published stability.</summary>
     public double UnstableShareOn(DateOnly entry) =>
-        Math.Clamp((_targets.Get(_la, CollectionYear(entry.AddYears(1)), "stability_short_term_pct") / 100 - 0.01) / 0.6, 0.02, 0.5);
+        UnstableShareFor(_targets.Get(_la, CollectionYear(entry.AddYears(1)), "stability_short_term_pct"));
+
+    /// <summary>
+    /// Over half the unsettled children in care at 31 March had three or more placements in the year, and about 1% of
+    /// settled ones did: the unsettled share that gives a published short-term stability percentage.
+    /// </summary>
+    private static double UnstableShareFor(double shortTermPct) => Math.Clamp((shortTermPct / 100 - 0.01) / 0.6, 0.02, 0.5);
+
+    /// <summary>A chance set from the LA's mean over the years, moved with the published figure of the year <paramref name="when"/> falls in.</summary>
+    private double FollowingTheYear(double chanceAtMean, DateOnly when, string metric, double mean, double least, double most) =>
+        Math.Clamp(chanceAtMean * _targets.Get(_la, CollectionYear(when), metric) / Math.Max(0.5, mean), least, most);
 
     /// <summary>The chance a young person turning 16 on the day moves on to semi-independent or supported accommodation, by the year's published share.</summary>
     public double IndependentChanceOn(DateOnly sixteenth) =>
-        Math.Clamp(IndependentChanceAt16 * _targets.Get(_la, CollectionYear(sixteenth.AddMonths(9)), "placement_independent_pct") / Math.Max(0.5, _meanIndependent), 0.02, 0.95);
+        FollowingTheYear(IndependentChanceAt16, sixteenth.AddMonths(9), "placement_independent_pct", _meanIndependent, 0.02, 0.95);
 
     /// <summary>For a child of 11 or over looked after in a year, the chance they go missing in it.</summary>
     public double MissingChance(int year) => Math.Clamp(_targets.Get(_la, year, "missing_pct") / 100 / 0.55, 0.01, 0.95);
