@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
 using RegionalWarehouse.Etl.Governance;
+using RegionalWarehouse.Etl.Submissions;
 using RegionalWarehouse.Warehouse.Engines;
 using RegionalWarehouse.Warehouse.ReferenceData.Geo;
 
@@ -34,11 +37,18 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         builder.WebHost.UseUrls(options.Value.Url);
         // No "Server: Kestrel" banner: it tells a caller nothing they need.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var signIn = options.Value.SignIn;
+        if (signIn.IsEntraId)
+            AddEntraIdSignIn(builder.Services, signIn);
         var app = builder.Build();
         SecurityHeaders(app);
+        if (signIn.IsEntraId)
+            app.UseAuthentication();
         LogRequests(app, loggers.CreateLogger("RegionalWarehouse.Dashboard.Requests"));
+        HealthEndpoints.Map(app, engine);
         Map(app, new DashboardQueries(engine));
-        MapOwnPage(app, new OwnSubmissions(engine), options.Value.SignInHeader, access?.Value ?? new AccessOptions());
+        MapOwnPage(app, new OwnSubmissions(engine), signIn.IsEntraId ? null : options.Value.SignInHeader, access?.Value ?? new AccessOptions(),
+            LaDirectory.Load(engine).All.Select(l => l.DfeCode).ToList());
         await app.StartAsync(cancellationToken);
         _app = app;
         Address = new Uri(app.Urls.First());
@@ -78,7 +88,6 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
     public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
     {
         app.MapGet("/", () => Results.Content(Pages.Value["index.html"], "text/html; charset=utf-8"));
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/api/las", () => queries.Las());
         app.MapGet("/api/years", () => queries.Years());
         app.MapGet("/api/metrics", () => DashboardQueries.Catalogue());
@@ -102,34 +111,76 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
     }
 
     /// <summary>
-    /// An LA's own page: its submissions and their reports' findings, for the signed-in person's LAs only
-    /// (Access:LaAnalysts). No sign-in: 401; signed in but given no LA: 403; another LA's submission: 404.
+    /// Validates Entra ID tokens for this app (JwtBearer against the tenant's OpenID metadata): signature, issuer,
+    /// audience and lifetime. The token comes as a bearer token or, behind Container Apps authentication, in the
+    /// X-MS-TOKEN-AAD-ID-TOKEN header that platform sets (a forged one fails the signature check like any other).
     /// </summary>
-    public static void MapOwnPage(IEndpointRouteBuilder app, OwnSubmissions submissions, string signInHeader, AccessOptions access)
-    {
-        IReadOnlyList<string>? LasOf(HttpContext context, out IResult? refusal)
+    private static void AddEntraIdSignIn(IServiceCollection services, SignInOptions signIn) =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
-            refusal = null;
-            var user = context.Request.Headers[signInHeader].ToString().Trim();
-            if (user.Length == 0)
+            jwt.Authority = signIn.Authority;
+            jwt.Audience = signIn.Audience;
+            jwt.RequireHttpsMetadata = signIn.RequireHttpsMetadata;
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters.ValidateAudience = !string.IsNullOrWhiteSpace(signIn.Audience);
+            jwt.Events = new JwtBearerEvents
             {
-                refusal = Results.Json(new { error = "Sign in first: this page shows your own authority's submissions." }, statusCode: StatusCodes.Status401Unauthorized);
-                return null;
-            }
+                OnMessageReceived = context =>
+                {
+                    if (string.IsNullOrEmpty(context.Token) && context.Request.Headers["X-MS-TOKEN-AAD-ID-TOKEN"].ToString() is { Length: > 0 } platformToken)
+                        context.Token = platformToken;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+    /// <summary>The signed-in person's name and app roles: from a validated token, or (locally, behind a trusted proxy) the sign-in header.</summary>
+    private static async Task<(string User, IReadOnlyList<string> Roles)> SignedIn(HttpContext context, string? signInHeader)
+    {
+        if (signInHeader is not null)
+            return (context.Request.Headers[signInHeader].ToString().Trim(), []);
+        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!result.Succeeded)
+            return ("", []);
+        var principal = result.Principal;
+        var user = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("upn")?.Value ?? principal.FindFirst("email")?.Value ?? "";
+        return (user.Trim(), principal.FindAll("roles").Select(c => c.Value).ToList());
+    }
+
+    /// <summary>
+    /// An LA's own page: its submissions and their reports' findings, for the signed-in person's LAs only
+    /// (Access:LaAnalysts, the grants Power BI's row-level security uses); a regional lead (the RegionalLead app role,
+    /// or Access:RegionalLeads) sees every member's. No sign-in: 401; signed in but given no LA: 403; another LA's
+    /// submission: 404. <paramref name="signInHeader"/> is null under Entra ID sign-in.
+    /// </summary>
+    public static void MapOwnPage(IEndpointRouteBuilder app, OwnSubmissions submissions, string? signInHeader, AccessOptions access, IReadOnlyList<string> memberLas)
+    {
+        async Task<(IReadOnlyList<string>? Las, IResult? Refusal)> LasOf(HttpContext context)
+        {
+            var (user, roles) = await SignedIn(context, signInHeader);
+            if (user.Length == 0)
+                return (null, Results.Json(new { error = "Sign in first: this page shows your own authority's submissions." }, statusCode: StatusCodes.Status401Unauthorized));
+            if (access.IsRegionalLead(user, roles))
+                return (memberLas, null);
             var las = access.LasOf(user);
-            if (las.Count == 0)
-                refusal = Results.Json(new { error = "Your sign-in is not linked to a local authority: ask the platform operator to add you to Access:LaAnalysts." },
-                    statusCode: StatusCodes.Status403Forbidden);
-            return las;
+            return las.Count == 0
+                ? (null, Results.Json(new { error = "Your sign-in is not linked to a local authority: ask the platform operator to add you to Access:LaAnalysts." },
+                    statusCode: StatusCodes.Status403Forbidden))
+                : (las, null);
         }
 
         app.MapGet("/my", () => Results.Content(Pages.Value["my.html"], "text/html; charset=utf-8"));
-        app.MapGet("/api/my/submissions", (HttpContext context) =>
-            LasOf(context, out var refusal) is { Count: > 0 } las ? Results.Ok(new { las, submissions = submissions.For(las) }) : refusal!);
-        app.MapGet("/api/my/submissions/{id:long}/findings", (HttpContext context, long id) =>
-            LasOf(context, out var refusal) is { Count: > 0 } las
-                ? submissions.Findings(id, las) is { } findings ? Results.Ok(findings) : Results.NotFound(new { error = $"No submission {id} of yours." })
-                : refusal!);
+        app.MapGet("/api/my/submissions", async (HttpContext context) =>
+        {
+            var (las, refusal) = await LasOf(context);
+            return las is null ? refusal! : Results.Ok(new { las, submissions = submissions.For(las) });
+        });
+        app.MapGet("/api/my/submissions/{id:long}/findings", async (HttpContext context, long id) =>
+        {
+            var (las, refusal) = await LasOf(context);
+            return las is null ? refusal!
+                : submissions.Findings(id, las) is { } findings ? Results.Ok(findings) : Results.NotFound(new { error = $"No submission {id} of yours." });
+        });
     }
 
     /// <summary>Enough for any sensible comparison, and a bound on what one request can ask of the warehouse.</summary>
@@ -175,5 +226,7 @@ public static class DashboardRegistration
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section));
         if (configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>()?.Enabled ?? true)
             services.AddHostedService<DashboardServer>();
+        else if (configuration["Worker:HealthUrl"] is { Length: > 0 } healthUrl)
+            services.AddHostedService(sp => new HealthServer(sp.GetRequiredService<IWarehouseEngine>(), healthUrl));
     }
 }

@@ -2,7 +2,7 @@ namespace RegionalWarehouse.SemanticModel;
 
 public sealed record ModelColumn(string Name, string Source, string Description, bool Hidden = false, bool IsKey = false, string? FormatString = null);
 
-public sealed record ModelMeasure(string Name, string Expression, string FormatString, string DisplayFolder, string Description);
+public sealed record ModelMeasure(string Name, string Expression, string FormatString, string DisplayFolder, string Description, bool Hidden = false);
 
 public enum TableRole
 {
@@ -48,8 +48,8 @@ public static class ModelDesign
             new("Figures Are Synthetic", "figures_are_synthetic", "1 where this warehouse holds synthetic returns for the LA (the demo's members): its figures are made up, calibrated to its published ones; 0 for real returns and published figures.", FormatString: "0"),
         ],
         [
-            new("Map X", "MIN ( 'Local Authority'[Hex X] )", "0.00", "Map", "Across position of the LA in context on the hex map (the Map page plots it)."),
-            new("Map Y", "MIN ( 'Local Authority'[Hex Y] )", "0.00", "Map", "Up position of the LA in context on the hex map."),
+            new("Map X", "IF ( HASONEVALUE ( 'Local Authority'[LA Key] ), MIN ( 'Local Authority'[Hex X] ) )", "0.00", "Map", "Across position of the LA in context on the hex map (the Map page plots it); blank for more than one LA."),
+            new("Map Y", "IF ( HASONEVALUE ( 'Local Authority'[LA Key] ), MIN ( 'Local Authority'[Hex Y] ) )", "0.00", "Map", "Up position of the LA in context on the hex map; blank for more than one LA."),
         ]),
         new("Date", "bi.calendar", TableRole.Date, "The calendar, with financial and 903 collection years (marked as the model's date table).",
         [
@@ -257,18 +257,40 @@ public static class ModelDesign
         return $"CALCULATE ( {value}, 'Metric'[Metric Id] = \"{metric.Id}\" )";
     }
 
-    /// <summary>Comparator measures for visuals driven by a Metric slicer (one metric in context).</summary>
+    /// <summary>Only when one LA, one metric and one year are in context: more of any, and a figure would be another's.</summary>
+    private const string OneLaMetricAndYear =
+        "HASONEVALUE ( 'Benchmark'[LA Key] ) && HASONEVALUE ( 'Benchmark'[Metric Key] ) && HASONEVALUE ( 'Benchmark'[Collection Year] )";
+
+    /// <summary>Region and England figures do not depend on the LA: one metric and one year are enough.</summary>
+    private const string OneMetricAndYear = "HASONEVALUE ( 'Benchmark'[Metric Key] ) && HASONEVALUE ( 'Benchmark'[Collection Year] )";
+
+    private static ModelMeasure Guarded(string name, string guard, string aggregate, string format, string description) =>
+        new(name, $"IF ( {guard}, {aggregate} )", format, "Comparators", $"{description} Blank unless the context holds one of each it needs.");
+
+    /// <summary>
+    /// Comparator measures for visuals driven by LA, metric and year slicers. Each returns a figure only when its
+    /// context holds exactly one LA (where it depends on the LA), one metric and one year, and blank otherwise, so
+    /// no visual can show one LA's or year's figure as another's.
+    /// </summary>
     public static IReadOnlyList<ModelMeasure> ComparatorMeasures { get; } =
     [
-        new("LA Value", "MAX ( 'Benchmark'[Value] )", "#,0.0", "Comparators", "The selected LA's value for the metric in context (blank when suppressed)."),
-        new("Region Value", "MAX ( 'Benchmark'[Region Comparator] )", "#,0.0", "Comparators", "The region's value for the metric in context."),
-        new("Neighbour Average", "MAX ( 'Benchmark'[Neighbour Comparator] )", "#,0.0", "Comparators", "The statistical neighbours' average for the metric in context."),
-        new("England Value", "MAX ( 'Benchmark'[England Comparator] )", "#,0.0", "Comparators", "England's value for the metric in context."),
-        new("Rank In Region", "MIN ( 'Benchmark'[Rank] )", "0", "Comparators", "Rank within the region, 1 is best."),
-        new("Quartile", "MIN ( 'Benchmark'[Quartile Band] )", "0", "Comparators", "Quartile within the region, 1 is best."),
-        new("Neighbour Median", "MAX ( 'Benchmark'[Neighbour Median Comparator] )", "#,0.0", "Comparators", "The statistical neighbours' median for the metric in context."),
-        new("Rank In England", "MIN ( 'Benchmark'[England Rank] )", "0", "Comparators", "Rank among every English LA, 1 is best."),
-        new("Quartile In England", "MIN ( 'Benchmark'[England Quartile Band] )", "0", "Comparators", "Quartile across England, 1 is best."),
-        new("Published Value", "MAX ( 'Benchmark'[Published Comparator] )", "#,0.0", "Comparators", "The DfE's published figure for the LA in context."),
+        Guarded("LA Value", OneLaMetricAndYear, "MAX ( 'Benchmark'[Value] )", "#,0.0", "The selected LA's value for the metric in context (blank when suppressed)."),
+        Guarded("Region Value", OneMetricAndYear, "MAX ( 'Benchmark'[Region Comparator] )", "#,0.0", "The region's value for the metric in context."),
+        Guarded("Neighbour Average", OneLaMetricAndYear, "MAX ( 'Benchmark'[Neighbour Comparator] )", "#,0.0", "The statistical neighbours' average for the metric in context."),
+        Guarded("England Value", OneMetricAndYear, "MAX ( 'Benchmark'[England Comparator] )", "#,0.0", "England's value for the metric in context."),
+        Guarded("Rank In Region", OneLaMetricAndYear, "MIN ( 'Benchmark'[Rank] )", "0", "Rank within the region, 1 is best."),
+        Guarded("Quartile", OneLaMetricAndYear, "MIN ( 'Benchmark'[Quartile Band] )", "0", "Quartile within the region, 1 is best."),
+        Guarded("Neighbour Median", OneLaMetricAndYear, "MAX ( 'Benchmark'[Neighbour Median Comparator] )", "#,0.0", "The statistical neighbours' median for the metric in context."),
+        Guarded("Rank In England", OneLaMetricAndYear, "MIN ( 'Benchmark'[England Rank] )", "0", "Rank among every English LA, 1 is best."),
+        Guarded("Quartile In England", OneLaMetricAndYear, "MIN ( 'Benchmark'[England Quartile Band] )", "0", "Quartile across England, 1 is best."),
+        Guarded("Published Value", OneLaMetricAndYear, "MAX ( 'Benchmark'[Published Comparator] )", "#,0.0", "The DfE's published figure for the LA in context."),
+        // The Map page colours each LA's point by this (the dashboard's band colours; grey: no band).
+        Guarded("Band Colour", OneLaMetricAndYear,
+            "SWITCH ( SELECTEDVALUE ( 'Benchmark'[Band] ), \"A\", \"#1b7837\", \"B\", \"#a6dba0\", \"C\", \"#c2a5cf\", \"D\", \"#762a83\", \"#b1b4b6\" )", "",
+            "The colour of the LA's band for the metric in context (A dark green to D purple; grey when unbanded).") with { Hidden = true },
     ];
+
+    /// <summary>The licence every published table's data comes under, said in its description and on every report page.</summary>
+    public const string Attribution =
+        "Contains public sector information licensed under the Open Government Licence v3.0: the DfE's published statistics (LAIT, statistical neighbours) and ONS population estimates.";
 }

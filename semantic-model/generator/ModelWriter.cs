@@ -79,28 +79,26 @@ public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column)
     }
 
     /// <summary>
-    /// Data source parameters for the one source the model was generated for. DataSource is a list parameter
-    /// (SqlServer or Parquet) that says which; the partitions use only that source's function, because the
-    /// Power BI service treats every function a partition names as a source and asks for a gateway for File.Contents.
+    /// Data source parameters for the one source the model was generated for (rw model generate --source); the
+    /// partitions use only that source's function, because the Power BI service treats every function a partition
+    /// names as a source and asks for a gateway for File.Contents. The server and database are placeholders here:
+    /// `rw model deploy` fills them in from configuration (<see cref="ModelParameters"/>).
     /// </summary>
     private IEnumerable<TmdlObject> Expressions()
     {
-        TmdlObject Parameter(string name, string value, string description, string? list = null)
+        TmdlObject Parameter(string name, string value, string description)
         {
             var o = new TmdlObject("expression", name)
             {
-                DefaultValue = $"\"{value}\" meta [IsParameterQuery=true, {list}Type=\"Text\", IsParameterQueryRequired=true]",
+                DefaultValue = $"\"{value}\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]",
             };
             o.Description.Add(description);
             return o.With("lineageTag", Tmdl.LineageTag($"expression/{name}"));
         }
-        yield return Parameter("DataSource", source.ToString(),
-            $"The source this model was generated for (rw model generate --source {source.ToString().ToLowerInvariant()}): SqlServer (production, Azure SQL) or Parquet (files from rw export-parquet). Regenerate to change it.",
-            "List={\"SqlServer\", \"Parquet\"}, DefaultValue=\"" + source + "\", ");
         if (source == ModelSource.SqlServer)
         {
-            yield return Parameter("SqlServer", "your-server.database.windows.net", "The SQL Server / Azure SQL server holding the warehouse.");
-            yield return Parameter("SqlDatabase", "RegionalWarehouse", "The warehouse database.");
+            yield return Parameter(ModelParameters.Server, ModelParameters.ServerPlaceholder, "The SQL Server / Azure SQL server holding the warehouse (rw model deploy sets it from PowerBi:SqlServer or the warehouse's connection string).");
+            yield return Parameter(ModelParameters.Database, "RegionalWarehouse", "The warehouse database (rw model deploy sets it from PowerBi:SqlDatabase or the warehouse's connection string).");
         }
         else
         {
@@ -120,6 +118,9 @@ public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column)
     {
         var t = new TmdlObject("table", Tmdl.Quote(table.Name));
         t.Description.Add(table.Description);
+        // Every table people see carries the licence of the published data it holds or is compared with.
+        if (table.Name != "User LA Access")
+            t.Description.Add(ModelDesign.Attribution);
         t.With("lineageTag", Tmdl.LineageTag($"table/{table.Name}"));
         if (table.Role == TableRole.Date)
             t.With("dataCategory", "Time");
@@ -133,7 +134,12 @@ public sealed class ModelWriter(IReadOnlyDictionary<(string View, string Column)
         {
             var m = new TmdlObject("measure", Tmdl.Quote(measure.Name)) { DefaultExpression = [.. measure.Expression.Split('\n')] };
             m.Description.Add(measure.Description);
-            m.With("formatString", measure.FormatString).With("displayFolder", measure.DisplayFolder).With("lineageTag", Tmdl.LineageTag($"table/{table.Name}/measure/{measure.Name}"));
+            // A text measure (a colour, say) has no number format.
+            if (measure.FormatString.Length > 0)
+                m.With("formatString", measure.FormatString);
+            m.With("displayFolder", measure.DisplayFolder).With("lineageTag", Tmdl.LineageTag($"table/{table.Name}/measure/{measure.Name}"));
+            if (measure.Hidden)
+                m.With("isHidden");
             t.Children.Add(m);
         }
         foreach (var column in table.Columns)

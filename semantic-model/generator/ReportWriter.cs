@@ -13,7 +13,11 @@ public sealed class ReportWriter(string benchmarkTable)
 
     private sealed record Field(string Table, string Name, bool IsMeasure);
 
-    private sealed record Visual(string Name, string Type, int X, int Y, int Width, int Height, IReadOnlyDictionary<string, Field[]> Roles);
+    private sealed record Visual(string Name, string Type, int X, int Y, int Width, int Height, IReadOnlyDictionary<string, Field[]> Roles)
+    {
+        /// <summary>Formatting objects of the visual (single selection, colours by a measure, a text box's paragraphs).</summary>
+        public JsonObject? Objects { get; init; }
+    }
 
     private sealed record Page(string Name, string DisplayName, IReadOnlyList<Visual> Visuals);
 
@@ -25,8 +29,12 @@ public sealed class ReportWriter(string benchmarkTable)
     {
         Field M(string name) => new(benchmarkTable, name, true);
         Field C(string table, string name) => new(table, name, false);
+        // LA, metric and year slicers pick one each: the comparator measures need one of each in context.
         Visual Slicer(string page, string what, int x, int width, Field field) =>
-            new($"{page}_{what}_slicer", "slicer", x, 20, width, 60, new Dictionary<string, Field[]> { ["Values"] = [field] });
+            new($"{page}_{what}_slicer", "slicer", x, 20, width, 60, new Dictionary<string, Field[]> { ["Values"] = [field] })
+            {
+                Objects = what is "la" or "metric" or "year" or "indicator" ? SingleSelect() : null,
+            };
         var la = C("Local Authority", "LA Name");
         var year = C("Collection Year", "Collection Year");
         var metric = C("Metric", "Metric Name");
@@ -52,11 +60,16 @@ public sealed class ReportWriter(string benchmarkTable)
             // (a Shape map or filled map would), and the same layout as the dashboard's map.
             new("hex_map", "Map", [Slicer("hex_map", "year", 20, 200, year), Slicer("hex_map", "metric", 240, 400, metric),
                 Slicer("hex_map", "member", 660, 200, C("Local Authority", "Platform Member")),
+                // One point per LA (its hexagon's centre), coloured by its band through the Band Colour measure: a
+                // band as a series would split each LA into a point per band.
                 new Visual("hex_map_chart", "scatterChart", 20, 100, 820, 600, new Dictionary<string, Field[]>
                 {
-                    ["Category"] = [la], ["Series"] = [C(benchmarkTable, "Band")], ["X"] = [C("Local Authority", "Map X") with { IsMeasure = true }],
+                    ["Category"] = [la], ["X"] = [C("Local Authority", "Map X") with { IsMeasure = true }],
                     ["Y"] = [C("Local Authority", "Map Y") with { IsMeasure = true }], ["Tooltips"] = [M("LA Value"), M("England Value")],
-                }),
+                })
+                {
+                    Objects = ColouredBy(M("Band Colour")),
+                },
                 new Visual("hex_map_table", "tableEx", 860, 100, 400, 600, new Dictionary<string, Field[]>
                 {
                     ["Values"] = [la, M("LA Value"), C(benchmarkTable, "Band"), C(benchmarkTable, "Band Scope")],
@@ -75,6 +88,63 @@ public sealed class ReportWriter(string benchmarkTable)
                 })]),
         ];
     }
+
+    private static JsonObject Literal(string value) => new() { ["expr"] = new JsonObject { ["Literal"] = new JsonObject { ["Value"] = value } } };
+
+    private static JsonObject SingleSelect() => new()
+    {
+        ["selection"] = new JsonArray(new JsonObject
+        {
+            ["properties"] = new JsonObject { ["singleSelect"] = Literal("true"), ["strictSingleSelect"] = Literal("true") },
+        }),
+    };
+
+    /// <summary>Each data point's fill from a measure returning a colour (field-value conditional formatting).</summary>
+    private static JsonObject ColouredBy(Field measure) => new()
+    {
+        ["dataPoint"] = new JsonArray(new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["fill"] = new JsonObject
+                {
+                    ["solid"] = new JsonObject
+                    {
+                        ["color"] = new JsonObject
+                        {
+                            ["expr"] = new JsonObject
+                            {
+                                ["Measure"] = new JsonObject
+                                {
+                                    ["Expression"] = new JsonObject { ["SourceRef"] = new JsonObject { ["Entity"] = measure.Table } },
+                                    ["Property"] = measure.Name,
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            ["selector"] = new JsonObject { ["data"] = new JsonArray(new JsonObject { ["dataViewWildcard"] = new JsonObject { ["matchingOption"] = 1 } }) },
+        }),
+    };
+
+    /// <summary>The licence line at the foot of every page.</summary>
+    private static Visual Attribution(string page) => new($"{page}_attribution", "textbox", 20, 700, 1240, 20, new Dictionary<string, Field[]>())
+    {
+        Objects = new JsonObject
+        {
+            ["general"] = new JsonArray(new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["paragraphs"] = new JsonArray(new JsonObject
+                    {
+                        ["textRuns"] = new JsonArray(new JsonObject { ["value"] = ModelDesign.Attribution }),
+                    }),
+                },
+            }),
+        },
+    };
 
     /// <summary>The base theme report.json names, shipped with the report so Desktop and the service never look for it elsewhere.</summary>
     public const string BaseTheme = "CY24SU10";
@@ -140,7 +210,7 @@ public sealed class ReportWriter(string benchmarkTable)
                 ["width"] = 1280,
             }));
             var z = 0;
-            foreach (var visual in page.Visuals)
+            foreach (var visual in page.Visuals.Append(Attribution(page.Name)))
                 yield return ($"definition/pages/{page.Name}/visuals/{visual.Name}/visual.json", ModelWriter.Json(VisualJson(visual, z++)));
         }
     }
@@ -150,18 +220,26 @@ public sealed class ReportWriter(string benchmarkTable)
         ["$schema"] = $"{Schemas}/visualContainer/1.0.0/schema.json",
         ["name"] = visual.Name,
         ["position"] = new JsonObject { ["x"] = visual.X, ["y"] = visual.Y, ["z"] = z * 1000, ["width"] = visual.Width, ["height"] = visual.Height, ["tabOrder"] = z * 1000 },
-        ["visual"] = new JsonObject
+        ["visual"] = VisualBody(visual),
+    };
+
+    private static JsonObject VisualBody(Visual visual)
+    {
+        var body = new JsonObject { ["visualType"] = visual.Type };
+        if (visual.Roles.Count > 0)
         {
-            ["visualType"] = visual.Type,
-            ["query"] = new JsonObject
+            body["query"] = new JsonObject
             {
                 ["queryState"] = new JsonObject(visual.Roles.Select(role => KeyValuePair.Create(role.Key, (JsonNode?)new JsonObject
                 {
                     ["projections"] = new JsonArray([.. role.Value.Select(f => (JsonNode)Projection(f))]),
                 }))),
-            },
-        },
-    };
+            };
+        }
+        if (visual.Objects is { } objects)
+            body["objects"] = objects.DeepClone();
+        return body;
+    }
 
     private static JsonObject Projection(Field field) => new()
     {

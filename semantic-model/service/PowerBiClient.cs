@@ -122,6 +122,14 @@ public sealed class PowerBiClient(HttpClient http, PowerBiOptions options, Func<
     }
 
     /// <summary>Runs one DAX query; a 200 carrying an error (partial results) is an error too.</summary>
+    /// <summary>Throws unless the configured semantic model can be read in its workspace by this identity (rw doctor).</summary>
+    public async Task CheckModelAsync(CancellationToken ct)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{options.PowerBiApiUrl.TrimEnd('/')}/v1.0/myorg/{Model}"), ct);
+        if (!response.IsSuccessStatusCode)
+            throw await Failure("Reading the semantic model", response);
+    }
+
     public async Task<IReadOnlyList<JsonObject>> ExecuteQueryAsync(string dax, CancellationToken ct)
     {
         var body = new JsonObject

@@ -26,6 +26,12 @@ public sealed class PowerBiOptions
     /// <summary>Ask Power BI for an enhanced refresh after the marts refresh (worker).</summary>
     public bool RefreshAfterLoad { get; set; }
 
+    /// <summary>The server the deployed model reads (e.g. rweoe-sql-….database.windows.net); empty: the warehouse connection string's.</summary>
+    public string? SqlServer { get; set; }
+
+    /// <summary>The database the deployed model reads; empty: the warehouse connection string's.</summary>
+    public string? SqlDatabase { get; set; }
+
     /// <summary>Longest wait for a deploy or refresh to finish.</summary>
     public int TimeoutSeconds { get; set; } = 1800;
 

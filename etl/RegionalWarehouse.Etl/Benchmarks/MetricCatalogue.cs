@@ -179,5 +179,5 @@ public static class MetricCatalogue
     public static string ReturnTypeOf(Metric metric) => SupportingFamilies.Contains(metric) ? Etl.SupportingFamilies.SfSchema.ReturnType : Etl.Ssda903.Ssda903Schema.ReturnType;
 
     public static Metric Find(string id) =>
-        All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException($"Unknown metric '{id}'. `rw benchmark --help` lists them.");
+        All.FirstOrDefault(m => m.Id == id) ?? throw new ArgumentException(NearestNames.Unknown("metric", id, All.Select(m => m.Id), "rw metrics"));
 }

@@ -19,5 +19,12 @@ public static class InputLimits
     public const long MaxFileBytes = 64L * 1024 * 1024;
 }
 
+/// <summary>
+/// A file of a submission cannot be read as what it claims to be (a damaged or truncated zip, an .xlsx that is not
+/// a workbook): the submission is refused unread with a report saying which file and what to do. The message never
+/// quotes the file's content.
+/// </summary>
+public class UnreadableInputException(string message) : IOException(message);
+
 /// <summary>A file broke one of the <see cref="InputLimits"/>; the message says which, where, and what to do.</summary>
-public sealed class InputLimitException(string message) : IOException(message);
+public sealed class InputLimitException(string message) : UnreadableInputException(message);

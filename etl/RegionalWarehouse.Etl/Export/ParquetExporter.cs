@@ -8,6 +8,9 @@ namespace RegionalWarehouse.Etl.Export;
 /// Desktop to import, using DuckDB's own Parquet writer. SQL Server users connect the model to the database instead.
 /// The DfE's published data travels with its licence: every file carries the attribution in its Parquet
 /// metadata, and the folder gets an ATTRIBUTION.txt.
+/// A folder of files has no row-level security, so child- and family-level objects (any with a child or family key)
+/// are left out and listed in NOT-EXPORTED.txt: a file export carries what the data-sharing agreements allow across
+/// LAs, the aggregates. Child-level analysis stays in the warehouse and the Power BI model, behind their access rules.
 /// </summary>
 public static class ParquetExporter
 {
@@ -17,19 +20,30 @@ public static class ParquetExporter
             throw new WarehouseUnavailableException("Parquet export reads the DuckDB warehouse; with SQL Server, point the Power BI model at the database (see semantic-model/).");
         Directory.CreateDirectory(folder);
         using var connection = engine.Open();
+        // COPY keeps no insertion order, so a large view streams to its file within the warehouse's memory limit.
+        using (var streaming = connection.Command(null, "set preserve_insertion_order = false"))
+            streaming.ExecuteNonQuery();
         var objects = new List<string>();
+        var withheld = new List<string>();
         using (var list = connection.Command(null,
-                   "select table_schema || '.' || table_name from information_schema.tables where table_schema in ('ref', 'dw', 'mart', 'bi') order by 1"))
+                   $"""
+                    select t.table_schema || '.' || t.table_name,
+                           exists (select 1 from information_schema.columns c where c.table_schema = t.table_schema and c.table_name = t.table_name
+                                   and c.column_name in ({string.Join(", ", IdentifyingColumns.Select(c => $"'{c}'"))}))
+                    from information_schema.tables t where t.table_schema in ('ref', 'dw', 'mart', 'bi') order by 1
+                    """))
         using (var reader = list.ExecuteReader())
             while (reader.Read())
-                objects.Add(reader.GetString(0));
+                (reader.GetBoolean(1) ? withheld : objects).Add(reader.GetString(0));
 
         var written = new List<string>();
-        foreach (var name in objects)
+        foreach (var name in objects.Concat(withheld).Order(StringComparer.Ordinal))
         {
             var path = Path.GetFullPath(Path.Combine(folder, name + ".parquet"));
+            // A withheld object is written with its columns and no rows, so a model reading the folder still opens.
+            var rows = withheld.Contains(name) ? " where false" : "";
             using var copy = connection.Command(null,
-                $"copy (select * from {name}) to '{path.Replace("'", "''")}' (format parquet, kv_metadata {{ attribution: '{Attribution.Replace("'", "''")}' }})");
+                $"copy (select * from {name}{rows}) to '{path.Replace("'", "''")}' (format parquet, kv_metadata {{ attribution: '{Attribution.Replace("'", "''")}' }})");
             copy.ExecuteNonQuery();
             written.Add(path);
             progress?.Report(name);
@@ -46,8 +60,17 @@ public static class ParquetExporter
 
             """);
         written.Add(notice);
+        var excluded = Path.GetFullPath(Path.Combine(folder, "NOT-EXPORTED.txt"));
+        File.WriteAllText(excluded,
+            "Written with their columns but no rows: child- and family-level objects, which a folder of files cannot restrict to the people\n" +
+            "each data-sharing agreement allows (use the warehouse or the Power BI model, with their access rules):\n" +
+            string.Concat(withheld.Select(w => $"  {w}\n")));
+        written.Add(excluded);
         return written;
     }
+
+    /// <summary>Columns that make an object child- or family-level: pseudonymous keys of a child, a family or a UPN.</summary>
+    public static readonly IReadOnlyList<string> IdentifyingColumns = ["child_key", "family_key", "upn_key"];
 
     public const string Attribution = Lait.LaitSchema.Attribution;
 }

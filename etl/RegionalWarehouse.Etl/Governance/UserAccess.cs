@@ -13,6 +13,15 @@ public sealed class AccessOptions
 
     public Dictionary<string, string> LaAnalysts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Regional leads by sign-in name: they see every member LA's submissions (and, in Power BI, no child-level rows).</summary>
+    public List<string> RegionalLeads { get; set; } = [];
+
+    /// <summary>The app role that makes a signed-in person a regional lead, as Entra ID puts it in the token's roles claim.</summary>
+    public const string RegionalLeadRole = "RegionalLead";
+
+    public bool IsRegionalLead(string user, IEnumerable<string> roles) =>
+        roles.Contains(RegionalLeadRole, StringComparer.Ordinal) || RegionalLeads.Any(l => string.Equals(l.Trim(), user.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The DfE codes of the LAs one person may see (none when they are not listed); sign-in names compare without case.</summary>
     public IReadOnlyList<string> LasOf(string user) =>
         LaAnalysts.Where(a => string.Equals(a.Key.Trim(), user.Trim(), StringComparison.OrdinalIgnoreCase))

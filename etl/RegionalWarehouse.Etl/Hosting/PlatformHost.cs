@@ -28,6 +28,8 @@ public static class PlatformHost
             .AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null)
             builder.Configuration.AddInMemoryCollection(overrides);
+        KeyVaultSecrets.AddTo(builder.Configuration);
+        SecretFreeConfiguration.Check(builder.Configuration);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         // A failure to start (a port in use, say) reaches whoever started the host, and rw prints it as one error:

@@ -16,6 +16,10 @@ public sealed class LaitReturnType : IReturnType
 
     public bool AcceptsRegionWide => true;
 
+    /// <summary>A LAIT release is its values (.parquet) and data dictionary (.csv); notices or readmes beside them are ignored.</summary>
+    public bool IsContent(ReturnFile file) =>
+        file.Name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<RuleInfo> RuleCatalogue => LaitRules.All;
 
     public string? CheckPeriod(string period) => PeriodText.YearProblem(period, 2010, "a LAIT release year",

@@ -26,8 +26,49 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
 
     public string Describe() => $"blob storage {service.Uri}";
 
+    /// <summary>
+    /// The folder zips are downloaded into: the worker's own (0700 on Unix), since a zip holds raw identifiers
+    /// until it is read. Created on use, and its mode restored if something loosened it.
+    /// </summary>
+    public static string PrivateDownloadFolder()
+    {
+        if (OperatingSystem.IsWindows())
+            return Directory.CreateDirectory(DownloadFolder).FullName;
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(DownloadFolder, OwnerOnly);
+        File.SetUnixFileMode(DownloadFolder, OwnerOnly);
+        return DownloadFolder;
+    }
+
+    /// <summary>
+    /// Deletes downloads a killed worker left behind (older than <paramref name="olderThan"/>: a live claim's
+    /// download is minutes old at most), so no raw return outlives its processing in the temporary folder.
+    /// </summary>
+    public static int SweepLeftoverDownloads(TimeSpan olderThan, TimeProvider? clock = null)
+    {
+        if (!Directory.Exists(DownloadFolder))
+            return 0;
+        var cutoff = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime - olderThan;
+        var swept = 0;
+        foreach (var file in Directory.EnumerateFiles(DownloadFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+        {
+            try
+            {
+                File.Delete(file);
+                swept++;
+            }
+            catch (IOException)
+            {
+                // In use after all: the next start sweeps it.
+            }
+        }
+        return swept;
+    }
+
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
+        if (SweepLeftoverDownloads(TimeSpan.FromHours(1)) is > 0 and var swept)
+            logger.LogWarning("Deleted {Count} downloaded return(s) a stopped worker left in {Folder}", swept, DownloadFolder);
         try
         {
             foreach (var container in new[] { LandingContainer, ContainerFor(LandingArea.Archive), ContainerFor(LandingArea.Quarantine), ContainerFor(LandingArea.Reports) })
@@ -36,7 +77,7 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new LandingUnavailableException(
-                $"Cannot reach blob storage at {service.Uri}: {ex.GetBaseException().Message}. Check Landing:BlobConnectionString (RW__Landing__BlobConnectionString) and that the account is reachable.", ex);
+                $"Cannot reach blob storage at {service.Uri}: {ex.GetBaseException().Message}. Check Landing:BlobServiceUri or Landing:BlobConnectionString, that this app's identity has Storage Blob Data Contributor, and that the account is reachable.", ex);
         }
     }
 
@@ -91,7 +132,7 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         if (submission.IsZip)
         {
             // Zip entries need a seekable file; the download streams to disk, not memory, and is deleted with the claim.
-            Directory.CreateDirectory(DownloadFolder);
+            PrivateDownloadFolder();
             var local = _downloads.GetOrAdd(submission.Path, _ => Path.Combine(DownloadFolder, $"{Guid.NewGuid():N}-{Path.GetFileName(submission.Path)}"));
             if (!File.Exists(local))
                 await Landing.GetBlobClient(submission.Path).DownloadToAsync(local, cancellationToken);

@@ -119,10 +119,32 @@ public sealed class FolderLandingStore(string root) : ILandingStore
 
     private string LockFolder => Path.Combine(Root, ".locks");
 
-    private string FullPath(LandedSubmission submission) => Path.Combine(LandingFolder, submission.Path);
+    /// <summary>
+    /// The submission's path in landing. Discovery skips links, but a folder can be swapped for a link after it:
+    /// every step of the path is checked again whenever it is used, and a link is never followed.
+    /// </summary>
+    private string FullPath(LandedSubmission submission) =>
+        LinkAlong(submission) is { } link
+            ? throw new Csv.UnreadableInputException($"{link} in landing is a link, not a folder or file the LA uploaded; it was not followed.")
+            : Path.Combine(LandingFolder, submission.Path);
 
+    /// <summary>The first part of the submission's path that is a link, or null when none is.</summary>
+    private string? LinkAlong(LandedSubmission submission)
+    {
+        var path = LandingFolder;
+        foreach (var part in submission.Path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            path = Path.Combine(path, part);
+            if (new FileInfo(path).LinkTarget is not null)
+                return Relative(path);
+        }
+        return null;
+    }
+
+    /// <summary>Still there, and still no link along its path (a claim on a swapped folder is refused).</summary>
     private bool Exists(LandedSubmission submission) =>
-        submission.IsZip ? File.Exists(FullPath(submission)) : File.Exists(Path.Combine(FullPath(submission), SubmissionFiles.ReadyMarker));
+        LinkAlong(submission) is null
+        && (submission.IsZip ? File.Exists(FullPath(submission)) : File.Exists(Path.Combine(FullPath(submission), SubmissionFiles.ReadyMarker)));
 
     private string Relative(string path) => Path.GetRelativePath(LandingFolder, path).Replace('\\', '/');
 

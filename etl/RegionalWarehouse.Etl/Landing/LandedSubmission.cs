@@ -18,7 +18,12 @@ public sealed record LandedSubmission(string LaCode, string ReturnType, string P
         return new LandedSubmission(parts[0], parts[1], parts[2], name, path.Trim('/'), isZip);
     }
 
-    public override string ToString() => Path;
+    /// <summary>
+    /// The path as logs and messages show it: a name is the LA's to choose, so control characters (a newline that
+    /// would forge a log line, an escape sequence for a terminal) are shown escaped, never written as they are.
+    /// </summary>
+    public override string ToString() =>
+        Path.Any(char.IsControl) ? string.Concat(Path.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : Path;
 }
 
 /// <summary>The areas beside landing: an immutable copy of what loaded, what was refused, and the LA reports.</summary>

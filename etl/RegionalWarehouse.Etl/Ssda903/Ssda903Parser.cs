@@ -30,7 +30,8 @@ public static class Ssda903Parser
                 result.FileIssues.Add(Issue(FileRules.UnknownFile, file.Name, ex.LineNumber == 0 ? null : ex.LineNumber,
                     ex.Message.Contains("DTD", StringComparison.Ordinal)
                         ? "This XML file declares a DTD (<!DOCTYPE …>), which the platform refuses: it can make a reader fetch other files. Export the 903 XML without one."
-                        : $"This XML file cannot be read ({ex.Message.Split(". Line")[0].TrimEnd('.')}, line {ex.LineNumber}). Export the 903 XML again, or send the CSV files."));
+                        // The reader's own message can quote the file's content (an entity's name, a UPN): never repeat it.
+                        : $"This XML file is not well-formed at line {ex.LineNumber}, position {ex.LinePosition}. Export the 903 XML again, or send the CSV files."));
             }
 
         foreach (var table in Ssda903Schema.Tables.Where(t => t.Required && !result.Sources.ContainsKey(t)))

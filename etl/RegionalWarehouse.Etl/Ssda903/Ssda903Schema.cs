@@ -64,10 +64,10 @@ public static class Ssda903Schema
 
     /// <summary>
     /// Columns whose values identify a child: never echoed into reports or the warehouse. DUC, the date UASC status
-    /// ceased, is usually the 18th birthday, so it gives the date of birth away.
+    /// ceased, is usually the 18th birthday, so it gives the date of birth away; SW_ID identifies a member of staff.
     /// </summary>
     public static readonly IReadOnlySet<string> PersonalColumns =
-        new HashSet<string>(["CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST", "DUC"], StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>(["CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST", "DUC", "SW_ID"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The table whose signature column the header has; null when none does.</summary>
     public static TableSchema? Identify(IReadOnlyCollection<string> header) =>

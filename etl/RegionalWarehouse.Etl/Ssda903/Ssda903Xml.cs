@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace RegionalWarehouse.Etl.Ssda903;
 
@@ -22,18 +21,23 @@ public static class Ssda903Xml
         ("OC2", Ssda903Schema.Oc2), ("PERMANENCE", Ssda903Schema.PrevPerm), ("AD_PLACED", Ssda903Schema.PlacedAdoption),
     ];
 
-    private static readonly HashSet<string> GroupElements = [.. Groups.Select(g => g.Element)];
 
     /// <summary>The XML's names for two columns; every other element is named as its column.</summary>
     private static string Column(string element) => element switch { "CHILDID" => "CHILD", "PL" => "PLACE", _ => element };
 
+    /// <summary>How deep a 903 XML nests: EXPSSDA903, CHILD, a group or a wrapper, an item (with room for a supplier's extra wrappers).</summary>
+    public const int MaxDepth = 8;
+
     /// <summary>
     /// The tables found in <paramref name="xml"/>, each as an in-memory CSV named "file.xml [Table]" (rows are
-    /// numbered within the table, header row 1). Throws <see cref="XmlException"/> for a file that is not well-formed.
+    /// numbered within the table, header row 1). Throws <see cref="XmlException"/> for a file that is not
+    /// well-formed, and <see cref="InputLimitException"/> for one deeper, wider, longer or larger than
+    /// <see cref="InputLimits"/> allow: one pass over the file, a child at a time, in memory bounded by those limits
+    /// whatever the file holds.
     /// </summary>
     public static IReadOnlyList<ReturnFile> Tables(ReturnFile xml)
     {
-        var rows = Ssda903Schema.Tables.ToDictionary(t => t, _ => new List<Dictionary<string, string>>());
+        var tables = Ssda903Schema.Tables.ToDictionary(t => t, t => new XmlTable(t));
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -41,74 +45,210 @@ public static class Ssda903Xml
             MaxCharactersInDocument = InputLimits.MaxFileBytes,
             IgnoreComments = true,
             IgnoreWhitespace = true,
+            IgnoreProcessingInstructions = true,
         };
         using (var stream = xml.Open())
         using (var reader = XmlReader.Create(stream, settings))
         {
+            var lines = (IXmlLineInfo)reader;
             reader.MoveToContent();
-            reader.Read();
-            while (!reader.EOF)
+            var output = new OutputBudget(xml.Name, stream.CanSeek ? stream.Length : InputLimits.MaxFileBytes);
+            ChildReader? child = null;
+            var childDepth = -1;
+            while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "CHILD")
-                    AddChild((XElement)XNode.ReadFrom(reader), rows);
-                else
-                    reader.Read();
+                var depth = reader.Depth;
+                if (depth > MaxDepth)
+                    throw new InputLimitException($"{xml.Name}: elements are nested more than {MaxDepth} deep at line {lines.LineNumber}; a 903 XML nests CHILD, then a group such as EPISODE, then its items. Export the 903 XML again.");
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element when child is null && reader.LocalName == "CHILD":
+                        (child, childDepth) = (new ChildReader(), depth);
+                        if (reader.IsEmptyElement)
+                        {
+                            child.AddTo(tables, output);
+                            child = null;
+                        }
+                        break;
+                    case XmlNodeType.Element when child is not null:
+                        child.Start(reader.LocalName, depth, reader.IsEmptyElement);
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace when child is not null:
+                        child.Text(reader.Value, xml.Name, lines.LineNumber);
+                        break;
+                    case XmlNodeType.EndElement when child is not null && depth == childDepth:
+                        child.AddTo(tables, output);
+                        child = null;
+                        break;
+                    case XmlNodeType.EndElement when child is not null:
+                        child.End(depth);
+                        break;
+                }
             }
         }
-        return rows.Where(t => t.Value.Count > 0 || t.Key.Required)
-            .Select(t => AsCsv($"{xml.Name} [{t.Key.Name}]", t.Key, t.Value))
+        return tables.Values.Where(t => t.Rows.Count > 0 || t.Schema.Required)
+            .Select(t => t.AsCsv($"{xml.Name} [{t.Schema.Name}]"))
             .ToList();
     }
 
-    private static void AddChild(XElement child, Dictionary<TableSchema, List<Dictionary<string, string>>> rows)
+    /// <summary>
+    /// One CHILD element as it streams past: the child's own items (leaves outside any group, the first of each
+    /// name kept) and a row per group. Items arrive in any order, so the group rows take the child's identifier and
+    /// date of birth when the child ends.
+    /// </summary>
+    private sealed class ChildReader
     {
-        // Items of the child itself: leaves that are not inside a repeating group.
-        var items = child.Descendants()
-            .Where(e => !e.HasElements && !e.Ancestors().Any(a => GroupElements.Contains(a.Name.LocalName)))
-            .GroupBy(e => Column(e.Name.LocalName))
-            .ToDictionary(g => g.Key, g => g.First().Value.Trim());
+        private readonly Dictionary<string, string> _items = [];
+        private readonly List<(TableSchema Table, Dictionary<string, string> Row)> _groups = [];
+        private (TableSchema Table, Dictionary<string, string> Row, int Depth)? _group;
+        private (string Column, int Depth, StringBuilder Value)? _leaf;
 
-        rows[Ssda903Schema.Header].Add(items);
-        if (Has(items, "DUC") || items.GetValueOrDefault("UASC") == "1")
-            rows[Ssda903Schema.Uasc].Add(items);
-        if (Has(items, "IN_TOUCH") || Has(items, "ACTIV") || Has(items, "ACCOM"))
-            rows[Ssda903Schema.Oc3].Add(items);
-        if (Has(items, "DATE_INT") || Has(items, "DATE_MATCH"))
-            rows[Ssda903Schema.Ad1].Add(items);
+        public void Start(string element, int depth, bool empty)
+        {
+            // An element inside the one being read makes that one a container, not an item.
+            _leaf = null;
+            if (_group is null && Groups.FirstOrDefault(g => g.Element == element) is { Table: { } table })
+            {
+                _group = (table, [], depth);
+                if (empty)
+                    EndGroup();
+                return;
+            }
+            if (empty)
+                Keep(Column(element), "");
+            else
+                _leaf = (Column(element), depth, new StringBuilder());
+        }
 
-        foreach (var (element, table) in Groups)
-            foreach (var group in child.Descendants(element))
+        public void Text(string text, string file, int line)
+        {
+            if (_leaf is not { } leaf)
+                return;
+            if (leaf.Value.Length + text.Length > InputLimits.MaxCellLength)
+                throw new InputLimitException($"{file}: the item {leaf.Column} at line {line} holds more than {InputLimits.MaxCellLength:N0} characters; no 903 item is that long. Check the export.");
+            leaf.Value.Append(text);
+        }
+
+        public void End(int depth)
+        {
+            if (_leaf is { } leaf && leaf.Depth == depth)
+            {
+                Keep(leaf.Column, leaf.Value.ToString().Trim());
+                _leaf = null;
+            }
+            else if (_group is { } group && group.Depth == depth)
+            {
+                EndGroup();
+            }
+        }
+
+        private void Keep(string column, string value)
+        {
+            var target = _group?.Row ?? _items;
+            if (_group is not null || !target.ContainsKey(column))
+                target[column] = value;
+        }
+
+        private void EndGroup()
+        {
+            _groups.Add((_group!.Value.Table, _group.Value.Row));
+            _group = null;
+        }
+
+        public void AddTo(Dictionary<TableSchema, XmlTable> tables, OutputBudget output)
+        {
+            tables[Ssda903Schema.Header].Add(_items, output);
+            if (Has("DUC") || _items.GetValueOrDefault("UASC") == "1")
+                tables[Ssda903Schema.Uasc].Add(_items, output);
+            if (Has("IN_TOUCH") || Has("ACTIV") || Has("ACCOM"))
+                tables[Ssda903Schema.Oc3].Add(_items, output);
+            if (Has("DATE_INT") || Has("DATE_MATCH"))
+                tables[Ssda903Schema.Ad1].Add(_items, output);
+            foreach (var (table, row) in _groups)
             {
                 // A group's row carries the child's identifier, and its date of birth where the table has one.
-                var row = table.Columns.Where(c => c is "CHILD" or "DOB").ToDictionary(c => c, c => items.GetValueOrDefault(c, ""));
-                foreach (var leaf in group.Descendants().Where(e => !e.HasElements))
-                    row[Column(leaf.Name.LocalName)] = leaf.Value.Trim();
-                rows[table].Add(row);
+                foreach (var column in table.Columns.Where(c => c is "CHILD" or "DOB"))
+                    row.TryAdd(column, _items.GetValueOrDefault(column, ""));
+                tables[table].Add(row, output);
             }
+        }
+
+        private bool Has(string column) => _items.TryGetValue(column, out var value) && value.Length > 0;
     }
 
-    private static bool Has(Dictionary<string, string> items, string column) => items.TryGetValue(column, out var value) && value.Length > 0;
-
     /// <summary>
-    /// A table's rows as CSV: its 903 columns, then any element it held that no 903 table defines (for the
-    /// Header, the child's own items; for a group, the group's). UASC, OC3 and AD1 rows are views of the
-    /// child's items, so their unknown items are reported once, with the Header.
+    /// The CSV the tables become stays within a few times the XML's own size (and the file size limit), however often
+    /// the XML repeats a long item: a real return's CSV is smaller than its XML, whose tags outweigh the identifier and
+    /// date of birth each group's row repeats.
     /// </summary>
-    private static ReturnFile AsCsv(string name, TableSchema table, List<Dictionary<string, string>> rows)
+    private sealed class OutputBudget(string file, long xmlBytes)
     {
-        var defined = Ssda903Schema.Tables.SelectMany(t => t.Columns.Concat(t.Optional)).ToHashSet();
-        var reportsUnknown = table == Ssda903Schema.Header || IsGroupTable(table);
-        var extra = reportsUnknown
-            ? rows.SelectMany(r => r.Keys).Where(k => table == Ssda903Schema.Header ? !defined.Contains(k) : !table.Columns.Contains(k)).Distinct().Order(StringComparer.Ordinal).ToList()
-            : [];
-        var optional = table.Optional.Where(c => rows.Any(r => r.ContainsKey(c)));
-        var columns = table.Columns.Concat(optional).Concat(extra).ToList();
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", columns));
-        foreach (var row in rows)
-            csv.AppendLine(string.Join(",", columns.Select(c => Quote(row.GetValueOrDefault(c, "")))));
-        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
-        return new ReturnFile(name, () => new MemoryStream(bytes, writable: false));
+        private readonly long _limit = Math.Min(InputLimits.MaxFileBytes, 4 * xmlBytes + 1024 * 1024);
+        private long _bytes;
+
+        public void Spend(Dictionary<string, string> row)
+        {
+            _bytes += row.Count + row.Values.Sum(v => (long)v.Length);
+            if (_bytes > _limit)
+                throw new InputLimitException($"{file}: its tables would come to more than {_limit / (1024 * 1024.0):N0} MB, several times the XML itself; a real 903's tables are smaller than its XML. Check the export (an item repeated in every group?), or send the tables as CSV files.");
+        }
+    }
+
+    /// <summary>One table's rows as read: its columns in the order first seen (bounded) and each row's values by column.</summary>
+    private sealed class XmlTable(TableSchema schema)
+    {
+        private static readonly HashSet<string> Defined = Ssda903Schema.Tables.SelectMany(t => t.Columns.Concat(t.Optional)).ToHashSet();
+
+        private readonly List<string> _columns = [];
+        private readonly Dictionary<string, int> _index = [];
+
+        public TableSchema Schema { get; } = schema;
+
+        public List<string?[]> Rows { get; } = [];
+
+        public void Add(Dictionary<string, string> row, OutputBudget output)
+        {
+            if (Rows.Count >= InputLimits.MaxRows)
+                throw new InputLimitException($"The {Schema.Name} table has more than {InputLimits.MaxRows:N0} rows; the largest LA's 903 has a few thousand. Check the export.");
+            output.Spend(row);
+            var values = new string?[Math.Max(_columns.Count, row.Count)];
+            foreach (var (column, value) in row)
+            {
+                if (!_index.TryGetValue(column, out var at))
+                {
+                    if (_columns.Count >= InputLimits.MaxColumns)
+                        throw new InputLimitException($"The {Schema.Name} table has more than {InputLimits.MaxColumns} different items; the 903 defines a few dozen. Check the export.");
+                    at = _index[column] = _columns.Count;
+                    _columns.Add(column);
+                }
+                if (at >= values.Length)
+                    Array.Resize(ref values, _columns.Count);
+                values[at] = value;
+            }
+            Rows.Add(values);
+        }
+
+        /// <summary>
+        /// The rows as CSV: the table's 903 columns, then any element it held that no 903 table defines (for the
+        /// Header, the child's own items; for a group, the group's). UASC, OC3 and AD1 rows are views of the
+        /// child's items, so their unknown items are reported once, with the Header.
+        /// </summary>
+        public ReturnFile AsCsv(string name)
+        {
+            var reportsUnknown = Schema == Ssda903Schema.Header || IsGroupTable(Schema);
+            var extra = reportsUnknown
+                ? _columns.Where(k => Schema == Ssda903Schema.Header ? !Defined.Contains(k) : !Schema.Columns.Contains(k)).Order(StringComparer.Ordinal).ToList()
+                : [];
+            var optional = Schema.Optional.Where(_index.ContainsKey);
+            var columns = Schema.Columns.Concat(optional).Concat(extra).ToList();
+            var positions = columns.Select(c => _index.TryGetValue(c, out var at) ? at : -1).ToArray();
+            var csv = new StringBuilder();
+            csv.AppendLine(string.Join(",", columns));
+            foreach (var row in Rows)
+                csv.AppendLine(string.Join(",", positions.Select(at => at >= 0 && at < row.Length ? Quote(row[at] ?? "") : "")));
+            var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+            return new ReturnFile(name, () => new MemoryStream(bytes, writable: false));
+        }
     }
 
     private static bool IsGroupTable(TableSchema table) => Groups.Any(g => g.Table == table);

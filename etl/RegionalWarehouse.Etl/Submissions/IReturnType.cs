@@ -12,6 +12,12 @@ public interface IReturnType
 {
     string Code { get; }
 
+    /// <summary>
+    /// Whether a file is part of what the return says (and so of its content hash): the same data arriving again with
+    /// other notes or notices beside it is "unchanged", not a reload. Every file, unless the return type says otherwise.
+    /// </summary>
+    bool IsContent(ReturnFile file) => true;
+
     /// <summary>The fact tables a submission of this type owns; a resubmission replaces its rows in them.</summary>
     IReadOnlyList<string> FactTables { get; }
 
@@ -60,6 +66,15 @@ public abstract class PreparedReturn
 
     /// <summary>Children in the return, for the share with record-level errors; null where record errors always reject.</summary>
     public virtual int? Children => null;
+
+    /// <summary>
+    /// What the return holds, in the units a replacement is compared by (SUB-07): its children where the return type
+    /// counts them, otherwise the rows it read (a Supporting Families quarter's families).
+    /// </summary>
+    public virtual long Subjects => Children ?? RowsByTable.Values.Sum();
+
+    /// <summary>The unit of <see cref="Subjects"/>, for the finding.</summary>
+    public string SubjectUnit => Children is null ? "rows" : "children";
 
     /// <summary>Children with record-level errors, where the return type counted them before capping its findings; else counted from the findings.</summary>
     public virtual int? ChildrenWithErrors => null;

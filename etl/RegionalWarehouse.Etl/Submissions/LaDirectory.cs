@@ -26,6 +26,14 @@ public sealed class LaDirectory(IReadOnlyList<LaEntry> las)
 
     public LaEntry? ByKey(int laKey) => _byKey.GetValueOrDefault(laKey);
 
+    /// <summary>
+    /// The LA a person means: its DfE code (919), ONS code or name (Hertfordshire, any case). Anything else is an
+    /// error naming the nearest LAs, so `--la Hertfordshire` works and `--la Hertfordshre` says what to type.
+    /// </summary>
+    public LaEntry Resolve(string given) =>
+        Find(given) ?? All.FirstOrDefault(l => string.Equals(l.Name, given.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException(Benchmarks.NearestNames.Unknown("LA", given, All.Select(l => $"{l.DfeCode} {l.Name}"), "rw status"));
+
     public static LaDirectory Load(IWarehouseEngine engine)
     {
         using var connection = engine.Open();

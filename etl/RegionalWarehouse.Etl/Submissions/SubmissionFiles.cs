@@ -47,9 +47,22 @@ public static class SubmissionFiles
         throw new FileNotFoundException($"No submission at {path}: give a folder of CSV files or a .zip.", path);
     }
 
+    /// <summary>
+    /// The zip's files. A zip that cannot be read (damaged, truncated, not a zip at all) is one file that cannot be
+    /// opened: hashing it refuses the submission with a report, so it still reaches a final state.
+    /// </summary>
     private static List<ReturnFile> FromZip(string zipPath)
     {
-        using var archive = ZipFile.OpenRead(zipPath);
+        ZipArchive archive;
+        try
+        {
+            archive = ZipFile.OpenRead(zipPath);
+        }
+        catch (InvalidDataException)
+        {
+            return [new ReturnFile(Path.GetFileName(zipPath), () => throw Damaged(Path.GetFileName(zipPath)))];
+        }
+        using var opened = archive;
         return archive.Entries
             .Where(e => e.Length > 0 && !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX", StringComparison.Ordinal) && !IsIgnored(e.Name))
             .Select(e => e.FullName)
@@ -78,6 +91,21 @@ public static class SubmissionFiles
     {
         // The archive must outlive the entry stream, so copy the entry out (bounded: the declared sizes are
         // checked first, and the copy stops at the limit whatever the header claims).
+        try
+        {
+            return CopyEntry(zipPath, entryName);
+        }
+        catch (InvalidDataException)
+        {
+            throw Damaged($"{Path.GetFileName(zipPath)} ({entryName})");
+        }
+    }
+
+    private static UnreadableInputException Damaged(string what) =>
+        new($"{what} cannot be read as a zip archive: it is damaged, truncated or not a zip. Zip the return's files again (or send them unzipped) and submit it again.");
+
+    private static MemoryStream CopyEntry(string zipPath, string entryName)
+    {
         using var archive = ZipFile.OpenRead(zipPath);
         var entry = archive.GetEntry(entryName)!;
         if (entry.Length > MaxEntryBytes || entry.Length > 1024 * 1024 && entry.Length > MaxCompressionRatio * Math.Max(1, entry.CompressedLength))

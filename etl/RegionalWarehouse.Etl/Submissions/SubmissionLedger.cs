@@ -15,14 +15,14 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     {
         using var command = connection.Command(transaction,
             $"""
-             select submission_id, content_hash, source_path, state, coalesce(rows_loaded, 0), children from etl.submission
+             select submission_id, content_hash, source_path, state, coalesce(rows_loaded, 0), children, subjects from etl.submission
              where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and is_current
              """,
             ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new CurrentSubmission(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt64(reader.GetValue(4)),
-                reader.IsDBNull(5) ? null : Convert.ToInt32(reader.GetValue(5)))
+                reader.IsDBNull(5) ? null : Convert.ToInt32(reader.GetValue(5)), reader.IsDBNull(6) ? null : Convert.ToInt64(reader.GetValue(6)))
             : null;
     }
 
@@ -107,16 +107,18 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         AddEvent(connection, transaction, id, state, detail);
     }
 
-    /// <summary>How many children the return holds and how many have records with errors: the data-quality score's counts.</summary>
-    public void RecordDataQuality(DbConnection connection, DbTransaction transaction, long id, int? children, int childrenWithErrors)
+    /// <summary>
+    /// How many children the return holds and how many have records with errors (the data-quality score's counts),
+    /// and what it holds in the shrink guard's units (<see cref="PreparedReturn.Subjects"/>).
+    /// </summary>
+    public void RecordDataQuality(DbConnection connection, DbTransaction transaction, long id, int? children, int childrenWithErrors, long subjects)
     {
         using var update = connection.Command(transaction,
-            $"update etl.submission set children = {P("children")}, children_with_errors = {P("withErrors")} where submission_id = {P("id")}",
-            ("children", children), ("withErrors", children is null ? null : childrenWithErrors), ("id", id));
+            $"update etl.submission set children = {P("children")}, children_with_errors = {P("withErrors")}, subjects = {P("subjects")} where submission_id = {P("id")}",
+            ("children", children), ("withErrors", children is null ? null : childrenWithErrors), ("subjects", subjects), ("id", id));
         update.ExecuteNonQuery();
     }
 
-    /// <summary>Makes <paramref name="id"/> the current submission for its identity, superseding any other.</summary>
     /// <summary>
     /// Makes <paramref name="id"/> current for its identity, in etl.current_submission (one row per identity,
     /// its primary key the database's guarantee) and in etl.submission. If another load made a different
@@ -184,6 +186,6 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }
 
-public sealed record CurrentSubmission(long SubmissionId, string ContentHash, string SourcePath, string State, long RowsLoaded, int? Children);
+public sealed record CurrentSubmission(long SubmissionId, string ContentHash, string SourcePath, string State, long RowsLoaded, int? Children, long? Subjects);
 
 public sealed record FailureHistory(int Count, DateTime? LastFailedAtUtc, string? LastMessage);

@@ -31,6 +31,10 @@ public sealed class SubmissionPipeline(
         returnTypes.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown return type '{code}'. Known: {string.Join(", ", returnTypes.Select(r => r.Code))}.");
 
+    /// <summary>The hash that says whether a submission is new: over the files its return type counts as content.</summary>
+    public string ContentHash(SubmissionIdentity identity, IReadOnlyList<ReturnFile> files) =>
+        SubmissionFiles.ContentHash(Knows(identity.ReturnType) ? files.Where(ReturnType(identity.ReturnType).IsContent) : files);
+
     public bool Knows(string returnTypeCode) => returnTypes.Any(r => string.Equals(r.Code, returnTypeCode, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerable<string> KnownReturnTypes => returnTypes.Select(r => r.Code);
@@ -48,12 +52,12 @@ public sealed class SubmissionPipeline(
         string hash;
         try
         {
-            hash = SubmissionFiles.ContentHash(files);
+            hash = ContentHash(identity, files);
         }
-        catch (InputLimitException ex)
+        catch (UnreadableInputException ex)
         {
             logger.LogWarning("{Submission}: refused before reading: {Reason}", identity, ex.Message);
-            return TooLarge(identity, ex.Message);
+            return RefusedUnread(identity, ex);
         }
 
         using var connection = engine.Open();
@@ -82,7 +86,7 @@ public sealed class SubmissionPipeline(
                 issues.Add(new ValidationIssue(SubmissionRules.FieldsWithheld.Code, Severity.Warning, null, null, null, null, null,
                     $"The LA's data-sharing agreement for {identity.ReturnType} does not cover {string.Join(", ", dropped)}: those fields were checked but not loaded; " +
                     "the rest of the return loads as usual. To share them, the agreement (data_sharing_agreements.csv) must change first."));
-            if (Shrinkage(current, prepared, files) is { } shrinkage)
+            if (Shrinkage(identity, current, prepared, files) is { } shrinkage)
                 issues.Add(shrinkage);
             var rowsByTable = prepared?.RowsByTable ?? new Dictionary<string, long>();
             var quality = DataQuality.Assess(prepared, issues, _maxShareWithErrors);
@@ -129,13 +133,15 @@ public sealed class SubmissionPipeline(
                 sections = prepared.Reconcile(load);
 
                 _ledger.RecordIssues(connection, transaction, id, listed);
-                _ledger.RecordDataQuality(connection, transaction, id, quality.Children, quality.ChildrenWithErrors);
+                _ledger.RecordDataQuality(connection, transaction, id, quality.Children, quality.ChildrenWithErrors, prepared!.Subjects);
                 _ledger.SetState(connection, transaction, id, Outcome(errors, warnings),
                     current is null ? null : $"replaces submission {current.SubmissionId}", rows, errors, warnings);
                 _ledger.MakeCurrent(connection, transaction, identity, id, current?.SubmissionId);
                 _audit.Record(connection, transaction, new AuditEvent(clock.GetUtcNow().UtcDateTime, AuditLog.Pipeline, current is null ? "loaded" : "replaced",
                     identity.LaCode, identity.ReturnType, identity.Period, id, rows,
                     $"{Outcome(errors, warnings)}{(current is null ? "" : $", replacing submission {current.SubmissionId}")}"));
+                // The refresh this load is owed, recorded with it: a crash after the commit cannot lose it.
+                MartRefreshOwed.Record(engine, connection, transaction, MartScope.AfterLoading(identity), clock.GetUtcNow().UtcDateTime);
                 beforeCommit?.Invoke();
                 transaction.Commit();
             }
@@ -159,30 +165,36 @@ public sealed class SubmissionPipeline(
         }
     }
 
-    /// <summary>Below this share of the loaded submission's children, a replacement must give its reason.</summary>
+    /// <summary>Below this share of what the loaded submission holds, a replacement must give its reason.</summary>
     public const double MinShareOfChildrenKept = 0.5;
 
     /// <summary>
-    /// A replacement that would drop more than half of the LA's loaded children for the year: refused without a
-    /// stated reason (SUB-07, an error), loaded and reported with one (a warning quoting it).
+    /// A replacement that would drop more than half of what the LA's loaded return holds for the period (its
+    /// children where the return type counts them, as the 903 does; otherwise its rows, a Supporting Families
+    /// quarter's families for one): refused without a stated reason (SUB-07, an error), loaded and reported with one
+    /// (a warning quoting it). Region-wide releases (the DfE's, the ONS's) change size by design and are not held to it.
     /// </summary>
-    private static ValidationIssue? Shrinkage(CurrentSubmission? current, PreparedReturn? prepared, IReadOnlyList<ReturnFile> files)
+    private static ValidationIssue? Shrinkage(SubmissionIdentity identity, CurrentSubmission? current, PreparedReturn? prepared, IReadOnlyList<ReturnFile> files)
     {
-        if (current?.Children is not { } before || prepared?.Children is not { } after || after >= MinShareOfChildrenKept * before)
+        if (current?.Subjects is not { } before || prepared is null || identity.IsRegionWide)
+            return null;
+        var (after, unit) = (prepared.Subjects, prepared.SubjectUnit);
+        if (before <= 0 || after >= MinShareOfChildrenKept * before)
             return null;
         var rule = SubmissionRules.Shrinking;
         return SubmissionFiles.ReadReplacementReason(files) is { } reason
             ? new ValidationIssue(rule.Code, Severity.Warning, SubmissionFiles.ReplacementReason, null, null, null, null,
-                $"This return has {after:N0} children where the one it replaces had {before:N0}. Reason given: {reason}")
+                $"This return has {after:N0} {unit} where the one it replaces had {before:N0}. Reason given: {reason}")
             : new ValidationIssue(rule.Code, Severity.Error, null, null, null, null, null,
-                $"This return has {after:N0} children where the loaded one has {before:N0}: it would remove most of the LA's year. " +
+                $"This return has {after:N0} {unit} where the loaded one has {before:N0}: it would remove most of the LA's {(unit == "children" ? "year" : "period")}. " +
                 $"If that is right, add a file {SubmissionFiles.ReplacementReason} saying why and submit again; otherwise check the export.");
     }
 
-    /// <summary>A submission refused before it could be read at all (a zip bomb, say): nothing recorded, nothing loaded.</summary>
-    public SubmissionReport TooLarge(SubmissionIdentity identity, string reason) =>
+    /// <summary>A submission whose files are too large (SUB-06) or cannot be opened (SUB-11): nothing was read or loaded.</summary>
+    public SubmissionReport RefusedUnread(SubmissionIdentity identity, UnreadableInputException reason) =>
         new(null, identity.LaCode, identity.ReturnType, identity.Period, SubmissionStates.Rejected, "", clock.GetUtcNow().UtcDateTime, 0,
-            new Dictionary<string, long>(), [new ValidationIssue(SubmissionRules.TooLarge.Code, Severity.Error, null, null, null, null, null, reason)],
+            new Dictionary<string, long>(), [new ValidationIssue((reason is InputLimitException ? SubmissionRules.TooLarge : SubmissionRules.Unreadable).Code,
+                Severity.Error, null, null, null, null, null, reason.Message)],
             "Nothing from this submission was read or loaded.");
 
     private static string Outcome(int errors, int warnings) =>

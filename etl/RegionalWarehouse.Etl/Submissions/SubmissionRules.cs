@@ -18,7 +18,7 @@ public static class SubmissionRules
         "Every file of a submission holds (or, zipped, expands to) at most 64 MB, at a plausible compression ratio; anything else is refused unread.");
 
     public static readonly RuleInfo Shrinking = new("SUB-07", Severity.Error, "(submission)",
-        "A return replacing a loaded one keeps at least half its children, or says why in REPLACEMENT_REASON.txt (then a warning quoting it).");
+        "An LA's return replacing a loaded one keeps at least half its children (or, where a return type does not count children, its rows: a Supporting Families quarter's families), or says why in REPLACEMENT_REASON.txt (then a warning quoting it).");
 
     public static readonly RuleInfo FindingsNotListed = new("SUB-08", Severity.Warning, "(submission)",
         "A report lists at most 5,000 findings (errors first) and clips quoted values to 200 characters, so a broken file makes a readable report; the counts are complete.");
@@ -29,6 +29,9 @@ public static class SubmissionRules
     public static readonly RuleInfo FieldsWithheld = new("SUB-10", Severity.Warning, "(submission)",
         "Fields the LA's data-sharing agreements withhold are checked but not loaded, and the report lists them.");
 
+    public static readonly RuleInfo Unreadable = new("SUB-11", Severity.Error, "(submission)",
+        "Every file of a submission can be opened as what it is: a .zip is a whole, undamaged zip archive; anything else is refused unread.");
+
     public static readonly IReadOnlyList<RuleInfo> All =
-        [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking, FindingsNotListed, NoAgreement, FieldsWithheld];
+        [UnknownLa, BadPeriod, NotRegionWide, TooManyChildrenWithErrors, UnknownReturnType, TooLarge, Shrinking, FindingsNotListed, NoAgreement, FieldsWithheld, Unreadable];
 }

@@ -34,6 +34,15 @@ public static class TabularFile
             data.FileIssues.Add(Issue(TabularFileRules.TooLarge, file.Name, null, ex.Message));
             return data;
         }
+        catch (Exception ex) when (IsXlsx(file) && ex is InvalidDataException or IOException or System.Xml.XmlException or FormatException or OverflowException
+                                       or ArgumentException or InvalidOperationException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            // Whatever is wrong inside the workbook, the LA hears which file, never the library's words (they can quote a cell).
+            data.Rows.Clear();
+            data.FileIssues.Add(Issue(TabularFileRules.Unreadable, file.Name, null,
+                $"{file.Name} cannot be read as an Excel workbook (it is damaged, truncated, or holds a cell Excel cannot). Open it in Excel, save it again as .xlsx, and submit it again; or send it as CSV."));
+            return data;
+        }
     }
 
     private static TabularData ReadRows(TabularData data, ReturnFile file, TableLayout layout)

@@ -12,5 +12,8 @@ public static class TabularFileRules
     public static readonly RuleInfo TooLarge = new("TAB-06", Severity.Error, "(file)",
         $"The file keeps within what a return can hold: at most {InputLimits.MaxColumns} columns and {InputLimits.MaxCellLength:N0} characters in a cell.");
 
-    public static readonly IReadOnlyList<RuleInfo> All = [OneFile, MissingColumn, ExtraColumn, RaggedRow, NoRows, TooLarge];
+    public static readonly RuleInfo Unreadable = new("TAB-07", Severity.Error, "(file)",
+        "An .xlsx file is a workbook Excel can open: a workbook, a first sheet, well-formed sheet XML and dates Excel can hold.");
+
+    public static readonly IReadOnlyList<RuleInfo> All = [OneFile, MissingColumn, ExtraColumn, RaggedRow, NoRows, TooLarge, Unreadable];
 }

@@ -14,12 +14,14 @@ namespace RegionalWarehouse.Etl.Workers;
 /// next run; it never stops the worker.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DiscoverSubmissionsJob(ILandingStore landing, LandingReadiness readiness, IOptions<WorkerOptions> options, ILogger<DiscoverSubmissionsJob> logger) : IJob
+public sealed class DiscoverSubmissionsJob(ILandingStore landing, LandingReadiness readiness, IOptions<WorkerOptions> options, ILogger<DiscoverSubmissionsJob> logger,
+    Warehouse.Engines.IWarehouseEngine engine, MartRefreshState marts) : IJob
 {
     public static readonly JobKey Key = new("discover-submissions", "platform");
 
     public async Task Execute(IJobExecutionContext context)
     {
+        await PayOwedRefreshesAsync(context);
         IReadOnlyList<LandedSubmission> found;
         try
         {
@@ -57,6 +59,23 @@ public sealed class DiscoverSubmissionsJob(ILandingStore landing, LandingReadine
             {
                 // Another clustered worker scheduled it first.
             }
+        }
+    }
+
+    /// <summary>
+    /// A load committed by a worker (or rw ingest) that stopped before its mart refresh left the refresh owed in the
+    /// warehouse (<see cref="MartRefreshOwed"/>): schedule it, so the marts catch up without waiting for another load.
+    /// </summary>
+    private async Task PayOwedRefreshesAsync(IJobExecutionContext context)
+    {
+        try
+        {
+            if (MartRefreshOwed.Owed(engine) is { } owed)
+                await RefreshMartsJob.RequestAsync(context.Scheduler, marts, owed, options, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is Warehouse.Engines.WarehouseUnavailableException or System.Data.Common.DbException)
+        {
+            logger.LogWarning("Could not read the mart refreshes owed ({Message}); trying again at the next discovery", ex.Message);
         }
     }
 }

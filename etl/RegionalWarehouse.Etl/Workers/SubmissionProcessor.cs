@@ -45,11 +45,11 @@ public sealed class SubmissionProcessor(
         string hash;
         try
         {
-            hash = SubmissionFiles.ContentHash(files);
+            hash = pipeline.ContentHash(submission.Identity, files);
         }
-        catch (Csv.InputLimitException ex)
+        catch (Csv.UnreadableInputException ex)
         {
-            await FileAwayAsync(submission, claim, LandingArea.Quarantine, pipeline.TooLarge(submission.Identity, ex.Message), "too-large", cancellationToken);
+            await FileAwayAsync(submission, claim, LandingArea.Quarantine, pipeline.RefusedUnread(submission.Identity, ex), ex is Csv.InputLimitException ? "too-large" : "unreadable", cancellationToken);
             logger.LogWarning("{Submission}: refused unread and quarantined: {Reason}", submission, ex.Message);
             return ProcessOutcome.Rejected;
         }

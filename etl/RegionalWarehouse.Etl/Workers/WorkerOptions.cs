@@ -35,5 +35,11 @@ public sealed class WorkerOptions
     /// </summary>
     public int HoldBeforeCommitMilliseconds { get; set; }
 
+    /// <summary>
+    /// Where the worker answers /health/live and /health/ready when it does not serve the dashboard
+    /// (Dashboard:Enabled false), e.g. http://+:8080 in a container. Empty: no health endpoints of its own.
+    /// </summary>
+    public string? HealthUrl { get; set; }
+
     public TimeSpan BackOffAfter(int failures) => TimeSpan.FromSeconds(RetryBaseSeconds * Math.Pow(2, Math.Max(0, failures - 1)));
 }

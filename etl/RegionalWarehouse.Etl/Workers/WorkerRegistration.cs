@@ -20,11 +20,19 @@ public static class WorkerRegistration
         {
             var options = sp.GetRequiredService<IOptions<LandingOptions>>().Value;
             return options.IsBlob
-                ? new BlobLandingStore(new BlobServiceClient(options.BlobConnectionString, new BlobClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(20) } }),
-                    TimeSpan.FromSeconds(options.LeaseSeconds), sp.GetRequiredService<ILogger<BlobLandingStore>>())
+                ? new BlobLandingStore(BlobService(options), TimeSpan.FromSeconds(options.LeaseSeconds), sp.GetRequiredService<ILogger<BlobLandingStore>>())
                 : new FolderLandingStore(options.Folder);
         });
         services.AddSingleton<Governance.ExpiredReturnDeletion>();
+    }
+
+    /// <summary>A connection string when one is given (Azurite, local runs); otherwise the service URI as this app's managed identity.</summary>
+    public static BlobServiceClient BlobService(LandingOptions options)
+    {
+        var client = new BlobClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(20) } };
+        return string.IsNullOrWhiteSpace(options.BlobConnectionString)
+            ? new BlobServiceClient(options.BlobServiceUri, new Azure.Identity.DefaultAzureCredential(), client)
+            : new BlobServiceClient(options.BlobConnectionString, client);
     }
 
     public static void AddWorkers(this IServiceCollection services, IConfiguration configuration)

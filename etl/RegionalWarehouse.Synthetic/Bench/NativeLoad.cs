@@ -18,9 +18,12 @@ public static class NativeLoad
         var clock = Stopwatch.StartNew();
         foreach (var table in Ssda903Schema.Tables)
         {
-            var name = table.Name.ToLowerInvariant();
-            var pattern = Path.Combine(Path.GetFullPath(landing), "*", "SSDA903", "*", "*", $"*_{name}_*.csv").Replace("'", "''");
-            if (Directory.GetFiles(landing, $"*_{name}_*.csv", SearchOption.AllDirectories).Length == 0)
+            // The generator names files {la}_{table}_{year}.csv: three characters, then the table, then four, so
+            // "episodes" never picks up "social_worker_episodes".
+            var name = table.Name.ToLowerInvariant().Replace(' ', '_');
+            var file = $"???_{name}_????.csv";
+            var pattern = Path.Combine(Path.GetFullPath(landing), "*", "SSDA903", "*", "*", file).Replace("'", "''");
+            if (Directory.GetFiles(landing, file, SearchOption.AllDirectories).Length == 0)
                 continue;
             using var load = connection.Command(null,
                 $"create or replace table native.{name} as select * from read_csv('{pattern}', header = true, union_by_name = true, dateformat = '%d/%m/%Y')");

@@ -18,6 +18,7 @@ public sealed class SimulatedChild
     public List<DateOnly> Reviews { get; } = [];
     public List<(DateOnly Start, DateOnly? End, string Kind)> MissingSpells { get; } = [];
     public SimulatedAdoption? Adoption { get; set; }
+    public List<SimulatedSocialWorkerEpisode> SocialWorkers { get; } = [];
 
     /// <summary>The decision that the child should be placed for adoption, made by the time a placement order (E1) began.</summary>
     public DateOnly? PlacementDecision { get; set; }
@@ -90,6 +91,7 @@ public sealed class CareHistorySimulator(Random random, string laCode, CareParam
             exit = entry.AddDays(1);
         BuildEpisodes(child, entry, exit, route, horizon);
         AddReviewsAndMissing(child, entry, exit, horizon);
+        SocialWorkerHistory.Simulate(child, laCode, horizon);
         return child;
     }
 
@@ -409,9 +411,13 @@ public sealed class CareHistorySimulator(Random random, string laCode, CareParam
         _ => Pick([("PR1", 65.0), ("PR4", 30), ("PR5", 5)]),
     };
 
+    /// <summary>The letters a postcode's inward code uses (Royal Mail never uses C, I, K, M, O or V there).</summary>
+    private const string InwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
+
+    /// <summary>A postcode in a real district of the region, shaped as Royal Mail's are; the unit itself is made up.</summary>
     private string Postcode()
     {
-        var inward = $"{random.Next(1, 10)}{(char)('A' + random.Next(0, 26))}{(char)('A' + random.Next(0, 26))}";
+        var inward = $"{random.Next(1, 10)}{InwardLetters[random.Next(InwardLetters.Length)]}{InwardLetters[random.Next(InwardLetters.Length)]}";
         return $"{Districts[random.Next(Districts.Length)]} {inward}";
     }
 

@@ -12,17 +12,16 @@ public sealed class GeneratedTable(TableSchema schema)
     public int Column(string name) => Columns.IndexOf(name);
 }
 
-/// <summary>A generated return: one LA, one collection year, ten tables.</summary>
+/// <summary>A generated return: one LA, one collection year, its tables.</summary>
 public sealed class GeneratedReturn(string laCode, int year)
 {
     public string LaCode { get; } = laCode;
 
     public int Year { get; } = year;
 
-    // The simulation has no social workers, so a generated return has the ten tables of every year and not the
-    // social worker episodes (sending that table empty would say no looked-after child had a social worker).
+    /// <summary>The tables the DfE's return has in the year (the social worker episodes from 2023/24).</summary>
     public Dictionary<TableSchema, GeneratedTable> Tables { get; } =
-        Ssda903Schema.Tables.Where(t => t != Ssda903Schema.SocialWorkerEpisodes).ToDictionary(t => t, t => new GeneratedTable(t));
+        Ssda903Schema.Tables.Where(t => Ssda903Schema.PartOfTheReturnIn(t, year)).ToDictionary(t => t, t => new GeneratedTable(t));
 
     public GeneratedTable this[TableSchema schema] => Tables[schema];
 

@@ -57,6 +57,8 @@ public sealed class ReturnExtractor(Random random, CareParameters care)
             if (episodes[0].Start >= yearStart && episodes[0].Rne == "S")
                 Add(result[PrevPerm], [child.Id, D(child.Dob), child.PreviousPermanence, child.PreviousPermanence == "Z1" ? "" : "919",
                     child.PreviousPermanence == "Z1" ? "" : D(episodes[0].Start.AddYears(-2))]);
+            if (result.Tables.ContainsKey(SocialWorkerEpisodes))
+                AddSocialWorkers(result, child, yearStart, yearEnd);
             if (InCareTwelveMonths(child, yearStart, yearEnd))
                 AddOc2(result, child, year, yearEnd);
             // Once made, the decision to place for adoption is in every return while the child is looked after (DfE 553,
@@ -97,6 +99,18 @@ public sealed class ReturnExtractor(Random random, CareParameters care)
         var offered = received == "0" ? Flag(0.5) : "";
         Add(result[Oc2], [child.Id, D(child.Dob), sdq ? random.Next(0, 2 * (int)Math.Round(care.SdqMean(year)) + 1).ToString() : "", sdq || !sdqDue ? "" : Pick(["SDQ2", "SDQ4"]),
             convicted, healthCheck, immunisations, teeth, assessment, misuse ? "1" : "0", received, offered]);
+    }
+
+    /// <summary>
+    /// A child looked after on 31 March has every social worker episode of the year (DfE SW01, SW12): the one carried
+    /// on from last year with its start, any that ended in the year, and the one still open (SW17).
+    /// </summary>
+    private static void AddSocialWorkers(GeneratedReturn result, SimulatedChild child, DateOnly yearStart, DateOnly yearEnd)
+    {
+        if (!child.Episodes.Any(e => e.Start <= yearEnd && (e.End is null || e.End > yearEnd)))
+            return;
+        foreach (var worker in child.SocialWorkers.Where(w => w.Start <= yearEnd && (w.End is null || w.End >= yearStart)))
+            Add(result[SocialWorkerEpisodes], [child.Id, worker.WorkerId, D(worker.Start), worker.End is { } end && end <= yearEnd ? D(end) : "", worker.Reason]);
     }
 
     private static bool InCareTwelveMonths(SimulatedChild child, DateOnly yearStart, DateOnly yearEnd)

@@ -45,7 +45,7 @@ public static class Ssda903Generator
         foreach (var table in result.Tables.Values)
         {
             // Supplier-style names: the platform recognises tables by their header, not their file name.
-            var path = Path.Combine(folder, $"{result.LaCode}_{table.Schema.Name.ToLowerInvariant()}_{result.Year}.csv");
+            var path = Path.Combine(folder, $"{result.LaCode}_{table.Schema.Name.ToLowerInvariant().Replace(' ', '_')}_{result.Year}.csv");
             using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
             writer.WriteLine(string.Join(",", table.Columns));
             foreach (var row in table.Rows)

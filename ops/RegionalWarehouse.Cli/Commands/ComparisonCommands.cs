@@ -10,7 +10,7 @@ public static class ComparisonCommands
 
     public static Command Benchmark()
     {
-        var la = new Option<string>("--la") { Description = "The LA's DfE code, e.g. 919.", Required = true };
+        var la = new Option<string>("--la") { Description = "The LA: its DfE code (919) or name (Hertfordshire).", Required = true };
         var year = new Option<int>("--year") { Description = "The collection year, e.g. 2024.", Required = true };
         var neighbourMetrics = new Option<string[]>("--neighbour-metric")
         {
@@ -28,7 +28,7 @@ public static class ComparisonCommands
         {
             using var host = CliHost.Open();
             var engine = host.Services.GetRequiredService<IWarehouseEngine>();
-            var code = parse.GetValue(la)!;
+            var code = CliArguments.La(engine, parse.GetValue(la)!).DfeCode;
             var lines = BenchmarkQuery.ForLa(engine, code, parse.GetValue(year));
             if (lines.Count == 0)
             {
@@ -103,7 +103,12 @@ public static class ComparisonCommands
         {
             var id = MetricCatalogue.Find(parse.GetValue(metric)!).Id;
             using var host = CliHost.Open();
-            var result = CorrelationResult.Query(host.Services.GetRequiredService<IWarehouseEngine>(), id, parse.GetValue(indicator)!, parse.GetValue(year));
+            var engine = host.Services.GetRequiredService<IWarehouseEngine>();
+            var code = parse.GetValue(indicator)!;
+            var indicators = IndicatorCatalogue.Read(engine);
+            if (!indicators.Any(i => string.Equals(i.Code, code, StringComparison.Ordinal)))
+                throw new ArgumentException(NearestNames.Unknown("indicator", code, indicators.Select(i => i.Code), "rw indicators"));
+            var result = CorrelationResult.Query(engine, id, code, parse.GetValue(year));
             var table = new Table().AddColumns("LA", id, result.IndicatorCode, "indicator period");
             foreach (var pair in result.Pairs)
                 table.AddRow($"{pair.LaCode} {Markup.Escape(pair.LaName)}", pair.MetricValue.ToString("0.###"), pair.IndicatorValue.ToString("0.###"), pair.IndicatorPeriod.ToString());

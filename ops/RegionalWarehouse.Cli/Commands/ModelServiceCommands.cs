@@ -23,6 +23,23 @@ public static class ModelServiceCommands
         return (host, host.Services.GetRequiredService<PowerBiClient>());
     }
 
+    /// <summary>
+    /// The server and database the deployed model reads: PowerBi:SqlServer and PowerBi:SqlDatabase when set, else the
+    /// warehouse's own connection string. Never the placeholder: a deploy must not reset the service's parameters.
+    /// </summary>
+    private static (string Server, string Database) WarehouseAddress(Microsoft.Extensions.Hosting.IHost host)
+    {
+        var options = host.Services.GetRequiredService<IOptions<PowerBiOptions>>().Value;
+        var warehouse = host.Services.GetRequiredService<IOptions<RegionalWarehouse.Warehouse.WarehouseOptions>>().Value.SqlServerConnectionString;
+        var builder = string.IsNullOrWhiteSpace(warehouse) ? null : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(warehouse);
+        // Power BI's Sql.Database takes the host name alone: no tcp: prefix, no default port.
+        var server = options.SqlServer ?? builder?.DataSource.Replace("tcp:", "", StringComparison.OrdinalIgnoreCase).Replace(",1433", "", StringComparison.Ordinal);
+        var database = options.SqlDatabase ?? builder?.InitialCatalog;
+        if (string.IsNullOrWhiteSpace(server) || string.IsNullOrWhiteSpace(database))
+            throw new InvalidOperationException("The model's data source is not known: set PowerBi:SqlServer and PowerBi:SqlDatabase (RW__PowerBi__SqlServer, RW__PowerBi__SqlDatabase), or Warehouse:SqlServerConnectionString.");
+        return (server, database);
+    }
+
     private static string ModelId(Microsoft.Extensions.Hosting.IHost host) => host.Services.GetRequiredService<IOptions<PowerBiOptions>>().Value.SemanticModelId!;
 
     /// <summary>Who ran it (the operator's account on this machine), what happened and to which model, in the warehouse's audit trail.</summary>
@@ -46,6 +63,12 @@ public static class ModelServiceCommands
             var (host, client) = Open();
             using (host)
             {
+                if (parts.ContainsKey(ModelParameters.ExpressionsPart) && ModelParameters.ValueOf(parts[ModelParameters.ExpressionsPart], ModelParameters.Server) is not null)
+                {
+                    var (server, database) = WarehouseAddress(host);
+                    parts = ModelParameters.Apply(parts, server, database);
+                    AnsiConsole.WriteLine($"Data source: {server}, database {database}.");
+                }
                 await client.DeployAsync(parts, ct);
                 Audit(host, "rw model deploy", "model deployed", $"{parts.Count} definition parts uploaded to semantic model {ModelId(host)}");
             }

@@ -6,6 +6,8 @@ public static class RwCommands
     public static RootCommand Root() => new("rw: the Regional Warehouse operator CLI for East of England children's services data.")
     {
         MigrateCommand.Create(),
+        DoctorCommand.Create(),
+        VerifyEngineCommand.Create(),
         IngestCommand.Create(),
         RulesCommand.Create(),
         GenerateCommand.Create(),

@@ -5,17 +5,19 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var la = new Option<string?>("--la") { Description = "Only this LA (DfE code)." };
-        var command = new Command("status", "Show the latest submission for each LA x return x period: state, rows, errors, warnings, when.") { la };
+        var la = new Option<string?>("--la") { Description = "Only this LA: its DfE code (919) or name." };
+        var command = new Command("status", "Show the latest submission for each LA x return x period (state, rows, errors, warnings, when) and which submission is current: the one the figures come from.") { la };
         command.SetAction(parse =>
         {
             using var host = CliHost.Open();
-            Print(host.Services.GetRequiredService<IWarehouseEngine>(), parse.GetValue(la));
+            var engine = host.Services.GetRequiredService<IWarehouseEngine>();
+            Print(engine, parse.GetValue(la) is { } given ? CliArguments.La(engine, given).DfeCode : null);
             return ExitCodes.Success;
         });
         return command;
     }
 
+    /// <summary>The latest submission per identity and, in "current", which one the warehouse's figures come from.</summary>
     public static void Print(IWarehouseEngine engine, string? la = null)
     {
         var synthetic = BenchmarkQuery.SyntheticLas(engine);
@@ -24,13 +26,13 @@ public static class StatusCommand
         using var connection = engine.Open();
         using var command = connection.Command(null,
             $"""
-             select la_code, return_type, period, state, rows_loaded, error_count, warning_count, updated_at, submission_id
+             select la_code, return_type, period, state, rows_loaded, error_count, warning_count, updated_at, submission_id, current_submission_id
              from etl.submission_status
              where {engine.Parameter("la")} is null or la_code = {engine.Parameter("la")}
              order by la_code, return_type, period
              """, ("la", la));
         using var reader = command.ExecuteReader();
-        var table = new Table().AddColumns("LA", "return", "period", "state", "rows", "errors", "warnings", "when (UTC)", "id");
+        var table = new Table().AddColumns("LA", "return", "period", "latest", "rows", "errors", "warnings", "when (UTC)", "id", "current");
         var count = 0;
         while (reader.Read())
         {
@@ -39,7 +41,9 @@ public static class StatusCommand
             var colour = state switch { "rejected" or "failed" => "red", "loaded_with_warnings" => "yellow", "loaded" => "green", _ => "grey" };
             table.AddRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), $"[{colour}]{state}[/]",
                 reader.IsDBNull(4) ? "" : $"{reader.GetInt64(4):N0}", reader.GetInt32(5).ToString(), reader.GetInt32(6).ToString(),
-                reader.GetDateTime(7).ToString("dd MMM HH:mm"), reader.GetInt64(8).ToString());
+                reader.GetDateTime(7).ToString("dd MMM HH:mm"), reader.GetInt64(8).ToString(),
+                // Which submission the figures come from: this one, an earlier one (the latest was refused), or none.
+                reader.IsDBNull(9) ? "[red]none[/]" : reader.GetInt64(9) == reader.GetInt64(8) ? "this" : $"[yellow]{reader.GetInt64(9)}[/]");
         }
         if (count == 0)
             AnsiConsole.WriteLine("No submissions yet.");

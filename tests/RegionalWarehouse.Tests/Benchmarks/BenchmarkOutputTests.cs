@@ -16,7 +16,7 @@ public class BenchmarkOutputTests
     }
 
     [Fact]
-    public void Parquet_export_writes_every_table_and_view_with_all_its_rows()
+    public void Parquet_export_writes_every_aggregate_table_and_view_whole_and_child_level_ones_without_rows()
     {
         using var harness = new PipelineHarness();
         using var fixture = ReturnFixture.Copy("valid-919-2024");
@@ -28,8 +28,11 @@ public class BenchmarkOutputTests
         Assert.Contains(files, f => f.EndsWith("mart.benchmark.parquet"));
         Assert.Contains(files, f => f.EndsWith("dw.fact_cla_episode.parquet"));
         Assert.Contains(files, f => f.EndsWith("dw.dim_child.parquet"));
+        // A folder of files has no row-level security: child- and family-level rows stay in the warehouse.
         var episodes = files.Single(f => f.EndsWith("dw.fact_cla_episode.parquet"));
-        Assert.Equal(9, harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{episodes}')"));
+        Assert.Equal(0, harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{episodes}')"));
+        Assert.Contains("dw.fact_cla_episode", File.ReadAllText(files.Single(f => f.EndsWith("NOT-EXPORTED.txt"))));
+        Assert.Contains("bi.cla_episode", File.ReadAllText(files.Single(f => f.EndsWith("NOT-EXPORTED.txt"))));
         Assert.Equal(harness.Count("mart.benchmark"), harness.Warehouse.Scalar<long>($"select count(*) from read_parquet('{files.Single(f => f.EndsWith("mart.benchmark.parquet"))}')"));
         Assert.Equal(ParquetExporter.Attribution, harness.Warehouse.Scalar<string>(
             $"select value::varchar from parquet_kv_metadata('{files.Single(f => f.EndsWith("mart.benchmark.parquet"))}') where key::varchar = 'attribution'"));

@@ -126,6 +126,43 @@ public class RwCliTests
             Assert.Equal(2, rejected.ExitCode);
             Assert.Contains("EPI-04", rejected.Output);
             Assert.True(Directory.EnumerateFiles(Path.Combine(folder, "data", "reports"), "report.md", SearchOption.AllDirectories).Count() >= 2);
+
+            // Status says the refused resubmission is the latest and which one the figures still come from; an LA by name.
+            var status = RwProcess.Run(folder, WithKey, "status", "--la", "hertfordshire");
+            Assert.Equal(0, status.ExitCode);
+            var row = status.Output.Split('\n').Single(l => l.Contains("SSDA903"));
+            Assert.Contains("rejected", row);
+            Assert.Matches(@"│\s*\d+\s*│$", row.TrimEnd());
+
+            // A damaged zip is refused unread with its own rule, one report, exit 2.
+            var zip = Path.Combine(folder, "return.zip");
+            File.WriteAllBytes(zip, [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+            var damaged = RwProcess.Run(folder, WithKey, "ingest", zip, "--la", "919", "--period", "2024");
+            Assert.Equal(2, damaged.ExitCode);
+            Assert.Contains("SUB-11", damaged.Output);
+            Assert.DoesNotContain("   at ", damaged.Output + damaged.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("benchmark --la Hertfordshre --year 2024", "Unknown LA 'Hertfordshre'. Did you mean: 919 Hertfordshire")]
+    [InlineData("correlate cla_rate_per_10k imd --year 2024", "Unknown indicator 'imd'. Did you mean: imd_")]
+    [InlineData("correlate cla_rate --year 2024 imd_average_score", "Unknown metric 'cla_rate'. Did you mean: cla_rate_per_10k")]
+    public void An_unknown_la_metric_or_indicator_is_one_error_line_naming_the_nearest_exit_1(string arguments, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;
+        try
+        {
+            var result = RwProcess.Run(folder, WithKey, arguments.Split(' '));
+
+            Assert.Equal(1, result.ExitCode);
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: ", line);
+            Assert.Contains(expected, line);
         }
         finally
         {

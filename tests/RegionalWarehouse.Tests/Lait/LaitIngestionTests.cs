@@ -38,6 +38,27 @@ public class LaitIngestionTests : IClassFixture<LaitIngestionTests.Loaded>
     }
 
     [Fact]
+    public void The_same_release_again_with_a_notice_beside_it_is_unchanged_not_reloaded()
+    {
+        var again = Directory.CreateTempSubdirectory("rw-lait-again-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(_loaded.Folder))
+                System.IO.File.Copy(file, Path.Combine(again, Path.GetFileName(file)));
+            System.IO.File.WriteAllText(Path.Combine(again, "release-notice.txt"), "Revised 2025 figures for three indicators; see the DfE's notice.");
+
+            var report = _loaded.Harness.Ingest("LAIT", SubmissionIdentity.RegionWide, "2025", again);
+
+            Assert.Equal("unchanged", report.Outcome);
+            Assert.Equal(_loaded.File.Count, _loaded.Harness.Count("dw.fact_lait_value"));
+        }
+        finally
+        {
+            Directory.Delete(again, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_release_loads_every_row_with_warnings_only_for_what_the_dfe_file_really_holds()
     {
         Assert.Equal(SubmissionStates.LoadedWithWarnings, _loaded.Report.Outcome);

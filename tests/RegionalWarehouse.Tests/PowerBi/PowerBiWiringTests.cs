@@ -57,11 +57,19 @@ public sealed class PowerBiWiringTests : IAsyncLifetime
     {
         _server.On("POST /v1/workspaces/ws-1/semanticModels/model-1/updateDefinition", new Replay(200));
         var environment = PowerBi().ToDictionary(s => "RW__" + s.Key.Replace(":", "__"), s => s.Value!);
+        environment["RW__PowerBi__SqlServer"] = "rweoe-sql.database.windows.net";
+        environment["RW__PowerBi__SqlDatabase"] = "regional-warehouse";
 
         var result = RwProcess.Run(_folder, environment, "model", "deploy", "--folder", Path.Combine(Azurite.RepositoryRoot(), "semantic-model"));
 
         Assert.True(result.ExitCode == 0, result.Output);
-        var parts = JsonNode.Parse(Assert.Single(_server.Requests).Body)!["definition"]!["parts"]!.AsArray().Select(p => p!["path"]!.GetValue<string>()).ToList();
+        var uploaded = JsonNode.Parse(Assert.Single(_server.Requests).Body)!["definition"]!["parts"]!.AsArray();
+        var parts = uploaded.Select(p => p!["path"]!.GetValue<string>()).ToList();
+        // The service's parameters are set to this deployment's warehouse, never reset to the checked-in placeholder.
+        var expressions = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(
+            uploaded.Single(p => p!["path"]!.GetValue<string>() == "definition/expressions.tmdl")!["payload"]!.GetValue<string>()));
+        Assert.Equal("rweoe-sql.database.windows.net", RegionalWarehouse.SemanticModel.ModelParameters.ValueOf(expressions, "SqlServer"));
+        Assert.Equal("regional-warehouse", RegionalWarehouse.SemanticModel.ModelParameters.ValueOf(expressions, "SqlDatabase"));
         Assert.Contains("definition.pbism", parts);
         Assert.Contains("definition/tables/Benchmark.tmdl", parts);
         Assert.Contains("definition/roles/LA Analyst.tmdl", parts);
@@ -69,6 +77,18 @@ public sealed class PowerBiWiringTests : IAsyncLifetime
         var audited = Assert.Single(new AuditLog(new DuckDbEngine(Path.Combine(_folder, "data", "warehouse.duckdb"))).Read(actionStartingWith: "model"));
         Assert.StartsWith("rw model deploy (", audited.Actor);
         Assert.Equal("model deployed", audited.Action);
+    }
+
+    [Fact]
+    public void Rw_model_deploy_without_a_known_warehouse_address_uploads_nothing_and_says_what_to_set()
+    {
+        var environment = PowerBi().ToDictionary(s => "RW__" + s.Key.Replace(":", "__"), s => s.Value!);
+
+        var result = RwProcess.Run(_folder, environment, "model", "deploy", "--folder", Path.Combine(Azurite.RepositoryRoot(), "semantic-model"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: The model's data source is not known: set PowerBi:SqlServer", result.Error);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

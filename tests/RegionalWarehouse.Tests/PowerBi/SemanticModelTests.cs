@@ -164,14 +164,57 @@ public class SemanticModelTests
         Assert.Equal(["la_overview", "trend", "regional_ranking", "hex_map", "correlation"], pages);
         Assert.NotEmpty(visuals);
         foreach (var (path, json) in visuals)
-            foreach (var projection in JsonNode.Parse(json)!["visual"]!["query"]!["queryState"]!.AsObject().SelectMany(role => role.Value!["projections"]!.AsArray()))
-            {
-                var field = projection!["field"]!.AsObject().Single();
-                var table = field.Value!["Expression"]!["SourceRef"]!["Entity"]!.GetValue<string>();
-                var name = field.Value["Property"]!.GetValue<string>();
-                var kind = field.Key == "Measure" ? "measure" : "column";
+            foreach (var (kind, table, name) in FieldsOf(JsonNode.Parse(json)!))
                 Assert.True(model.Table(table)?.ChildrenOf(kind).Any(c => c.UnquotedName == name), $"{path}: {kind} '{table}'[{name}] is not in the model");
-            }
+    }
+
+    /// <summary>Every column and measure a visual names: in its query's projections and in its formatting (a colour by a measure, say).</summary>
+    private static IEnumerable<(string Kind, string Table, string Name)> FieldsOf(JsonNode visual)
+    {
+        IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+        {
+            JsonObject o => new[] { o }.Concat(o.SelectMany(p => Walk(p.Value))),
+            JsonArray a => a.SelectMany(Walk),
+            _ => [],
+        };
+        foreach (var o in Walk(visual["visual"]))
+            foreach (var kind in new[] { "Measure", "Column" })
+                if (o[kind] is JsonObject field && field["Expression"]?["SourceRef"]?["Entity"] is { } entity)
+                    yield return (kind.ToLowerInvariant(), entity.GetValue<string>(), field["Property"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_map_plots_one_point_per_la_for_the_metric_and_year_chosen_coloured_by_its_band()
+    {
+        var model = new ParsedModel(Generated.Value);
+        var map = JsonNode.Parse(Generated.Value["RegionalBenchmarking.Report/definition/pages/hex_map/visuals/hex_map_chart/visual.json"])!;
+        var roles = map["visual"]!["query"]!["queryState"]!.AsObject();
+
+        // The visual's rows are the distinct values of its grouping columns: the LA's name alone, so one row per LA.
+        var grouping = roles.SelectMany(r => r.Value!["projections"]!.AsArray()).Select(p => p!["field"]!.AsObject().Single())
+            .Where(f => f.Key == "Column").Select(f => $"{f.Value!["Expression"]!["SourceRef"]!["Entity"]}.{f.Value["Property"]}").ToList();
+        Assert.Equal(["Local Authority.LA Name"], grouping);
+        // Every value it plots or colours by is one LA's, or blank: never a mixture of LAs, metrics or years.
+        var measures = FieldsOf(map).Where(f => f.Kind == "measure").Select(f => model.Table(f.Table)!.ChildrenOf("measure").Single(m => m.UnquotedName == f.Name)).ToList();
+        Assert.Contains(measures, m => m.UnquotedName == "Band Colour");
+        Assert.All(measures, m => Assert.Contains("HASONEVALUE", m.DefaultText));
+        // The metric and year slicers of the page take one value each.
+        foreach (var slicer in new[] { "hex_map_metric_slicer", "hex_map_year_slicer" })
+        {
+            var selection = JsonNode.Parse(Generated.Value[$"RegionalBenchmarking.Report/definition/pages/hex_map/visuals/{slicer}/visual.json"])!["visual"]!["objects"]!["selection"]![0]!["properties"]!;
+            Assert.Equal("true", selection["strictSingleSelect"]!["expr"]!["Literal"]!["Value"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void Every_page_and_every_published_table_says_the_data_is_under_the_open_government_licence()
+    {
+        var model = new ParsedModel(Generated.Value);
+        var pages = JsonNode.Parse(Generated.Value["RegionalBenchmarking.Report/definition/pages/pages.json"])!["pageOrder"]!.AsArray().Select(p => p!.GetValue<string>());
+
+        foreach (var page in pages)
+            Assert.Contains("Open Government Licence v3.0", Generated.Value[$"RegionalBenchmarking.Report/definition/pages/{page}/visuals/{page}_attribution/visual.json"]);
+        Assert.All(model.Tables.Where(t => !t.Flag("isHidden") && t.UnquotedName != "User LA Access"), t => Assert.Contains(ModelDesign.Attribution, string.Join(" ", t.Description)));
     }
 
     [Fact]
@@ -208,7 +251,9 @@ public class SemanticModelTests
         Assert.All(tables, t => Assert.Contains(uses, t.Value));
         Assert.All(tables, t => Assert.DoesNotContain(never, t.Value));
         var expressions = files["RegionalBenchmarking.SemanticModel/definition/expressions.tmdl"];
-        Assert.Contains($"expression DataSource = \"{source}\" meta [IsParameterQuery=true, List={{\"SqlServer\", \"Parquet\"}}, DefaultValue=\"{source}\"", expressions);
+        // No parameter pretends to switch the source: the partitions name it.
+        Assert.DoesNotContain("expression DataSource", expressions);
+        Assert.Equal(source == ModelSource.SqlServer, ModelParameters.ValueOf(expressions, ModelParameters.Server) is not null);
         Assert.Empty(ModelRules.Check(new ParsedModel(files)));
     }
 

@@ -1,3 +1,4 @@
+using RegionalWarehouse.Etl.Csv;
 using RegionalWarehouse.Etl.Ssda903;
 using RegionalWarehouse.Synthetic.Ssda903;
 
@@ -44,13 +45,29 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Social_worker_episodes_are_generated_from_2023_24_for_every_child_looked_after_on_31_march()
+    {
+        var returns = Ssda903Generator.Generate(new GeneratorRequest(["919"], 2023, 2024, Scale: 0.3)).ToList();
+        var (before, first) = (returns[0], returns[1]);
+
+        Assert.False(before.Tables.ContainsKey(Ssda903Schema.SocialWorkerEpisodes));
+        var episodes = first[Ssda903Schema.Episodes];
+        var lookedAfterOn31March = episodes.Rows.Where(r => r[episodes.Column("DEC")] == "").Select(r => r[0]).ToHashSet();
+        var workers = first[Ssda903Schema.SocialWorkerEpisodes];
+        Assert.Equal(lookedAfterOn31March, workers.Rows.Select(r => r[0]).ToHashSet());
+        // Each child's latest episode is open at 31 March (DfE SW17) and workers change during the year too.
+        Assert.All(workers.Rows.GroupBy(r => r[0]), child => Assert.Equal("", child.MaxBy(r => DateValue.Parse(r[workers.Column("SW_DECOM")]))![workers.Column("SW_DEC")]));
+        Assert.Contains(workers.Rows, r => r[workers.Column("SW_DEC")] != "");
+    }
+
+    [Fact]
     public void An_eleven_la_seven_year_history_ingests_cleanly()
     {
         // Only the findings matter here: the marts are refreshed by other tests, not after each of 77 loads.
         using var harness = new PipelineHarness(refreshAfterEachLoad: false);
         var root = Path.Combine(harness.Warehouse.Folder, "landing");
 
-        var outcomes = Ssda903Generator.Generate(new GeneratorRequest(Region, 2019, 2025, Seed: 3, Scale: 0.12))
+        var outcomes = Ssda903Generator.Generate(new GeneratorRequest(Region, 2019, 2025, Seed: 3, Scale: 0.08))
             .Select(r => (r.LaCode, r.Year, Report: harness.Ingest903(Ssda903Generator.Write(r, root), r.LaCode, r.Year.ToString())))
             .ToList();
 

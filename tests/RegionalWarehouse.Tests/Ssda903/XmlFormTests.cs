@@ -64,7 +64,8 @@ public class XmlFormTests
     }
 
     [Theory]
-    [InlineData("<EXPSSDA903><CHILD><HEADER><CHILDID>C1</CHILDID>", "cannot be read")]
+    [InlineData("<EXPSSDA903><CHILD><HEADER><CHILDID>C1</CHILDID>", "not well-formed")]
+    [InlineData("<EXPSSDA903><CHILD><HEADER><UPN>&L749609402960;</UPN></HEADER></CHILD></EXPSSDA903>", "not well-formed")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><EXPSSDA903><CHILD><HEADER><CHILDID>&e;</CHILDID></HEADER></CHILD></EXPSSDA903>", "DTD")]
     public void A_broken_or_hostile_xml_file_is_one_finding_and_changes_nothing(string content, string expected)
     {
@@ -77,6 +78,42 @@ public class XmlFormTests
         Assert.Equal(SubmissionStates.Rejected, report.Outcome);
         Assert.Contains(expected, Assert.Single(report.Issues, i => i.RuleCode == "FILE-01").Message);
         Assert.DoesNotContain("root:", report.ToJson());
+        // The reader's own words can quote the file (an undeclared entity named after a UPN): never repeated.
+        Assert.DoesNotContain("L749609402960", report.ToJson());
         Assert.Equal(0, harness.Count("dw.fact_cla_child"));
     }
+
+    public static TheoryData<string, string> Amplifiers() => new()
+    {
+        // Quadratic in the old reader: every leaf looked at all its ancestors.
+        { "<EXPSSDA903><CHILD>" + Repeat("<EPISODE>", 30_000) + Repeat("</EPISODE>", 30_000) + "</CHILD></EXPSSDA903>", "nested more than" },
+        // A table of a million columns, built before any limit was checked.
+        { "<EXPSSDA903>" + Repeat(string.Concat(Enumerable.Range(0, 600).Select(i => $"<X{i}>1</X{i}>")), 2, "<CHILD>", "</CHILD>") + "</EXPSSDA903>", "different items" },
+        // A 4,000-character identifier copied into each of 50,000 empty groups: 200 MB of CSV from a few hundred KB.
+        { "<EXPSSDA903><CHILD><CHILDID>" + new string('C', 3_990) + "</CHILDID>" + Repeat("<AREVIEW/>", 50_000) + "</CHILD></EXPSSDA903>", "MB" },
+        // Millions of empty children: rows without end.
+        { "<EXPSSDA903>" + Repeat("<CHILD/>", 250_000) + "</EXPSSDA903>", "rows" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Amplifiers))]
+    public void An_xml_file_that_would_expand_in_memory_or_time_is_refused_with_one_finding_in_one_pass(string content, string expected)
+    {
+        using var harness = new PipelineHarness();
+        using var xml = ReturnFixture.Copy("valid-919-2024-xml");
+        xml.Write("return.xml", content);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var report = harness.Ingest903(xml.Folder);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Contains(expected, Assert.Single(report.Issues, i => i.RuleCode == "FILE-10").Message);
+        // One pass over a few MB: a bounded multiple of the file, not the gigabytes the old reader built.
+        Assert.True(allocated < 400L * 1024 * 1024, $"{allocated:N0} bytes allocated");
+        Assert.Equal(0, harness.Count("dw.fact_cla_child"));
+    }
+
+    private static string Repeat(string text, int times, string before = "", string after = "") =>
+        string.Concat(Enumerable.Repeat(before + text + after, times));
 }

@@ -117,6 +117,77 @@ public class SfIngestionTests
     }
 
     [Fact]
+    public void A_quarter_replaced_by_one_holding_under_half_its_families_is_refused_unless_the_la_says_why()
+    {
+        using var harness = new PipelineHarness();
+        using var full = ReturnFixture.Copy("valid-919-2024-Q3", "SupportingFamilies");
+        using var one = ReturnFixture.Copy("valid-919-2024-Q3", "SupportingFamilies");
+        var lines = System.IO.File.ReadAllLines(Path.Combine(one.Folder, File));
+        one.Write(File, string.Join("\n", lines.Take(2)) + "\n");
+        IngestSf(harness, full.Folder);
+        var before = harness.Snapshot();
+
+        var refused = IngestSf(harness, one.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, refused.Outcome);
+        Assert.Contains("1 rows where the loaded one has 5", Assert.Single(refused.Issues, i => i.RuleCode == "SUB-07").Message);
+        Assert.Equal(before, harness.Snapshot());
+
+        one.Write(SubmissionFiles.ReplacementReason, "Four families were entered under the wrong LA and have been withdrawn.");
+        var explained = IngestSf(harness, one.Folder);
+        Assert.NotEqual(SubmissionStates.Rejected, explained.Outcome);
+        Assert.Equal(1, harness.Count("dw.fact_sf_family", "collection_year = 2025 and quarter = 3"));
+    }
+
+    public static TheoryData<string, byte[]> BrokenWorkbooks()
+    {
+        var random = new Random(7);
+        var noise = new byte[4096];
+        random.NextBytes(noise);
+        using var valid = new MemoryStream();
+        SfTemplate.WriteXlsx(valid, []);
+        var bytes = valid.ToArray();
+        return new()
+        {
+            { "random bytes", noise },
+            { "truncated", bytes[..(bytes.Length / 2)] },
+            { "a zip with no workbook", EmptyZip() },
+        };
+
+        static byte[] EmptyZip()
+        {
+            using var stream = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                zip.CreateEntry("readme.txt");
+            return stream.ToArray();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenWorkbooks))]
+    public void A_workbook_that_cannot_be_read_is_one_finding_naming_the_file_and_changes_nothing(string what, byte[] content)
+    {
+        using var harness = new PipelineHarness();
+        var folder = Directory.CreateTempSubdirectory("rw-sf-broken-").FullName;
+        try
+        {
+            System.IO.File.WriteAllBytes(Path.Combine(folder, "families.xlsx"), content);
+
+            var report = IngestSf(harness, folder);
+
+            Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+            var finding = Assert.Single(report.Issues, i => i.Severity == Etl.Validation.Severity.Error);
+            Assert.True(finding.RuleCode == "TAB-07", $"{what}: {finding.RuleCode} {finding.Message}");
+            Assert.Contains("families.xlsx", finding.Message);
+            Assert.Equal(0, harness.Count("dw.fact_sf_family"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Supporting_families_cannot_be_submitted_region_wide()
     {
         using var harness = new PipelineHarness();

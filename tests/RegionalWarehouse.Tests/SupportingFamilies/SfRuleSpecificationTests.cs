@@ -27,6 +27,11 @@ public class SfRuleSpecificationTests(MigratedWarehouseFixture warehouse) : ICla
         C("TAB-04", "a row with a value too many", f => f.Append(File, f.Read(File).Split('\n')[3] + ",extra"), 7, null),
         C("TAB-05", "only the header", f => f.Write(File, f.Read(File).Split('\n')[0] + "\n"), null, null),
         C("TAB-06", "a 5,000-character cell", f => f.Append(File, f.Read(File).Split('\n')[1].Replace(",EARLY_HELP,", $",{new string('E', 5000)},")), null, null),
+        C("TAB-07", "an .xlsx that is not a workbook", f =>
+        {
+            System.IO.File.Delete(Path.Combine(f.Folder, File));
+            f.WriteBytes("families.xlsx", [0x50, 0x4b, 0x03, 0x04, 0xde, 0xad, 0xbe, 0xef]);
+        }, null, null),
         C("SF-01", "a family without FAMILY_ID", f => f.Set(File, 2, "FAMILY_ID", ""), 2, "FAMILY_ID"),
         C("SF-02", "F1 twice", f => f.Set(File, 3, "FAMILY_ID", "F1"), 3, "FAMILY_ID"),
         C("SF-03", "another LA's code", f => f.Set(File, 2, "LA_CODE", "881"), 2, "LA_CODE"),

@@ -72,6 +72,38 @@ public class FolderLandingTests : IDisposable
     }
 
     [Fact]
+    public void A_submission_name_with_control_characters_is_logged_escaped_never_as_a_new_line()
+    {
+        var submission = LandedSubmission.FromPath("919/SSDA903/2024/ok\nFAKE LOG LINE\u001b[2J", isZip: false)!;
+
+        Assert.Equal("919/SSDA903/2024/ok\\u000aFAKE LOG LINE\\u001b[2J", submission.ToString());
+    }
+
+    [Fact]
+    public async Task A_folder_swapped_for_a_link_after_discovery_is_neither_claimed_nor_followed()
+    {
+        var store = new FolderLandingStore(_root);
+        await store.EnsureReadyAsync(default);
+        var folder = Path.Combine(store.LandingFolder, "919", "SSDA903", "2024", "upload1");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, SubmissionFiles.ReadyMarker), "");
+        var discovered = Assert.Single(await store.DiscoverAsync(default));
+        // Another LA's files, and a marker outside landing, that a followed link would copy and delete.
+        var elsewhere = Path.Combine(_outside, "881-upload");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, "header.csv"), "CHILD\nESSEX-CHILD\n");
+        File.WriteAllText(Path.Combine(elsewhere, SubmissionFiles.ReadyMarker), "");
+        Directory.Delete(folder, recursive: true);
+        Directory.CreateSymbolicLink(folder, elsewhere);
+
+        await using var claim = await store.TryClaimAsync(discovered, default);
+
+        Assert.Null(claim);
+        await Assert.ThrowsAsync<RegionalWarehouse.Etl.Csv.UnreadableInputException>(() => store.OpenFilesAsync(discovered, default));
+        Assert.True(File.Exists(Path.Combine(elsewhere, SubmissionFiles.ReadyMarker)));
+    }
+
+    [Fact]
     public async Task A_folder_under_an_unknown_return_type_is_quarantined_with_a_report_not_left_in_landing()
     {
         using var harness = new PipelineHarness();

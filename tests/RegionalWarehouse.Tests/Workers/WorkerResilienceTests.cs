@@ -123,6 +123,43 @@ public class WorkerResilienceTests : IDisposable
         Assert.Contains("fact_cla_uasc", File.ReadAllText(report));
     }
 
+    [Fact]
+    public async Task A_load_whose_mart_refresh_a_crash_prevented_is_refreshed_by_the_next_worker_from_the_debt_it_recorded()
+    {
+        // The load commits and its refresh never runs, as when the process is killed between the two.
+        using var harness = new PipelineHarness(refreshAfterEachLoad: false);
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        Assert.NotEqual(SubmissionStates.Rejected, harness.Ingest903(fixture.Folder).Outcome);
+        Assert.Equal(0, harness.Count("mart.benchmark", "la_key = 919"));
+        Assert.Equal(1, harness.Count("etl.mart_refresh_owed", "scope = '919'"));
+
+        await WorkerRun.RunUntilIdleAsync(WorkerRun.Settings(harness.Warehouse.Engine.FilePath, landingFolder: Path.Combine(_folder, "storage")));
+
+        Assert.True(harness.Count("mart.benchmark", "la_key = 919") > 0, "the owed refresh did not run");
+        Assert.Equal(0, harness.Count("etl.mart_refresh_owed"));
+    }
+
+    [Fact]
+    public async Task A_damaged_zip_in_landing_reaches_a_final_state_quarantined_with_a_report_and_nothing_loaded()
+    {
+        var settings = WorkerRun.Settings(WarehouseFile, landingFolder: Path.Combine(_folder, "storage"));
+        var period = Path.Combine(_folder, "storage", "landing", "919", "SSDA903", "2024");
+        Directory.CreateDirectory(period);
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        var whole = Path.Combine(_folder, "whole.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(fixture.Folder, whole);
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(Path.Combine(period, "truncated.zip"), bytes[..(bytes.Length / 2)]);
+
+        await WorkerRun.RunUntilIdleAsync(settings);
+
+        Assert.Equal(0, Count("select count(*) from dw.fact_cla_episode"));
+        Assert.Empty(Directory.GetFiles(period));
+        var report = Directory.GetFiles(Path.Combine(_folder, "storage", "quarantine"), "report.md", SearchOption.AllDirectories).Single();
+        Assert.Contains("SUB-11", File.ReadAllText(report));
+        Assert.Contains("cannot be read as a zip", File.ReadAllText(report));
+    }
+
     private static async Task WaitUntil(Func<bool> condition, int seconds)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -267,7 +267,8 @@ public sealed class Cla903Reference
     {
         public IEnumerable<Dictionary<string, string>> Rows(string table)
         {
-            var path = Directory.GetFiles(folder, "*.csv").SingleOrDefault(f => Path.GetFileName(f).Contains($"_{table}_"));
+            // The generator names files {la}_{table}_{year}.csv ("episodes" and "social_worker_episodes" are two tables).
+            var path = Directory.GetFiles(folder, "*.csv").SingleOrDefault(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), $@"^\d{{3}}_{table}_\d{{4}}\.csv$"));
             if (path is null)
                 yield break;
             using var reader = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture));
