@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RegionalWarehouse.Etl.Benchmarks;
@@ -22,14 +21,12 @@ namespace RegionalWarehouse.Dashboard;
 /// JSON API over the marts. It runs as a hosted service beside the workers, or alone (`rw dashboard`).
 /// </summary>
 public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardOptions> options, ILoggerFactory loggers, IOptions<AccessOptions>? access = null)
-    : IHostedService, IAsyncDisposable
+    : HostedWebApp
 {
-    private WebApplication? _app;
-
     /// <summary>The address it listens on once started (the real port when the configured one is 0).</summary>
     public Uri? Address { get; private set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -50,7 +47,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         MapOwnPage(app, new OwnSubmissions(engine), signIn.IsEntraId ? null : options.Value.SignInHeader, access?.Value ?? new AccessOptions(),
             LaDirectory.Load(engine).All.Select(l => l.DfeCode).ToList());
         await app.StartAsync(cancellationToken);
-        _app = app;
+        App = app;
         Address = new Uri(app.Urls.First());
         loggers.CreateLogger<DashboardServer>().LogInformation("Dashboard at {Url}", Address);
     }
@@ -203,18 +200,6 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
     {
         using var stream = typeof(DashboardServer).Assembly.GetManifestResourceStream($"RegionalWarehouse.Dashboard.wwwroot.{name}")!;
         return new StreamReader(stream).ReadToEnd();
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-            await _app.StopAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-            await _app.DisposeAsync();
     }
 }
 

@@ -50,11 +50,9 @@ public static class HealthEndpoints
 /// The worker's own health endpoints (Worker:HealthUrl, e.g. http://+:8080 in a container), for a host that does
 /// not also serve the dashboard: a minimal web server answering /health/live and /health/ready only.
 /// </summary>
-public sealed class HealthServer(IWarehouseEngine engine, string url) : Microsoft.Extensions.Hosting.IHostedService, IAsyncDisposable
+public sealed class HealthServer(IWarehouseEngine engine, string url) : HostedWebApp
 {
-    private WebApplication? _app;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -63,18 +61,6 @@ public sealed class HealthServer(IWarehouseEngine engine, string url) : Microsof
         var app = builder.Build();
         HealthEndpoints.Map(app, engine);
         await app.StartAsync(cancellationToken);
-        _app = app;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-            await _app.StopAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        App = app;
     }
 }

@@ -19,11 +19,12 @@ public static class VerifyEngineCommand
     {
         var years = new Option<string>("--years") { Description = "Collection years to generate.", DefaultValueFactory = _ => "2024-2025" };
         var scale = new Option<double>("--scale") { Description = "Size of each LA's synthetic return relative to its real scale.", DefaultValueFactory = _ => 0.05 };
+        var las = new Option<string>("--la") { Description = "The LAs to generate (DfE codes, comma-separated), or 'region' for the eleven members.", DefaultValueFactory = _ => "region" };
         var command = new Command("verify-engine",
             "Load a generated region into the configured engine (on SQL Server, the empty scratch database Warehouse:VerifyConnectionString) and into DuckDB, " +
             "and compare every mart table row for row. Exit 1 on any difference.")
         {
-            years, scale,
+            years, scale, las,
         };
         command.SetAction(parse =>
         {
@@ -49,7 +50,7 @@ public static class VerifyEngineCommand
                 }
                 var (first, last) = GenerateCommand.ParseYears(parse.GetValue(years)!);
                 var results = new EngineVerification(AnsiConsole.WriteLine)
-                    .Run(target, new GeneratorRequest(GenerateCommand.EastOfEngland, first, last, Seed: 11, Scale: parse.GetValue(scale)), work);
+                    .Run(target, new GeneratorRequest(GenerateCommand.ParseLas(parse.GetValue(las)!), first, last, Seed: 11, Scale: parse.GetValue(scale)), work);
                 var table = new Table().AddColumns("mart table", "rows", "DuckDB rows", "differences", "");
                 foreach (var r in results)
                     table.AddRow(r.Table, r.Rows.ToString("N0"), r.ReferenceRows.ToString("N0"), r.Differences.ToString("N0"), r.Same ? "[green]same[/]" : "[red]differs[/]");

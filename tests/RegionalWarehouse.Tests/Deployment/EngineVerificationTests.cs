@@ -14,7 +14,7 @@ public class EngineVerificationTests
         var folder = Directory.CreateTempSubdirectory("rw-verify-cli-").FullName;
         try
         {
-            var result = RwProcess.Run(folder, null, "verify-engine", "--years", "2025", "--scale", "0.02");
+            var result = RwProcess.Run(folder, null, "verify-engine", "--la", "919,881", "--years", "2025", "--scale", "0.03");
 
             Assert.True(result.ExitCode == 0, result.Output + result.Error);
             Assert.Contains("Warehouse:VerifyConnectionString", result.Output);
