@@ -45,7 +45,7 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         HealthEndpoints.Map(app, engine);
         Map(app, new DashboardQueries(engine));
         MapOwnPage(app, new OwnSubmissions(engine), signIn.IsEntraId ? null : options.Value.SignInHeader, access?.Value ?? new AccessOptions(),
-            LaDirectory.Load(engine).All.Select(l => l.DfeCode).ToList());
+            LaDirectory.Load(engine).All.Select(l => l.DfeCode).ToList(), signIn.IsEntraId ? null : () => BenchmarkQuery.SyntheticLas(engine));
         await app.StartAsync(cancellationToken);
         App = app;
         Address = new Uri(app.Urls.First());
@@ -150,10 +150,15 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
     /// or Access:RegionalLeads) sees every member's. No sign-in: 401; signed in but given no LA: 403; another LA's
     /// submission: 404. <paramref name="signInHeader"/> is null under Entra ID sign-in.
     /// </summary>
-    public static void MapOwnPage(IEndpointRouteBuilder app, OwnSubmissions submissions, string? signInHeader, AccessOptions access, IReadOnlyList<string> memberLas)
+    public static void MapOwnPage(IEndpointRouteBuilder app, OwnSubmissions submissions, string? signInHeader, AccessOptions access, IReadOnlyList<string> memberLas,
+        Func<IReadOnlyDictionary<string, string>>? syntheticLas = null)
     {
         async Task<(IReadOnlyList<string>? Las, IResult? Refusal)> LasOf(HttpContext context)
         {
+            // The demo's sign-in: an LA whose returns in this warehouse are synthetic, chosen on the page. Never an LA
+            // with real returns, and never under Entra ID sign-in.
+            if (syntheticLas is not null && context.Request.Cookies[DemoSignInCookie] is { Length: > 0 } demoLa && syntheticLas().ContainsKey(demoLa))
+                return ([demoLa], null);
             var (user, roles) = await SignedIn(context, signInHeader);
             if (user.Length == 0)
                 return (null, Results.Json(new { error = "Sign in first: this page shows your own authority's submissions." }, statusCode: StatusCodes.Status401Unauthorized));
@@ -167,6 +172,9 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
         }
 
         app.MapGet("/my", () => Results.Content(Pages.Value["my.html"], "text/html; charset=utf-8"));
+        // The LAs a demo sign-in may choose: those whose returns here are synthetic (none in a real warehouse).
+        app.MapGet("/api/my/demo-las", () => Results.Ok((syntheticLas?.Invoke() ?? new Dictionary<string, string>())
+            .Select(l => new { code = l.Key, name = l.Value }).OrderBy(l => l.name).ToList()));
         app.MapGet("/api/my/submissions", async (HttpContext context) =>
         {
             var (las, refusal) = await LasOf(context);
@@ -179,6 +187,9 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
                 : submissions.Findings(id, las) is { } findings ? Results.Ok(findings) : Results.NotFound(new { error = $"No submission {id} of yours." });
         });
     }
+
+    /// <summary>The cookie a demo sign-in sets: the DfE code of a synthetic LA to see as its analyst.</summary>
+    public const string DemoSignInCookie = "rw-demo-la";
 
     /// <summary>Enough for any sensible comparison, and a bound on what one request can ask of the warehouse.</summary>
     private const int MaxCompared = 20;
