@@ -151,6 +151,9 @@ public static class Ssda903Xml
 
         private void EndGroup()
         {
+            // One child's groups are held until the child ends: as bounded as any table's rows.
+            if (_groups.Count >= InputLimits.MaxRows)
+                throw new InputLimitException($"One CHILD holds more than {InputLimits.MaxRows:N0} groups (EPISODE, AREVIEW, …); a child has a few dozen at most. Check the export.");
             _groups.Add((_group!.Value.Table, _group.Value.Row));
             _group = null;
         }

@@ -91,6 +91,8 @@ public class XmlFormTests
         { "<EXPSSDA903>" + Repeat(string.Concat(Enumerable.Range(0, 600).Select(i => $"<X{i}>1</X{i}>")), 2, "<CHILD>", "</CHILD>") + "</EXPSSDA903>", "different items" },
         // A 4,000-character identifier copied into each of 50,000 empty groups: 200 MB of CSV from a few hundred KB.
         { "<EXPSSDA903><CHILD><CHILDID>" + new string('C', 3_990) + "</CHILDID>" + Repeat("<AREVIEW/>", 50_000) + "</CHILD></EXPSSDA903>", "MB" },
+        // One child with a quarter of a million groups, all held until the child ends.
+        { "<EXPSSDA903><CHILD>" + Repeat("<AREVIEW/>", 250_000) + "</CHILD></EXPSSDA903>", "groups" },
         // Millions of empty children: rows without end.
         { "<EXPSSDA903>" + Repeat("<CHILD/>", 250_000) + "</EXPSSDA903>", "rows" },
     };
