@@ -16,11 +16,11 @@ public static class KeyVaultSecrets
     /// <summary>Configuration keys read from the vault, each stored under its name with ':' spelled '--'.</summary>
     public static readonly IReadOnlyList<string> Settings = ["Privacy:PseudonymisationKey"];
 
-    public static void AddTo(IConfigurationManager configuration, Func<Uri, SecretClient>? client = null)
+    public static void AddTo(IConfigurationManager configuration)
     {
         if (configuration[UriSetting] is not { Length: > 0 } uri)
             return;
-        var vault = (client ?? (u => new SecretClient(u, new DefaultAzureCredential())))(new Uri(uri));
+        var vault = new SecretClient(new Uri(uri), new DefaultAzureCredential());
         var values = new Dictionary<string, string?>();
         foreach (var setting in Settings)
         {

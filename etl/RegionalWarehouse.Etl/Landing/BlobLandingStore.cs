@@ -44,11 +44,11 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
     /// Deletes downloads a killed worker left behind (older than <paramref name="olderThan"/>: a live claim's
     /// download is minutes old at most), so no raw return outlives its processing in the temporary folder.
     /// </summary>
-    public static int SweepLeftoverDownloads(TimeSpan olderThan, TimeProvider? clock = null)
+    public static int SweepLeftoverDownloads(TimeSpan olderThan)
     {
         if (!Directory.Exists(DownloadFolder))
             return 0;
-        var cutoff = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime - olderThan;
+        var cutoff = DateTime.UtcNow - olderThan;
         var swept = 0;
         foreach (var file in Directory.EnumerateFiles(DownloadFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
         {
