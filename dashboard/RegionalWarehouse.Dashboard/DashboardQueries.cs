@@ -11,7 +11,15 @@ public sealed record BenchmarkPoint(
     string La, string LaName, int Year, string MetricId, double? Value, bool Suppressed, bool Unavailable,
     double? Region, double? Neighbours, double? England, int? Rank, int? Ranked, int? Quartile,
     string? RegionSource, double? NeighbourMedian, int? NeighbourCount, string? NeighbourSource, string? EnglandSource,
-    int? RankInEngland, int? RankedInEngland, int? QuartileInEngland, double? Published, bool? PublishedDiffers);
+    int? RankInEngland, int? RankedInEngland, int? QuartileInEngland, double? Published, bool? PublishedDiffers)
+{
+    /// <summary>The band letter the page shows (A best): across England where ranked there, else in the region; none for a measure without polarity.</summary>
+    public string? Band => MetricCatalogue.All.FirstOrDefault(m => m.Id == MetricId) is { Polarity: not Polarity.Neutral } && (QuartileInEngland ?? Quartile) is { } q
+        ? Ranking.Band(q).ToString()
+        : null;
+
+    public string? BandScope => Band is null ? null : QuartileInEngland is not null ? "England" : "region";
+}
 
 /// <summary>
 /// What the dashboard reads: only the marts (aggregates after small-number suppression) through the
@@ -19,6 +27,8 @@ public sealed record BenchmarkPoint(
 /// </summary>
 public sealed class DashboardQueries(IWarehouseEngine engine)
 {
+    public IWarehouseEngine Engine => engine;
+
     public IReadOnlyList<LaOption> Las() =>
         Read("""
             select l.dfe_code, l.la_name, case when s.la_code is null then 0 else 1 end

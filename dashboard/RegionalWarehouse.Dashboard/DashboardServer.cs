@@ -84,25 +84,41 @@ public sealed class DashboardServer(IWarehouseEngine engine, IOptions<DashboardO
 
     public static void Map(IEndpointRouteBuilder app, DashboardQueries queries)
     {
+        var engine = queries.Engine;
         app.MapGet("/", () => Results.Content(Pages.Value["index.html"], "text/html; charset=utf-8"));
         app.MapGet("/api/las", () => queries.Las());
         app.MapGet("/api/years", () => queries.Years());
-        app.MapGet("/api/metrics", () => DashboardQueries.Catalogue());
-        app.MapGet("/api/benchmark", (string la, int year) => queries.ForLaAndYear(la, year));
-        app.MapGet("/api/trend", (string la, string metric) => queries.Trend(la, metric));
-        app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year));
+        app.MapGet("/api/metrics", () => DashboardQueries.Catalogue()).AsCsvWhenAsked(engine);
+        app.MapGet("/api/provenance", () => Provenance.Read(engine));
+        app.MapGet("/api/benchmark", (string la, int year) => queries.ForLaAndYear(la, year)).AsCsvWhenAsked(engine);
+        app.MapGet("/api/trend", (string la, string metric) => queries.Trend(la, metric)).AsCsvWhenAsked(engine);
+        app.MapGet("/api/ranking", (string metric, int year) => queries.Ranking(metric, year)).AsCsvWhenAsked(engine);
         app.MapGet("/api/quality", (string la, int year) => queries.Quality(la, year) is { } q
             ? Results.Ok(new { children = q.Children, childrenWithErrors = q.ChildrenWithErrors, sharePct = q.SharePct, text = q.Describe(year) })
             : Results.NoContent());
-        app.MapGet("/api/neighbours", (string la, int year, string metric) => queries.Neighbours(la, year, metric));
-        app.MapGet("/api/indicators", () => queries.Indicators().Select(i => new { code = i.Code, name = i.Name, unit = i.Unit, polarity = i.Polarity, source = i.Source }));
+        app.MapGet("/api/neighbours", (string la, int year, string metric) => queries.Neighbours(la, year, metric)).AsCsvWhenAsked(engine);
+        app.MapGet("/api/indicators", () => queries.Indicators().Select(i => new { code = i.Code, name = i.Name, unit = i.Unit, polarity = i.Polarity, source = i.Source }))
+            .AsCsvWhenAsked(engine);
         app.MapGet("/api/compare", (string las, string metrics, int year) =>
             queries.Compare(las.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(),
-                metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(), year));
+                metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxCompared).ToList(), year)).AsCsvWhenAsked(engine);
         app.MapGet("/api/map", (string metric, int year, string? scope) =>
-            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(MapResponse.From(queries.Map(m!, year, s))));
+            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(MapResponse.From(queries.Map(m!, year, s)))).AsCsvWhenAsked(engine);
         app.MapGet("/api/correlation", (string metric, string indicator, int year, string? scope) =>
-            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(CorrelationResponse.From(queries.Correlation(m!, indicator, year, s))));
+            Requested(metric, scope) is var (m, s, problem) && problem is not null ? problem : Results.Ok(CorrelationResponse.From(queries.Correlation(m!, indicator, year, s))))
+            .AsCsvWhenAsked(engine);
+        app.MapGet("/api/explain", (string la, string metric, int year) =>
+            FigureExplanation.Explain(engine, la, metric, year) is { } e ? Results.Ok(ExplainResponse.From(e)) : Results.NotFound(new { error = $"No {metric} figure for {la} in {year}." }));
+        app.MapGet("/api/warnings", (string la, int year) => Insights.Warnings(engine, la, year)).AsCsvWhenAsked(engine);
+        app.MapGet("/api/warnings/digest", (string? la) => Insights.Digest(engine, la));
+        app.MapGet("/api/funnel", (string metric, int year, string? against) =>
+            Requested(metric, null) is var (m, _, problem) && problem is not null ? problem
+            : Insights.Funnel(engine, m!, year, against ?? Etl.EarlyWarning.Comparators.England) is { } funnel ? Results.Ok(funnel) : Results.NoContent()).AsCsvWhenAsked(engine);
+        app.MapGet("/api/forecast", (string la, double? entry, double? stepdown) =>
+            entry is <= 0 or > 5 || stepdown is < 0 or > 1
+                ? Results.BadRequest(new { error = "entry takes a multiple between 0 and 5, stepdown a share between 0 and 1." })
+                : Insights.Forecast(engine, la, new Etl.Forecasting.ForecastScenario(entry ?? 1, stepdown ?? 0)) is { } forecast ? Results.Ok(forecast) : Results.NoContent())
+            .AsCsvWhenAsked(engine);
         app.MapGet("/licences/hexmap", () => Results.Text(HexLayout.LicenceText(), "text/plain; charset=utf-8"));
         app.MapGet("/accessibility", () => Results.Content(Pages.Value["accessibility.html"], "text/html; charset=utf-8"));
     }

@@ -42,7 +42,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
         var calculator = new ComparatorCalculator(options.Value.SuppressCountsUpTo, ReadNeighbours(connection, england));
         var (rows, regions, neighbours) = calculator.ComputeAll(measures, ReadPublished(connection, england));
         var compared = timer.Elapsed;
-        Write(connection, rows, regions, neighbours, computed, only, only is null ? MartScope.Everything : scope);
+        Write(connection, rows, regions, neighbours, computed, only, only is null ? MartScope.Everything : scope, las);
         MartRefreshOwed.Clear(engine, connection, only is null ? MartScope.Everything : scope, began);
         logger.LogInformation(
             "Benchmark marts refreshed ({Scope} recomputed): {Rows:N0} LA rows, {Regions:N0} region rows; measures {Measures:N0} ms, comparators {Comparators:N0} ms, written {Written:N0} ms",
@@ -154,7 +154,7 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
     }
 
     private void Write(DbConnection connection, List<BenchmarkRow> rows, List<RegionRow> regions, List<NeighbourValue> neighbours,
-        List<LaMeasure> computed, IReadOnlySet<int>? only, MartScope recomputed)
+        List<LaMeasure> computed, IReadOnlySet<int>? only, MartScope recomputed, LaDirectory las)
     {
         using var transaction = connection.BeginTransaction();
         new Warehouse.Audit.AuditLog(engine).Record(connection, transaction, new Warehouse.Audit.AuditEvent(clock.GetUtcNow().UtcDateTime, "mart refresh", "marts refreshed",
@@ -207,6 +207,11 @@ public sealed class MartRefresher(IWarehouseEngine engine, IOptions<BenchmarkOpt
                     region.Add(r.RegionCode, (short)r.Year, r.MetricId, r.Numerator, r.Denominator, r.Value, r.Suppressed, (short)r.LaCount);
             }
         }
+        // The flags read the comparators just written, and are replaced with them: never a flag from an older refresh.
+        var figures = rows.Where(r => las.ByKey(r.LaKey) is not null).Select(r => new EarlyWarning.MeasuredFigure(las.ByKey(r.LaKey)!.DfeCode, r.Year, r.MetricId,
+            r.Numerator, r.Denominator, r.Value, r.Suppressed, r.EnglandValue, r.RegionValue, r.NeighbourAverage));
+        EarlyWarning.EarlyWarningStore.Replace(engine, connection, transaction, EarlyWarning.EarlyWarningCalculator.Flags(figures),
+            recomputed.LaCodes is { Count: > 0 } recomputedLas ? recomputedLas : null, now);
         transaction.Commit();
     }
 

@@ -74,6 +74,7 @@ public static class PlatformHost
         services.AddOptions<Benchmarks.BenchmarkOptions>().Bind(configuration.GetSection(Benchmarks.BenchmarkOptions.Section))
             .Validate(o => o.SuppressCountsUpTo >= 0, "Benchmarks:SuppressCountsUpTo cannot be negative.");
         services.AddSingleton<Benchmarks.MartRefresher>();
+        services.AddSingleton<Forecasting.ForecastRefresher>();
         services.AddOptions<Governance.AccessOptions>().Bind(configuration.GetSection(Governance.AccessOptions.Section));
         services.AddOptions<RegionalWarehouse.PowerBi.PowerBiOptions>().Bind(configuration.GetSection(RegionalWarehouse.PowerBi.PowerBiOptions.Section));
         services.AddSingleton(sp =>

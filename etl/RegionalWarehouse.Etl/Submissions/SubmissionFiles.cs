@@ -63,12 +63,20 @@ public static class SubmissionFiles
             return [new ReturnFile(Path.GetFileName(zipPath), () => throw Damaged(Path.GetFileName(zipPath)))];
         }
         using var opened = archive;
-        return archive.Entries
-            .Where(e => e.Length > 0 && !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX", StringComparison.Ordinal) && !IsIgnored(e.Name))
-            .Select(e => e.FullName)
-            .Order(StringComparer.Ordinal)
-            .Select(name => new ReturnFile(name, () => OpenEntry(zipPath, name)))
-            .ToList();
+        try
+        {
+            return archive.Entries
+                .Where(e => e.Length > 0 && !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX", StringComparison.Ordinal) && !IsIgnored(e.Name))
+                .Select(e => e.FullName)
+                .Order(StringComparer.Ordinal)
+                .Select(name => new ReturnFile(name, () => OpenEntry(zipPath, name)))
+                .ToList();
+        }
+        catch (InvalidDataException)
+        {
+            // Found by fuzzing: a central directory that opens but disagrees with itself fails only when its entries are read.
+            return [new ReturnFile(Path.GetFileName(zipPath), () => throw Damaged(Path.GetFileName(zipPath)))];
+        }
     }
 
     /// <summary>A file may hold, or a zip entry expand to, at most this much (<see cref="InputLimits.MaxFileBytes"/>).</summary>

@@ -86,19 +86,34 @@ public sealed class XlsxTableReader : ITableReader
         }
     }
 
+    /// <summary>
+    /// The next row, read a cell at a time: a row is never loaded whole, so a small file holding a row of millions of
+    /// empty cells (or millions of cells at one reference) is refused at the limit, in bounded memory.
+    /// </summary>
     private CsvRow? NextRow()
     {
         while (_reader.Read())
         {
             if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement)
                 continue;
-            var row = (Row)_reader.LoadCurrentElement()!;
+            var rowIndex = _reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
             var cells = new SortedDictionary<int, string>();
-            foreach (var cell in row.Elements<Cell>())
+            var seen = 0;
+            var positioned = false; // LoadCurrentElement leaves the reader on what follows the cell
+            while (positioned || _reader.Read())
             {
+                positioned = false;
+                if (_reader.ElementType == typeof(Row) && _reader.IsEndElement)
+                    break;
+                if (_reader.ElementType != typeof(Cell) || !_reader.IsStartElement)
+                    continue;
+                if (++seen > InputLimits.MaxColumns)
+                    throw new InputLimitException($"Row {rowIndex} has more than {InputLimits.MaxColumns} cells, more than a return's table has columns. Delete the stray cells and save again.");
+                var cell = (Cell)_reader.LoadCurrentElement()!;
+                positioned = true;
                 var column = ColumnIndex(cell.CellReference?.Value, cells.Count);
                 if (column >= InputLimits.MaxColumns)
-                    throw new InputLimitException($"Row {row.RowIndex?.Value} has a cell at {cell.CellReference?.Value}, beyond the {InputLimits.MaxColumns} columns a return's table may have. Delete the stray cell and save again.");
+                    throw new InputLimitException($"Row {rowIndex} has a cell at {cell.CellReference?.Value}, beyond the {InputLimits.MaxColumns} columns a return's table may have. Delete the stray cell and save again.");
                 var text = CellText(cell);
                 cells[column] = text.Length <= InputLimits.MaxCellLength ? text
                     : throw new InputLimitException($"Cell {cell.CellReference?.Value} holds more than {InputLimits.MaxCellLength:N0} characters. A return's cells hold codes, dates and identifiers.");
@@ -106,7 +121,7 @@ public sealed class XlsxTableReader : ITableReader
             var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
             var values = Enumerable.Range(0, width).Select(i => cells.GetValueOrDefault(i, "")).ToArray();
             // Some writers leave out the row number; such rows follow the previous one.
-            _lastRow = (int)(row.RowIndex?.Value ?? (uint)(_lastRow + 1));
+            _lastRow = uint.TryParse(rowIndex, out var number) ? (int)number : _lastRow + 1;
             return new CsvRow(_lastRow, values);
         }
         return null;

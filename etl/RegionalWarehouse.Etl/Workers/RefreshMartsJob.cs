@@ -53,7 +53,7 @@ public sealed class MartRefreshState
 /// so a burst of loads shares one refresh; never two at once.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state, PowerBi.PowerBiClient powerBi, IOptions<PowerBi.PowerBiOptions> powerBiOptions,
+public sealed class RefreshMartsJob(MartRefresher marts, Forecasting.ForecastRefresher forecast, MartRefreshState state, PowerBi.PowerBiClient powerBi, IOptions<PowerBi.PowerBiOptions> powerBiOptions,
     Warehouse.Engines.IWarehouseEngine engine, TimeProvider clock, ILogger<RefreshMartsJob> logger) : IJob
 {
     public const string Group = "marts";
@@ -72,6 +72,7 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
     public async Task Execute(IJobExecutionContext context)
     {
         var refreshed = false;
+        var membersChanged = false;
         do
         {
             while (state.TakeStale() is { } scope)
@@ -80,6 +81,7 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
                 {
                     marts.Refresh(scope);
                     refreshed = true;
+                    membersChanged |= scope.IsEverything || scope.LaCodes!.Count > 0;
                 }
                 catch (Exception ex)
                 {
@@ -89,8 +91,23 @@ public sealed class RefreshMartsJob(MartRefresher marts, MartRefreshState state,
             }
         }
         while (state.FinishRun());
+        if (membersChanged)
+            RefreshForecast();
         if (refreshed && powerBiOptions.Value is { RefreshAfterLoad: true, IsConfigured: true })
             await RefreshModelAsync(context.CancellationToken);
+    }
+
+    /// <summary>A member's new return moves its forecast and the region's; the marts are already right if this fails.</summary>
+    private void RefreshForecast()
+    {
+        try
+        {
+            forecast.Refresh();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Refreshing the placement forecast failed; it is stale until the next load or `rw forecast --refresh`");
+        }
     }
 
     /// <summary>Starts the Power BI model's refresh and returns; the service carries on with it.</summary>

@@ -39,7 +39,83 @@ public static class HostileInputs
             WithReturn(folder, f => OneLongLine(Table(f, Ssda903Schema.Missing), megabytes))),
         new("28,000 episodes each breaking a dozen rules", "SSDA903", "2024", "SUB-04", folder =>
             WithReturn(folder, f => BrokenEpisodes(Table(f, Ssda903Schema.Episodes), 28_000))),
+        // The 903's XML form: amplification (a little XML that would become large tables) and nesting.
+        new("903 XML nesting 200,000 elements deep", "SSDA903", "2024", "FILE-10", folder =>
+            Xml(folder, w =>
+            {
+                w.Write("<Message><Children><CHILD><CHILDID>C1</CHILDID>");
+                for (var i = 0; i < 200_000; i++)
+                    w.Write("<EPISODE>");
+            })),
+        new($"903 XML of {megabytes * 100_000:N0} empty CHILDs", "SSDA903", "2024", "FILE-10", folder =>
+            Xml(folder, w =>
+            {
+                w.Write("<Message><Children>");
+                for (var i = 0; i < megabytes * 100_000; i++)
+                    w.Write("<CHILD/>");
+                w.Write("</Children></Message>");
+            })),
+        new("903 XML: one CHILD holding 250,000 empty AREVIEWs", "SSDA903", "2024", "FILE-10", folder =>
+            Xml(folder, w =>
+            {
+                w.Write($"<Message><Children><CHILD><CHILDID>{new string('9', 3_990)}</CHILDID>");
+                for (var i = 0; i < 250_000; i++)
+                    w.Write("<AREVIEW/>");
+                w.Write("</CHILD></Children></Message>");
+            })),
+        // Cell floods in a small workbook: one row of empty cells, and every cell at the same reference.
+        new($"xlsx row of {megabytes * 1_000_000:N0} empty cells", "SF", "2024-Q3", "TAB-06", folder =>
+            XlsxSheet(folder, w =>
+            {
+                w.Write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>FAMILY_ID</t></is></c>");
+                for (var i = 0; i < megabytes * 1_000_000; i++)
+                    w.Write("<c/>");
+                w.Write("</row>");
+            })),
+        new($"xlsx with {megabytes * 500_000:N0} cells all at A1", "SF", "2024-Q3", "TAB-06", folder =>
+            XlsxSheet(folder, w =>
+            {
+                w.Write("<row r=\"1\">");
+                for (var i = 0; i < megabytes * 500_000; i++)
+                    w.Write("<c r=\"A1\" t=\"inlineStr\"><is><t>FAMILY_ID</t></is></c>");
+                w.Write("</row>");
+            })),
     ];
+
+    /// <summary>A submission holding one 903 XML file written by <paramref name="write"/>.</summary>
+    private static string Xml(string folder, Action<StreamWriter> write)
+    {
+        using (var writer = new StreamWriter(Path.Combine(folder, "919_903_2024.xml"), false, new UTF8Encoding(false)))
+            write(writer);
+        return folder;
+    }
+
+    /// <summary>
+    /// A valid small workbook whose sheet data is replaced by what <paramref name="writeRows"/> streams, copied part by part
+    /// into a new archive (Update mode would hold the whole archive in memory).
+    /// </summary>
+    private static string XlsxSheet(string folder, Action<StreamWriter> writeRows)
+    {
+        var valid = Path.Combine(XlsxWideCell(Directory.CreateTempSubdirectory("rw-xlsx-").FullName), "sf_919_2024-Q3.xlsx");
+        using (var source = ZipFile.OpenRead(valid))
+        using (var flood = ZipFile.Open(Path.Combine(folder, "sf_919_2024-Q3.xlsx"), ZipArchiveMode.Create))
+            foreach (var part in source.Entries)
+            {
+                using var target = flood.CreateEntry(part.FullName, CompressionLevel.SmallestSize).Open();
+                if (!part.FullName.Contains("worksheets/", StringComparison.Ordinal))
+                {
+                    using var content = part.Open();
+                    content.CopyTo(target);
+                    continue;
+                }
+                using var writer = new StreamWriter(target, new UTF8Encoding(false));
+                writer.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+                writeRows(writer);
+                writer.Write("</sheetData></worksheet>");
+            }
+        Directory.Delete(Path.GetDirectoryName(valid)!, recursive: true);
+        return folder;
+    }
 
     /// <summary>Builds each case under <paramref name="root"/> and ingests it; <paramref name="ingest"/> is the real pipeline.</summary>
     public static IEnumerable<HostileResult> Run(string root, IEnumerable<HostileCase> cases, Func<HostileCase, string, SubmissionReport> ingest)
@@ -105,31 +181,12 @@ public static class HostileInputs
     }
 
     /// <summary>A valid workbook whose sheet part is replaced by 200 MB of rows that compress to almost nothing.</summary>
-    private static string XlsxBomb(string folder)
+    private static string XlsxBomb(string folder) => XlsxSheet(folder, writer =>
     {
-        var valid = Path.Combine(XlsxWideCell(Directory.CreateTempSubdirectory("rw-xlsx-").FullName), "sf_919_2024-Q3.xlsx");
-        // Copied part by part into a new archive (Update mode would hold the whole archive in memory).
-        using (var source = ZipFile.OpenRead(valid))
-        using (var bomb = ZipFile.Open(Path.Combine(folder, "sf_919_2024-Q3.xlsx"), ZipArchiveMode.Create))
-            foreach (var part in source.Entries)
-            {
-                using var target = bomb.CreateEntry(part.FullName, CompressionLevel.SmallestSize).Open();
-                if (!part.FullName.Contains("worksheets/", StringComparison.Ordinal))
-                {
-                    using var content = part.Open();
-                    content.CopyTo(target);
-                    continue;
-                }
-                using var writer = new StreamWriter(target, Encoding.UTF8);
-                writer.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-                const string row = "<row><c t=\"inlineStr\"><is><t>FAMILY</t></is></c></row>";
-                for (long written = 0; written < 200L * 1024 * 1024; written += row.Length)
-                    writer.Write(row);
-                writer.Write("</sheetData></worksheet>");
-            }
-        Directory.Delete(Path.GetDirectoryName(valid)!, recursive: true);
-        return folder;
-    }
+        const string row = "<row><c t=\"inlineStr\"><is><t>FAMILY</t></is></c></row>";
+        for (long written = 0; written < 200L * 1024 * 1024; written += row.Length)
+            writer.Write(row);
+    });
 
     private static void Garbage(string path, string header, int megabytes)
     {

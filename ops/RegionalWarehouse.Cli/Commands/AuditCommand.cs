@@ -10,9 +10,10 @@ public static class AuditCommand
     {
         var la = new Option<string?>("--la") { Description = "Only this LA's returns (DfE code), with the events that concern every LA." };
         var since = new Option<string?>("--since") { Description = "Only events on or after this day (yyyy-mm-dd)." };
+        var format = Listing.FormatOption();
         var command = new Command("audit",
             "Print the audit trail: every load, rejection, replacement, mart refresh and change of data-sharing agreement, " +
-            "with who or what did it, when, which LA, return and period, and row counts.") { la, since };
+            "with who or what did it, when, which LA, return and period, and row counts.") { la, since, format };
         command.SetAction(parse =>
         {
             DateOnly? from = null;
@@ -27,13 +28,15 @@ public static class AuditCommand
                 AnsiConsole.WriteLine("No audit events match.");
                 return ExitCodes.Success;
             }
-            var table = new Table().AddColumns("when (UTC)", "who / what", "action", "LA", "return", "period", "submission", "rows", "detail");
+            var listing = new Listing("when (UTC)", "who / what", "action", "LA", "return", "period", "submission", "rows", "detail")
+                .Droppable("rows", "return", "period", "who / what");
             foreach (var e in events)
-                table.AddRow(e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(e.Actor), Markup.Escape(e.Action),
+                listing.Add(e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Actor, e.Action,
                     e.LaCode ?? "", e.ReturnType ?? "", e.Period ?? "", e.SubmissionId?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    e.Rows is { } rows ? rows.ToString("N0", CultureInfo.InvariantCulture) : "", Markup.Escape(e.Detail ?? ""));
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine($"{events.Count:N0} event(s).");
+                    e.Rows is { } rows ? rows.ToString("N0", CultureInfo.InvariantCulture) : "", e.Detail ?? "");
+            listing.Write(parse.GetValue(format));
+            if (parse.GetValue(format) == OutputFormat.Table)
+                AnsiConsole.WriteLine($"{events.Count:N0} event(s).");
             return ExitCodes.Success;
         });
         return command;

@@ -18,11 +18,12 @@ public static class ComparisonCommands
             DefaultValueFactory = _ => HeadlineMetrics,
             AllowMultipleArgumentsPerToken = true,
         };
+        var format = Listing.FormatOption();
         var command = new Command("benchmark",
             "Print an LA's benchmark table for a year: its value, the DfE's published figure for it, region, statistical neighbours (mean and median), England, " +
             "rank in region and England and quartile, each comparator with its source; then its DfE statistical neighbours with their values.")
         {
-            la, year, neighbourMetrics,
+            la, year, neighbourMetrics, format,
         };
         command.SetAction(parse =>
         {
@@ -35,32 +36,32 @@ public static class ComparisonCommands
                 AnsiConsole.WriteLine($"No benchmarks for LA {code} in {parse.GetValue(year)}. Has its 903 been loaded (rw status)?");
                 return ExitCodes.Failure;
             }
-            if (BenchmarkQuery.SyntheticLas(engine).ContainsKey(code))
-                AnsiConsole.MarkupLine("[yellow]Synthetic data: this LA's figures come from synthetic demo returns, not its own. Published and England figures are the DfE's.[/]");
-            var table = new Table().AddColumns("metric", "value", "DfE published", "region", "neighbours mean", "median", "England", "region rank", "England rank", "band");
-            foreach (var group in lines.GroupBy(l => l.Metric.Theme))
-            {
-                table.AddRow($"[bold]{Markup.Escape(group.Key)}[/]", "", "", "", "", "", "", "", "", "");
-                foreach (var l in group)
-                    table.AddRow(Markup.Escape(l.Metric.Name), l.Shown(l.Value),
-                        l.Published is null ? "" : l.Metric.Format(l.Published) + (l.PublishedDiffers == true ? " !" : ""),
-                        Sourced(l.Metric.Format(l.Region), l.RegionSource), Sourced(l.Metric.Format(l.NeighbourMean), l.NeighbourSource),
-                        l.Metric.Format(l.NeighbourMedian), Sourced(l.Metric.Format(l.England), l.EnglandSource),
-                        l.Rank is null ? "" : $"{l.Rank} of {l.Ranked}", l.RankInEngland is null ? "" : $"{l.RankInEngland} of {l.RankedInEngland}",
-                        l.Metric.Polarity == Polarity.Neutral ? "-"
-                            : l.QuartileInEngland is { } q ? $"{Ranking.Band(q)} (England)" : l.Quartile is { } r ? $"{Ranking.Band(r)} (region)" : "");
-            }
-            AnsiConsole.Write(table);
+            var asTable = parse.GetValue(format) == OutputFormat.Table;
+            if (asTable && BenchmarkQuery.SyntheticLas(engine).ContainsKey(code))
+                Listing.Say("Synthetic data: this LA's figures come from synthetic demo returns, not its own. Published and England figures are the DfE's.");
+            var table = new Listing("theme", "metric", "value", "DfE published", "region", "neighbours", "median", "England", "region rank", "England rank", "band", "band scope")
+                .Droppable("theme", "median", "DfE published", "region rank", "England rank", "band scope");
+            foreach (var l in lines)
+                table.Add(l.Metric.Theme, l.Metric.Name, l.Shown(l.Value),
+                    l.Published is null ? "" : l.Metric.Format(l.Published) + (l.PublishedDiffers == true ? " !" : ""),
+                    Sourced(l.Metric.Format(l.Region), l.RegionSource), Sourced(l.Metric.Format(l.NeighbourMean), l.NeighbourSource),
+                    l.Metric.Format(l.NeighbourMedian), Sourced(l.Metric.Format(l.England), l.EnglandSource),
+                    l.Rank is null ? "" : $"{l.Rank} of {l.Ranked}", l.RankInEngland is null ? "" : $"{l.RankInEngland} of {l.RankedInEngland}",
+                    l.Metric.Polarity == Polarity.Neutral ? "-" : l.QuartileInEngland is { } q ? Ranking.Band(q).ToString() : l.Quartile is { } r ? Ranking.Band(r).ToString() : "",
+                    l.Metric.Polarity == Polarity.Neutral ? "" : l.QuartileInEngland is not null ? "England" : l.Quartile is not null ? "region" : "");
+            table.Write(parse.GetValue(format));
+            if (!asTable)
+                return ExitCodes.Success;
             if (BenchmarkQuery.Quality(engine, code, parse.GetValue(year)) is { } quality)
-                AnsiConsole.WriteLine(quality.Describe(parse.GetValue(year)));
-            AnsiConsole.WriteLine("c = suppressed (small numbers), x = not available. (P) the DfE's published figure; (R) recomputed from members' returns; " +
+                Listing.Say(quality.Describe(parse.GetValue(year)));
+            Listing.Say("c = suppressed (small numbers), x = not available. (P) the DfE's published figure; (R) recomputed from members' returns; " +
                                   "(M) neighbours from both. ! = the LA's own figure differs from the DfE's published one by more than the metric's tolerance: check the return. " +
                                   "Ranks and bands follow the DfE's LAIT: rank 1 is best, ties share a rank; band A (best) to D against R's quartiles with inclusive cut-offs, " +
-                                  "across England where the DfE publishes the measure, else within the region (the column says which). A measure without a DfE polarity has no rank or band (-). " +
+                                  "across England where the DfE publishes the measure, else within the region (band scope says which). A measure without a DfE polarity has no rank or band (-). " +
                                   "Neighbours mean = the mean of the DfE's ten statistical neighbours, as LAIT shows it; median beside it.");
             WriteNeighbours(engine, code, parse.GetValue(year), parse.GetValue(neighbourMetrics)!);
             if (lines.Any(l => l.EnglandSource == ComparatorCalculator.Published || l.NeighbourSource is ComparatorCalculator.Published or ComparatorCalculator.Mixed))
-                AnsiConsole.WriteLine(Etl.Lait.LaitSchema.Attribution);
+                Listing.Say(Etl.Lait.LaitSchema.Attribution);
             return ExitCodes.Success;
         });
         return command;
@@ -80,14 +81,15 @@ public static class ComparisonCommands
         var neighbours = BenchmarkQuery.Neighbours(engine, la, year, metrics.Select(m => m.Id).ToList());
         if (neighbours.Count == 0)
         {
-            AnsiConsole.WriteLine("No statistical neighbours: load the DfE's model (region/NEIGHBOURS/{version}/, see README).");
+            Listing.Say("No statistical neighbours: load the DfE's model (region/NEIGHBOURS/{version}/, see README).");
             return;
         }
-        var table = new Table().Title("Statistical neighbours (DfE model in force)").AddColumns(["rank", "LA", "closeness", .. metrics.Select(m => m.Name)]);
+        AnsiConsole.WriteLine("Statistical neighbours (DfE model in force):");
+        var table = new Listing(["rank", "LA", "closeness", .. metrics.Select(m => m.Id)]).Droppable("closeness");
         foreach (var n in neighbours.GroupBy(n => (n.Rank, n.DfeCode, n.Name, n.Closeness)).OrderBy(g => g.Key.Rank))
-            table.AddRow([n.Key.Rank.ToString(), Markup.Escape($"{n.Key.DfeCode} {n.Key.Name}"), Markup.Escape(n.Key.Closeness ?? ""),
+            table.Add([n.Key.Rank.ToString(), $"{n.Key.DfeCode} {n.Key.Name}", n.Key.Closeness ?? "",
                 .. metrics.Select(m => n.FirstOrDefault(x => x.MetricId == m.Id) is { Value: { } v } x ? Sourced(m.Format(v), x.Source) : "")]);
-        AnsiConsole.Write(table);
+        table.Write(OutputFormat.Table);
     }
 
     public static Command Correlate()
@@ -95,9 +97,10 @@ public static class ComparisonCommands
         var metric = new Argument<string>("metric") { Description = "A metric id from `rw metrics`, e.g. cla_rate_per_10k." };
         var indicator = new Argument<string>("indicator") { Description = "An indicator code, e.g. imd_average_score (see README: contextual data)." };
         var year = new Option<int>("--year") { Description = "The collection year; each LA's latest indicator value at or before it is used.", Required = true };
+        var format = Listing.FormatOption();
         var command = new Command("correlate", "Pearson's r (and n) across LAs between a benchmark metric and a contextual indicator, e.g. CLA rate vs IMD score.")
         {
-            metric, indicator, year,
+            metric, indicator, year, format,
         };
         command.SetAction(parse =>
         {
@@ -109,11 +112,12 @@ public static class ComparisonCommands
             if (!indicators.Any(i => string.Equals(i.Code, code, StringComparison.Ordinal)))
                 throw new ArgumentException(NearestNames.Unknown("indicator", code, indicators.Select(i => i.Code), "rw indicators"));
             var result = CorrelationResult.Query(engine, id, code, parse.GetValue(year));
-            var table = new Table().AddColumns("LA", id, result.IndicatorCode, "indicator period");
+            var table = new Listing("LA", id, result.IndicatorCode, "indicator period");
             foreach (var pair in result.Pairs)
-                table.AddRow($"{pair.LaCode} {Markup.Escape(pair.LaName)}", pair.MetricValue.ToString("0.###"), pair.IndicatorValue.ToString("0.###"), pair.IndicatorPeriod.ToString());
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine(result.R is { } r
+                table.Add($"{pair.LaCode} {pair.LaName}", pair.MetricValue.ToString("0.###"), pair.IndicatorValue.ToString("0.###"), pair.IndicatorPeriod.ToString());
+            table.Write(parse.GetValue(format));
+            if (parse.GetValue(format) == OutputFormat.Table)
+                AnsiConsole.WriteLine(result.R is { } r
                 ? $"Pearson r = {r:0.000} (n = {result.N} LAs, {result.Year}). Suppressed and unavailable values are left out."
                 : $"Pearson r: not available (n = {result.N} LAs; it needs 3 or more with values that vary).");
             return ExitCodes.Success;
@@ -124,19 +128,22 @@ public static class ComparisonCommands
     public static Command Indicators()
     {
         var search = new Option<string?>("--search") { Description = "Only indicators whose code, name or description contains this text (any case)." };
+        var format = Listing.FormatOption();
         var command = new Command("indicators",
             "List the contextual indicators `rw correlate` accepts: the operator's own (population, deprivation, INDICATORS files) and every LAIT indicator, with polarity and source.")
         {
-            search,
+            search, format,
         };
         command.SetAction(parse =>
         {
             using var host = CliHost.Open();
             var found = IndicatorCatalogue.Read(host.Services.GetRequiredService<IWarehouseEngine>(), parse.GetValue(search));
-            var table = new Table().AddColumns("code", "name", "polarity", "source");
+            var table = new Listing("code", "name", "polarity", "source").Droppable("source");
             foreach (var i in found)
-                table.AddRow(Markup.Escape(i.Code), Markup.Escape(i.Name), i.Polarity, Markup.Escape(i.Source.Length > 60 ? i.Source[..60] + "…" : i.Source));
-            AnsiConsole.Write(table);
+                table.Add(i.Code, i.Name, i.Polarity, i.Source);
+            table.Write(parse.GetValue(format));
+            if (parse.GetValue(format) != OutputFormat.Table)
+                return ExitCodes.Success;
             AnsiConsole.WriteLine($"{found.Count:N0} indicator(s). Correlate one with a metric: rw correlate <metric> <code> --year <year>.");
             if (found.Any(i => i.Source.StartsWith("DfE LAIT", StringComparison.Ordinal)))
                 AnsiConsole.WriteLine(Etl.Lait.LaitSchema.Attribution);
@@ -168,7 +175,8 @@ public static class ComparisonCommands
     public static Command Metrics()
     {
         var markdown = new Option<bool>("--markdown") { Description = "Print the data dictionary as Markdown (docs/metrics.md)." };
-        var command = new Command("metrics", "List the metric catalogue: id, name, unit, polarity.") { markdown };
+        var format = Listing.FormatOption();
+        var command = new Command("metrics", "List the metric catalogue: id, name, unit, polarity.") { markdown, format };
         command.SetAction(parse =>
         {
             if (parse.GetValue(markdown))
@@ -176,10 +184,10 @@ public static class ComparisonCommands
                 Console.Write(MetricDictionary.Markdown());
                 return ExitCodes.Success;
             }
-            var table = new Table().AddColumns("id", "metric", "unit", "polarity", "polarity from");
+            var table = new Listing("id", "metric", "unit", "polarity", "polarity from").Droppable("polarity from", "unit");
             foreach (var m in MetricCatalogue.All)
-                table.AddRow(m.Id, Markup.Escape(m.Name), m.Unit.ToString(), m.Polarity.ToString(), Markup.Escape(PolaritySource.Describe(m)));
-            AnsiConsole.Write(table);
+                table.Add(m.Id, m.Name, m.Unit.ToString(), m.Polarity.ToString(), PolaritySource.Describe(m));
+            table.Write(parse.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
@@ -193,7 +201,8 @@ public static class ComparisonCommands
         {
             using var host = PlatformHost.CreateBuilder([]).Build();
             var engine = host.Services.GetRequiredService<IWarehouseEngine>();
-            var files = ParquetExporter.Export(engine, parse.GetValue(folder)!);
+            Console.Error.WriteLine("Exporting every table and view as Parquet (about 20 seconds on the demo)…");
+            var files = ParquetExporter.Export(engine, parse.GetValue(folder)!, new Progress<string>(file => Console.Error.WriteLine($"  {file}")));
             using (var connection = engine.Open())
                 new RegionalWarehouse.Warehouse.Audit.AuditLog(engine).Record(connection, null, new RegionalWarehouse.Warehouse.Audit.AuditEvent(DateTime.UtcNow,
                     "rw export-parquet", "exported", Rows: files.Count, Detail: $"{files.Count} Parquet files (ref, dw, mart, bi) written to {Path.GetFullPath(parse.GetValue(folder)!)}"));

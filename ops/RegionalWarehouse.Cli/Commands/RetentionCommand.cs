@@ -54,13 +54,14 @@ public static class RetentionCommand
     {
         if (returns.Count == 0)
             return;
-        var table = new Table().AddColumns("LA", "return", "period", "submission", "agreement", "retention", "period ended", "expired on", "child-level rows");
+        var table = new Listing("LA", "return", "period", "submission", "agreement", "retention", "period ended", "expired on", "child-level rows")
+            .Droppable("period ended", "agreement", "submission");
         foreach (var (e, rows) in returns)
         {
-            table.AddRow(e.LaCode, e.ReturnType, e.Period, e.SubmissionId.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.AgreementId),
+            table.Add(e.LaCode, e.ReturnType, e.Period, e.SubmissionId.ToString(CultureInfo.InvariantCulture), e.AgreementId,
                 $"{e.RetentionYears} years", e.PeriodEnds.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.ExpiredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 rows.ToString("N0", CultureInfo.InvariantCulture));
         }
-        AnsiConsole.Write(table);
+        table.Write(OutputFormat.Table);
     }
 }

@@ -13,9 +13,10 @@ public static class RulesCommand
         var returnType = new Option<string?>("--return") { Description = $"Only this return type's rules: {string.Join(", ", ReturnTypes.Select(r => r.Code))}." };
         var year = new Option<int?>("--year") { Description = "Only the rules that apply to this collection year (e.g. 2024 for 2023/24)." };
         var summary = new Option<bool>("--summary") { Description = "Counts by return and table (and how many carry a DfE code) instead of the list." };
+        var format = Listing.FormatOption();
         var command = new Command("rules", "List every validation rule: code, the DfE's code for the same check, the years it applies to, severity, return, table and what it checks.")
         {
-            table, returnType, year, summary,
+            table, returnType, year, summary, format,
         };
         command.SetAction(parse =>
         {
@@ -32,21 +33,21 @@ public static class RulesCommand
                 .ToList();
             if (parse.GetValue(summary))
             {
-                var counts = new Table().AddColumns("return", "table", "rules", "with a DfE code", "DfE codes covered", "errors", "warnings");
+                var counts = new Listing("return", "table", "rules", "with DfE code", "DfE codes", "errors", "warnings");
                 foreach (var group in rules.GroupBy(x => (x.Return, x.Rule.Table)))
-                    counts.AddRow(group.Key.Return, Markup.Escape(group.Key.Table), group.Count().ToString(), group.Count(x => x.Rule.DfeCode is not null).ToString(),
+                    counts.Add(group.Key.Return, group.Key.Table, group.Count().ToString(), group.Count(x => x.Rule.DfeCode is not null).ToString(),
                         DfeCodesCovered(group).ToString(),
                         group.Count(x => x.Rule.Severity == Etl.Validation.Severity.Error).ToString(), group.Count(x => x.Rule.Severity == Etl.Validation.Severity.Warning).ToString());
-                counts.AddRow("[bold]all[/]", "", $"[bold]{rules.Count}[/]", $"[bold]{rules.Count(x => x.Rule.DfeCode is not null)}[/]", $"[bold]{DfeCodesCovered(rules)}[/]",
+                counts.Add("all", "", rules.Count.ToString(), rules.Count(x => x.Rule.DfeCode is not null).ToString(), DfeCodesCovered(rules).ToString(),
                     rules.Count(x => x.Rule.Severity == Etl.Validation.Severity.Error).ToString(), rules.Count(x => x.Rule.Severity == Etl.Validation.Severity.Warning).ToString());
-                AnsiConsole.Write(counts);
+                counts.Write(parse.GetValue(format));
                 return ExitCodes.Success;
             }
-            var grid = new Table().AddColumns("code", "DfE", "years", "severity", "return", "table", "rule");
+            var grid = new Listing("code", "DfE", "years", "severity", "return", "table", "rule").Droppable("return", "years");
             foreach (var (code, rule) in rules)
-                grid.AddRow(rule.Code, rule.DfeCode ?? "", rule.Years, rule.Severity.ToString().ToLowerInvariant(), code, Markup.Escape(rule.Table),
-                    Markup.Escape(rule.Note is null ? rule.Description : $"{rule.Description} ({rule.Note})"));
-            AnsiConsole.Write(grid);
+                grid.Add(rule.Code, rule.DfeCode ?? "", rule.Years, rule.Severity.ToString().ToLowerInvariant(), code, rule.Table,
+                    rule.Note is null ? rule.Description : $"{rule.Description} ({rule.Note})");
+            grid.Write(parse.GetValue(format));
             return ExitCodes.Success;
         });
         return command;

@@ -51,10 +51,10 @@ public static class VerifyEngineCommand
                 var (first, last) = GenerateCommand.ParseYears(parse.GetValue(years)!);
                 var results = new EngineVerification(AnsiConsole.WriteLine)
                     .Run(target, new GeneratorRequest(GenerateCommand.ParseLas(parse.GetValue(las)!), first, last, Seed: 11, Scale: parse.GetValue(scale)), work);
-                var table = new Table().AddColumns("mart table", "rows", "DuckDB rows", "differences", "");
+                var table = new Listing("mart table", "rows", "DuckDB rows", "differences", "verdict");
                 foreach (var r in results)
-                    table.AddRow(r.Table, r.Rows.ToString("N0"), r.ReferenceRows.ToString("N0"), r.Differences.ToString("N0"), r.Same ? "[green]same[/]" : "[red]differs[/]");
-                AnsiConsole.Write(table);
+                    table.Add(r.Table, r.Rows.ToString("N0"), r.ReferenceRows.ToString("N0"), r.Differences.ToString("N0"), r.Same ? "same" : "differs");
+                table.Write(OutputFormat.Table);
                 foreach (var r in results.Where(r => !r.Same))
                     AnsiConsole.WriteLine($"{r.Table}: {r.FirstDifference}");
                 AnsiConsole.WriteLine(results.All(r => r.Same)

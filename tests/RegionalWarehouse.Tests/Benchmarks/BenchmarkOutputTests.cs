@@ -52,18 +52,31 @@ public class BenchmarkOutputTests
                 Assert.Equal(0, RwProcess.Run(folder, environment, "ingest", PublishedData.WriteTo(release, Path.Combine(folder, release.ReturnType)),
                     "--la", "region", "--return", release.ReturnType, "--period", release.Period).ExitCode);
 
-            var result = RwProcess.Run(folder, environment, "benchmark", "--la", "919", "--year", "2025");
+            var result = RwProcess.Run(folder, new Dictionary<string, string>(environment) { ["COLUMNS"] = "220" }, "benchmark", "--la", "919", "--year", "2025");
 
             Assert.Equal(0, result.ExitCode);
             foreach (var neighbour in new[] { "931 Oxfordshire", "825 Buckinghamshire", "873 Cambridgeshire", "867 Bracknell Forest", "938 West Sussex",
                          "305 Bromley", "850 Hampshire", "358 Trafford", "916 Gloucestershire", "869 West Berkshire" })
                 Assert.Contains(neighbour, result.Output);
             // Oxfordshire's CLA rate per 10,000 in 2025 as LAIT publishes it, marked as published.
-            Assert.Contains("│ 51.0 (P) ", result.Output);
-            Assert.Matches(@"│ \d+ of 15\d ", result.Output);          // rank among every English LA
+            Assert.Contains(" 51.0 (P) ", result.Output);
+            Assert.Matches(@" \d+ of 15\d ", result.Output);          // rank among every English LA
             Assert.Contains("(M)", result.Output);
             Assert.Contains("Data quality (2025 903):", result.Output);                         // neighbours: a member's own value and published ones
             Assert.Contains("Open Government Licence v3.0 (Department for Education)", result.Output);
+
+            // At 80 columns every listing keeps to 80: a narrower layout, never a broken cell.
+            var narrow = new Dictionary<string, string>(environment) { ["COLUMNS"] = "80" };
+            foreach (var command in new[]
+                     {
+                         "status", "benchmark --la 919 --year 2025", "metrics", "rules --year 2025", "audit", "warnings --la 919",
+                     })
+            {
+                var listing = RwProcess.Run(folder, narrow, command.Split(' '));
+                Assert.True(listing.ExitCode == 0, $"rw {command}: {listing.Error}");
+                var tooLong = listing.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 80).ToList();
+                Assert.True(tooLong.Count == 0, $"rw {command} printed {tooLong.Count} line(s) over 80 columns, e.g. {tooLong.FirstOrDefault()}");
+            }
         }
         finally
         {
@@ -81,11 +94,11 @@ public class BenchmarkOutputTests
         {
             Assert.Equal(0, RwProcess.Run(folder, environment, "ingest", fixture.Folder, "--la", "919", "--period", "2024").ExitCode);
 
-            var result = RwProcess.Run(folder, environment, "benchmark", "--la", "919", "--year", "2024");
+            var result = RwProcess.Run(folder, new Dictionary<string, string>(environment) { ["COLUMNS"] = "200" }, "benchmark", "--la", "919", "--year", "2024");
 
             Assert.Equal(0, result.ExitCode);
             Assert.Contains("Children looked after at 31 March", result.Output);
-            Assert.Contains("│ c ", result.Output);
+            Assert.Matches(@"\s c\s", result.Output);
             Assert.Contains("neighbours", result.Output);
         }
         finally

@@ -13,7 +13,8 @@ namespace RegionalWarehouse.Tests.Benchmarks;
 /// generated years of four LAs of different sizes: every covered metric, every LA, every year, exactly.
 /// A test pinned on one year once missed that six of seven years were wrong; this one covers them all.
 /// </summary>
-public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests.SevenYears>
+[Collection(SevenYearHistory.Name)]
+public class IndependentReferenceTests
 {
     public const int FirstYear = 2019, LastYear = 2025;
     public static readonly string[] Las = ["822", "881", "919", "935"];
@@ -190,4 +191,11 @@ public class IndependentReferenceTests : IClassFixture<IndependentReferenceTests
 
     private static bool SameValue(double? expected, double? actual) =>
         expected is null ? actual is null : actual is not null && Math.Abs(expected.Value - actual.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value));
+}
+
+/// <summary>The four LAs' seven years of 903 behind the independent reference, shared with the forecast and early-warning specifications.</summary>
+[CollectionDefinition(Name)]
+public sealed class SevenYearHistory : ICollectionFixture<IndependentReferenceTests.SevenYears>
+{
+    public const string Name = "Seven years of four LAs' 903";
 }

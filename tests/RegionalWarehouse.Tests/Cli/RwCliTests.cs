@@ -132,7 +132,7 @@ public class RwCliTests
             Assert.Equal(0, status.ExitCode);
             var row = status.Output.Split('\n').Single(l => l.Contains("SSDA903"));
             Assert.Contains("rejected", row);
-            Assert.Matches(@"│\s*\d+\s*│$", row.TrimEnd());
+            Assert.Matches(@"\s\d+$", row.TrimEnd()); // the current column names the submission the figures come from
 
             // A damaged zip is refused unread with its own rule, one report, exit 2.
             var zip = Path.Combine(folder, "return.zip");

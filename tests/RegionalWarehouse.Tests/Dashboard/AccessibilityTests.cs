@@ -18,6 +18,8 @@ public sealed class AccessibilityTests(DemoDashboard demo)
         "/?view=map&year=2024&metric=cla_rate_per_10k&scope=england",
         "/?view=correlation&year=2024&metric=cla_rate_per_10k&indicator=imd_average_score&scope=england",
         "/?view=compare&year=2024&las=919,881,873&metrics=cla_rate_per_10k,sf_claim_rate_pct",
+        "/?view=warnings&la=919&year=2024&metric=cla_rate_per_10k&against=East%20of%20England",
+        "/?view=forecast&area=region&entry=1.1&stepdown=0.2",
         "/accessibility",
     };
 

@@ -53,6 +53,38 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_csv_download_is_the_apis_data_one_value_a_cell_under_a_header_naming_release_last_load_and_licence()
+    {
+        var points = await _http.GetFromJsonAsync<JsonElement[]>("/api/benchmark?la=919&year=2024");
+        var response = await _http.GetAsync("/api/benchmark?la=919&year=2024&format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines.TakeWhile(l => l.StartsWith('#')).ToList();
+        Assert.Contains(header, l => l.StartsWith("# LAIT release: 2025", StringComparison.Ordinal));
+        Assert.Contains(header, l => l.StartsWith("# DfE statistical neighbour model: ", StringComparison.Ordinal) && !l.EndsWith("none loaded", StringComparison.Ordinal));
+        Assert.Contains(header, l => l.StartsWith("# last load: ", StringComparison.Ordinal));
+        Assert.Contains(header, l => l.StartsWith("# extracted: ", StringComparison.Ordinal));
+        Assert.Contains(header, l => l.Contains("Open Government Licence v3.0", StringComparison.Ordinal));
+        var table = lines.Skip(header.Count).Select(l => l.Split(',')).ToList();
+        var column = table[0].Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
+        Assert.Contains("regionSource", column.Keys);
+        Assert.Contains("bandScope", column.Keys);
+        // Read back, every value is the API's, to the last digit; a suppressed one stays empty.
+        var rows = table.Skip(1).ToDictionary(r => r[column["metricId"]]);
+        Assert.Equal(points!.Length, rows.Count);
+        foreach (var point in points)
+        {
+            var row = rows[point.GetProperty("metricId").GetString()!];
+            foreach (var field in new[] { "value", "region", "england", "neighbours" })
+                Assert.Equal(point.GetProperty(field).ValueKind == JsonValueKind.Null ? "" : point.GetProperty(field).GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    row[column[field]]);
+            Assert.Equal(point.GetProperty("suppressed").GetBoolean() ? "true" : "false", row[column["suppressed"]]);
+        }
+    }
+
+    [Fact]
     public async Task The_api_lists_las_years_metrics_trend_and_ranking()
     {
         var las = await _http.GetFromJsonAsync<JsonElement[]>("/api/las");

@@ -126,13 +126,16 @@ public class SemanticModelTests
             var parts = Path.GetRelativePath(landing, folder!).Split(Path.DirectorySeparatorChar);
             Assert.NotEqual(SubmissionStates.Rejected, harness.Ingest(parts[1], parts[0], parts[2], folder!).Outcome);
         }
+        // As the worker does after 903 loads.
+        new Etl.Forecasting.ForecastRefresher(harness.Warehouse.Engine, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Etl.Forecasting.ForecastRefresher>.Instance).Refresh();
 
         string View(string table) => ModelDesign.Tables.Single(t => t.Name == table).View;
         string Source(string table, string column) => ModelDesign.Tables.Single(t => t.Name == table).Columns.Single(c => c.Name == column).Source;
         foreach (var r in ModelDesign.Relationships)
         {
             var (many, manyKey, one, oneKey) = (View(r.FromTable), Source(r.FromTable, r.FromColumn), View(r.ToTable), Source(r.ToTable, r.ToColumn));
-            Assert.True(harness.Count(many) > 0, $"{many} is empty on demo data");
+            // Two years of demo data fit a forecast but leave nothing to back-test (that needs four; PlacementForecastTests has seven).
+            Assert.True(harness.Count(many) > 0 || many == "bi.forecast_backtest", $"{many} is empty on demo data");
             Assert.Equal(0L, harness.Warehouse.Scalar<long>($"select count(*) - count(distinct {oneKey}) from {one}"));
             Assert.Equal(0L, harness.Warehouse.Scalar<long>($"select count(*) from {many} f where f.{manyKey} is not null and not exists (select 1 from {one} d where d.{oneKey} = f.{manyKey})"));
         }

@@ -67,7 +67,7 @@ public class GeneratorTests
         using var harness = new PipelineHarness(refreshAfterEachLoad: false);
         var root = Path.Combine(harness.Warehouse.Folder, "landing");
 
-        var outcomes = Ssda903Generator.Generate(new GeneratorRequest(Region, 2019, 2025, Seed: 3, Scale: 0.06))
+        var outcomes = Ssda903Generator.Generate(new GeneratorRequest(Region, 2019, 2025, Seed: 3, Scale: 0.03))
             .Select(r => (r.LaCode, r.Year, Report: harness.Ingest903(Ssda903Generator.Write(r, root), r.LaCode, r.Year.ToString())))
             .ToList();
 

@@ -65,6 +65,26 @@ public class DemoAndSasTests
                 .SelectMany(f => File.ReadLines(f).Skip(1).Select(line => line.Split(',')[0])).ToList();
             Assert.True(children.Count > 100);
             Assert.DoesNotContain(children, child => details.Any(d => d.Contains(child, StringComparison.Ordinal)));
+            connection.Dispose();
+
+            // Then the README's tour, as written and in its order, on this fresh demo warehouse (the demo here is smaller
+            // than README's, which takes minutes: the same commands, over two years): every step ends as the README says.
+            var environment = new Dictionary<string, string>();
+            foreach (var step in ReadmeTour.Steps())
+            {
+                if (step.Export is var (name, value))
+                {
+                    environment[name] = value;
+                    continue;
+                }
+                if (step.Args[0] == "dashboard")
+                    continue; // serves until Ctrl+C: the dashboard's own tests drive it in Chromium
+                var run = RwProcess.Run(folder, new Dictionary<string, string>(environment).Concat(step.Environment).ToDictionary(), [.. step.Args]);
+                Assert.True(run.ExitCode == 0, $"README step `rw {string.Join(' ', step.Args)}` exited {run.ExitCode}: {run.Error}{run.Output[..Math.Min(2000, run.Output.Length)]}");
+                Assert.DoesNotContain("   at ", run.Output + run.Error);
+                if (step.Args[0] == "ingest")
+                    Assert.Contains("loaded", run.Output);   // "exit 0: loaded, its errors flagged under the tolerance"
+            }
         }
         finally
         {
@@ -107,5 +127,64 @@ public class DemoAndSasTests
     public void An_upload_url_needs_a_real_la_code()
     {
         Assert.ThrowsAny<Exception>(() => SasCommand.UploadUri(Azurite.ConnectionStringFor(1), "91", TimeSpan.FromHours(1)));
+    }
+}
+
+/// <summary>The README's "five-minute tour" block, as a reader would type it: exports, then `rw` commands with their arguments.</summary>
+public static class ReadmeTour
+{
+    public sealed record Step(IReadOnlyList<string> Args, IReadOnlyDictionary<string, string> Environment, (string Name, string Value)? Export = null);
+
+    public static IEnumerable<Step> Steps()
+    {
+        var readme = File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "README.md"));
+        var tour = readme[readme.IndexOf("## A five-minute tour", StringComparison.Ordinal)..];
+        var block = tour[(tour.IndexOf("```bash", StringComparison.Ordinal) + 7)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+        foreach (var line in block.Replace("\\\n", " ").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("alias ", StringComparison.Ordinal)))
+        {
+            var words = Words(line);
+            if (words[0] == "export")
+            {
+                var (name, value) = Assignment(words[1]);
+                yield return new Step([], new Dictionary<string, string>(), (name, value));
+                continue;
+            }
+            var environment = new Dictionary<string, string>();
+            while (words[0].Contains('=') && !words[0].StartsWith('-'))
+            {
+                var (name, value) = Assignment(words[0]);
+                environment[name] = value;
+                words.RemoveAt(0);
+            }
+            Assert.Equal("rw", words[0]);
+            yield return new Step(words.Skip(1).ToList(), environment);
+        }
+    }
+
+    private static (string, string) Assignment(string word) => (word[..word.IndexOf('=')], word[(word.IndexOf('=') + 1)..]);
+
+    /// <summary>Splits a shell line on spaces, keeping "quoted words" together and dropping the quotes.</summary>
+    private static List<string> Words(string line)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == ' ' && !quoted)
+            {
+                if (current.Length > 0)
+                    words.Add(current.ToString());
+                current.Clear();
+            }
+            else
+                current.Append(c);
+        }
+        if (current.Length > 0)
+            words.Add(current.ToString());
+        return words;
     }
 }

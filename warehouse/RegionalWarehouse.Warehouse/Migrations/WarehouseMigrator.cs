@@ -23,8 +23,9 @@ public sealed class WarehouseMigrator(IWarehouseEngine engine, ILogger<Warehouse
 
         var seed = new ReferenceDataSeeder(engine).Seed();
         var applied = result.Scripts.Where(s => s.SqlScriptOptions.ScriptType == ScriptType.RunOnce).Select(s => s.Name).ToList();
-        logger.LogInformation("Warehouse at {Warehouse} is current: {Applied} migration(s) applied, views current, reference data {Seed}",
-            engine.Describe(), applied.Count, seed);
+        // Routine start-up says nothing unless something changed: a migration applied or reference data reseeded.
+        logger.Log(applied.Count > 0 || seed.Inserted + seed.Updated + seed.Deleted > 0 ? LogLevel.Information : LogLevel.Debug,
+            "Warehouse at {Warehouse} is current: {Applied} migration(s) applied, views current, reference data {Seed}", engine.Describe(), applied.Count, seed);
         return new MigrationOutcome(applied, seed);
     }
 
