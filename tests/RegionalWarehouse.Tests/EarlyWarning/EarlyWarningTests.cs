@@ -65,7 +65,7 @@ public class EarlyWarningTests(IndependentReferenceTests.SevenYears loaded)
     }
 
     [Fact]
-    public void Each_load_leaves_a_what_changed_digest_for_its_la_in_the_audit_trail()
+    public void A_refresh_leaves_a_what_changed_digest_for_each_la_whose_flags_changed_in_the_audit_trail()
     {
         var digests = new RegionalWarehouse.Warehouse.Audit.AuditLog(Warehouse.Engine).Read(actionStartingWith: EarlyWarningStore.DigestAction);
 

@@ -54,7 +54,11 @@ public sealed class HostileSubmissionInvariantTests(Xunit.Abstractions.ITestOutp
         Assert.NotEqual(SubmissionStates.Rejected, clean.Outcome);
 
         // One thread: the cases share the warehouse, and allocation is measured on the pipeline's thread.
-        Attacks.Sample(CheckOne, iter: 24, threads: 1);
+        // A bounded run in the suite; RW_INVARIANT_ITERATIONS (or RW_INVARIANT_MINUTES) makes it the long run docs/fuzzing.md describes.
+        if (int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_MINUTES"), out var minutes) && minutes > 0)
+            Attacks.Sample(CheckOne, time: minutes * 60, threads: 1);
+        else
+            Attacks.Sample(CheckOne, iter: int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_ITERATIONS"), out var iterations) ? iterations : 24, threads: 1);
     }
 
     private void CheckOne(Attack attack)

@@ -74,7 +74,8 @@ public class LaitIngestionTests : IClassFixture<LaitIngestionTests.Loaded>
     public void A_sample_of_cells_holds_exactly_what_the_file_publishes_text_number_and_symbol()
     {
         var random = new Random(2025);
-        var sample = Enumerable.Range(0, 300).Select(_ => _loaded.File[random.Next(_loaded.File.Count)])
+        // Each lookup scans the view's latest-release window: 100 random cells and the 40 awkward ones keep it to seconds.
+        var sample = Enumerable.Range(0, 100).Select(_ => _loaded.File[random.Next(_loaded.File.Count)])
             .Concat(_loaded.File.Where(c => c.Value.Contains('E')).Take(20))
             .Concat(_loaded.File.Where(c => c.Value == "-").Take(20));
         foreach (var cell in sample)
