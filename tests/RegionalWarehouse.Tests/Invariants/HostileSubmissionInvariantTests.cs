@@ -58,7 +58,7 @@ public sealed class HostileSubmissionInvariantTests(Xunit.Abstractions.ITestOutp
         if (int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_MINUTES"), out var minutes) && minutes > 0)
             Attacks.Sample(CheckOne, time: minutes * 60, threads: 1);
         else
-            Attacks.Sample(CheckOne, iter: int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_ITERATIONS"), out var iterations) ? iterations : 24, threads: 1);
+            Attacks.Sample(CheckOne, iter: int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_ITERATIONS"), out var iterations) ? iterations : 20, threads: 1);
     }
 
     private void CheckOne(Attack attack)

@@ -28,7 +28,10 @@ public static class RwProcess
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"rw {string.Join(' ', args)} did not finish");
+            process.WaitForExit();
+            // What it last said is the way to see where it stopped.
+            var said = (stdout.Result + stderr.Result).Split('\n');
+            throw new TimeoutException($"rw {string.Join(' ', args)} did not finish; its last lines:\n{string.Join('\n', said.TakeLast(15))}");
         }
         return new RwResult(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -18,11 +18,35 @@ public sealed class TemporaryWarehouse : IDisposable
             copyOf.Execute("checkpoint");
             File.Copy(copyOf.Engine.FilePath, file);
         }
+        else if (migrate)
+            File.Copy(MigratedTemplate.Value, file);
         Engine = new DuckDbEngine(file);
         Migrator = new WarehouseMigrator(Engine, NullLogger<WarehouseMigrator>.Instance);
-        if (migrate && copyOf is null)
-            Migrator.Migrate();
     }
+
+    /// <summary>
+    /// One warehouse migrated per test run (every migration, view and reference row), copied for each test that wants a
+    /// migrated one: the same file a migrate makes, in milliseconds instead of a second. Tests of migrating itself
+    /// start from <c>migrate: false</c>.
+    /// </summary>
+    private static readonly Lazy<string> MigratedTemplate = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("rw-test-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { /* the temporary folder is the system's to clear */ }
+        };
+        var engine = new DuckDbEngine(Path.Combine(folder, "warehouse.duckdb"));
+        new WarehouseMigrator(engine, NullLogger<WarehouseMigrator>.Instance).Migrate();
+        using (var connection = engine.Open())
+        using (var checkpoint = connection.CreateCommand())
+        {
+            checkpoint.CommandText = "checkpoint";
+            checkpoint.ExecuteNonQuery();
+        }
+        return engine.FilePath;
+    });
 
     /// <summary>
     /// A warehouse of its own holding what <paramref name="source"/> holds now: a fixture builds a history once
