@@ -26,5 +26,7 @@ crashes=$(find "$out/findings" -path '*crashes/id*' 2>/dev/null | wc -l)
 hangs=$(find "$out/findings" -path '*hangs/id*' 2>/dev/null | wc -l)
 execs=$(grep -h '^execs_done' "$out"/findings/*/fuzzer_stats 2>/dev/null | awk '{s += $3} END {print s + 0}')
 echo "fuzz.sh: $target: $execs executions in ${seconds}s, $crashes crash(es), $hangs hang(s)."
-echo "fuzz.sh: replay a finding: dotnet $out/bin/RegionalWarehouse.Fuzz.dll $target --replay $out/findings/default/crashes"
+# The instrumented copy only runs under afl-fuzz: replay with the plain build.
+dotnet build tests/fuzz/RegionalWarehouse.Fuzz --nologo -v q >/dev/null
+echo "fuzz.sh: replay a finding: dotnet tests/fuzz/RegionalWarehouse.Fuzz/bin/Debug/net10.0/RegionalWarehouse.Fuzz.dll $target --replay $out/findings/default/crashes"
 [ "$crashes" -eq 0 ] && [ "$hangs" -eq 0 ]

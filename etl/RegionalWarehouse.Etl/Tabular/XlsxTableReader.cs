@@ -22,7 +22,10 @@ public sealed class XlsxTableReader : ITableReader
         _document = SpreadsheetDocument.Open(stream, isEditable: false);
         var workbook = _document.WorkbookPart ?? throw new InvalidDataException("The .xlsx file has no workbook.");
         var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("The .xlsx file has no worksheet.");
-        var sheetPart = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+        // Found by afl++: a sheet whose relationship names a part of another kind, or none, is a damaged workbook, not a crash.
+        var sheetPart = firstSheet.Id?.Value is { Length: > 0 } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet
+            ? worksheet
+            : throw new InvalidDataException("The .xlsx file's first sheet is not a worksheet.");
         _sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         _dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
         _reader = OpenXmlReader.Create(sheetPart);
