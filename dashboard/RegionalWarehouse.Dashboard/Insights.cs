@@ -69,7 +69,7 @@ public static class Insights
         if (la.Equals("region", StringComparison.OrdinalIgnoreCase))
         {
             points = ForecastRefresher.ForRegion(engine, members, scenario);
-            backtest = StoredBacktest(engine);
+            backtest = ForecastRefresher.StoredBacktest(engine);
         }
         else
         {
@@ -101,27 +101,14 @@ public static class Insights
                 costLow = p.WeeklyCost?.Low,
                 costHigh = p.WeeklyCost?.High,
             }),
-            backtest = backtest.GroupBy(b => b.HorizonYears).OrderBy(g => g.Key).Select(g => new
+            backtest = PlacementForecast.Pool(backtest).Select(b => new
             {
-                horizon = g.Key,
-                forecasts = g.Sum(b => b.Forecasts),
-                meanAbsPctError = g.Sum(b => b.MeanAbsolutePercentError * b.Forecasts) / Math.Max(1, g.Sum(b => b.Forecasts)),
-                coverage80 = g.Sum(b => b.Coverage80 * b.Forecasts) / Math.Max(1, g.Sum(b => b.Forecasts)),
-                coverage95 = g.Sum(b => b.Coverage95 * b.Forecasts) / Math.Max(1, g.Sum(b => b.Forecasts)),
+                horizon = b.HorizonYears,
+                forecasts = b.Forecasts,
+                meanAbsPctError = b.MeanAbsolutePercentError,
+                coverage80 = b.Coverage80,
+                coverage95 = b.Coverage95,
             }),
         };
-    }
-
-    /// <summary>The members' back-tests as the last forecast refresh stored them (the region's view pools them).</summary>
-    private static IReadOnlyList<BacktestResult> StoredBacktest(IWarehouseEngine engine)
-    {
-        using var connection = engine.Open();
-        using var command = connection.Command(null, "select la_code, horizon_years, forecasts, mean_abs_pct_error, coverage_80, coverage_95 from mart.forecast_backtest");
-        using var reader = command.ExecuteReader();
-        var results = new List<BacktestResult>();
-        while (reader.Read())
-            results.Add(new BacktestResult(reader.GetString(0), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)), Convert.ToDouble(reader.GetValue(3)),
-                Convert.ToDouble(reader.GetValue(4)), Convert.ToDouble(reader.GetValue(5))));
-        return results;
     }
 }

@@ -51,6 +51,19 @@ public sealed class ForecastRefresher(IWarehouseEngine engine, TimeProvider cloc
         return total is null ? [] : PlacementForecast.Summarise(RegionCode, baseYear, total);
     }
 
+    /// <summary>The members' back-tests as the last forecast refresh stored them (a region's view pools them).</summary>
+    public static IReadOnlyList<BacktestResult> StoredBacktest(IWarehouseEngine engine)
+    {
+        using var connection = engine.Open();
+        using var command = connection.Command(null, "select la_code, horizon_years, forecasts, mean_abs_pct_error, coverage_80, coverage_95 from mart.forecast_backtest");
+        using var reader = command.ExecuteReader();
+        var results = new List<BacktestResult>();
+        while (reader.Read())
+            results.Add(new BacktestResult(reader.GetString(0), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)), Convert.ToDouble(reader.GetValue(3)),
+                Convert.ToDouble(reader.GetValue(4)), Convert.ToDouble(reader.GetValue(5))));
+        return results;
+    }
+
     public int Refresh()
     {
         var timer = System.Diagnostics.Stopwatch.StartNew();

@@ -88,6 +88,15 @@ public static class PlacementForecast
             .ToList();
     }
 
+    /// <summary>Back-tests pooled per horizon over LAs, each weighted by how many forecasts it compared (La is "pooled").</summary>
+    public static IReadOnlyList<BacktestResult> Pool(IEnumerable<BacktestResult> results) =>
+        results.GroupBy(r => r.HorizonYears).OrderBy(g => g.Key).Select(g =>
+        {
+            var forecasts = Math.Max(1, g.Sum(r => r.Forecasts));
+            return new BacktestResult("pooled", g.Key, g.Sum(r => r.Forecasts), g.Sum(r => r.MeanAbsolutePercentError * r.Forecasts) / forecasts,
+                g.Sum(r => r.Coverage80 * r.Forecasts) / forecasts, g.Sum(r => r.Coverage95 * r.Forecasts) / forecasts);
+        }).ToList();
+
     public static int Total(int[,] stock)
     {
         var total = 0;

@@ -43,12 +43,14 @@ public static class InsightCommands
                 throw new ArgumentException("--entry-rate takes a multiple between 0 and 5, --step-down a share between 0 and 1.");
             var given = parse.GetValue(la)!;
             var members = LaDirectory.Load(engine).All;
-            var las = given.Equals("region", StringComparison.OrdinalIgnoreCase) ? members : [CliArguments.La(engine, given)];
-            Console.Error.WriteLine($"Fitting and simulating {las.Count} LA(s)…");
-            var forecasts = las.Select(l => ForecastRefresher.ForLa(engine, l, scenario)).OfType<LaForecast>().ToList();
-            if (forecasts.Count == 0)
+            var region = given.Equals("region", StringComparison.OrdinalIgnoreCase);
+            Console.Error.WriteLine($"Fitting and simulating {(region ? members.Count : 1)} LA(s)…");
+            // The region's members are simulated once, for the region; their back-tests are the last refresh's (as the dashboard shows).
+            var (points, backtest) = region
+                ? (ForecastRefresher.ForRegion(engine, members, scenario), ForecastRefresher.StoredBacktest(engine))
+                : ForecastRefresher.ForLa(engine, CliArguments.La(engine, given), scenario) is { } forecast ? (forecast.Points, forecast.Backtest) : ([], []);
+            if (points.Count == 0)
                 throw new InvalidOperationException($"No forecast for {given}: it needs two consecutive years of 903 loaded (rw status).");
-            var points = forecasts.Count == 1 ? forecasts[0].Points : ForecastRefresher.ForRegion(engine, members, scenario);
             var listing = new Listing("year", "placement", "median", "80% interval", "95% interval", "£ a week (80%)");
             foreach (var p in points)
                 listing.Add(p.Year.ToString(CultureInfo.InvariantCulture), p.PlacementGroup, p.Median.ToString("#,0", CultureInfo.InvariantCulture),
@@ -60,23 +62,15 @@ public static class InsightCommands
                 Listing.Say($"Scenario: {scenario.Describe()}.");
                 Listing.Say("Method: a multi-state model fitted to each LA's loaded 903 (31 March placement by age; moves, exits and entries over the last " +
                                   $"{PlacementModel.YearsFitted} years), simulated {PlacementForecast.Runs:N0} times. Back-test (fitted to year t, forecast t+1 to t+3):");
-                foreach (var horizon in forecasts.SelectMany(f => f.Backtest).GroupBy(b => b.HorizonYears).OrderBy(g => g.Key))
-                    Listing.Say($"  {horizon.Key} year(s) ahead: mean error {horizon.Average(b => b.MeanAbsolutePercentError):0.0}% over " +
-                                      $"{horizon.Sum(b => b.Forecasts)} forecasts; 80% interval held the outcome {Weighted(horizon, b => b.Coverage80) * 100:0}%, " +
-                                      $"95% interval {Weighted(horizon, b => b.Coverage95) * 100:0}%");
+                foreach (var horizon in PlacementForecast.Pool(backtest))
+                    Listing.Say($"  {horizon.HorizonYears} year(s) ahead: mean error {horizon.MeanAbsolutePercentError:0.0}% over {horizon.Forecasts} forecasts; " +
+                                $"80% interval held the outcome {horizon.Coverage80 * 100:0}%, 95% interval {horizon.Coverage95 * 100:0}%");
                 Listing.Say("Costs: the DfE's S251 weekly unit cost per child looked after (LAIT LACFinance), lowest to highest of the last three years, " +
                                   "times the 80% interval; the DfE publishes no unit cost by placement type.");
             }
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static double Weighted(IEnumerable<BacktestResult> results, Func<BacktestResult, double> coverage)
-    {
-        var list = results.ToList();
-        var forecasts = list.Sum(r => r.Forecasts);
-        return forecasts == 0 ? 0 : list.Sum(r => coverage(r) * r.Forecasts) / forecasts;
     }
 
     public static Command Warnings()
