@@ -1,3 +1,5 @@
+using RegionalWarehouse.Etl.Lait;
+
 namespace RegionalWarehouse.Tests.Lait;
 
 /// <summary>LAIT-shaped files with one thing wrong: each is rejected (or warned) at the row and column, and nothing is loaded.</summary>
@@ -74,6 +76,20 @@ public class LaitRejectionTests : IDisposable
         var issue = Assert.Single(report.Issues);
         Assert.Equal("LAIT-02", issue.RuleCode);
         Assert.Contains("could not be read as Parquet", issue.Message);
+    }
+
+    [Fact]
+    public void Running_out_of_working_memory_is_the_platforms_failure_not_a_rejection_of_the_file()
+    {
+        // The DfE's own release, checked with far too little memory: the load must fail (and be retried), never
+        // tell the operator that the DfE's file "could not be read".
+        var files = SubmissionFiles.From(RegionalWarehouse.Synthetic.Demo.PublishedData.WriteTo(RegionalWarehouse.Synthetic.Demo.PublishedData.Lait, _folder));
+        using var connection = _harness.Warehouse.Engine.Open();
+        var england = LaDirectory.ReadEngland(connection);
+
+        var thrown = Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => LaitRelease.Stage(files, new SubmissionIdentity(SubmissionIdentity.RegionWide, "LAIT", "2025"), england, "1MB"));
+
+        Assert.Equal(DuckDB.NET.Native.DuckDBErrorType.OutOfMemory, thrown.ErrorType);
     }
 
     public void Dispose()
