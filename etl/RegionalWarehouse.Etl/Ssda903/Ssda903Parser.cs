@@ -89,9 +89,16 @@ public static class Ssda903Parser
         var ragged = 0;
         foreach (var row in reader.Rows())
         {
-            if (row.Values.Length != reader.Header.Count && ragged++ < FindingLimit.PerRule)
-                result.FileIssues.Add(Issue(FileRules.RaggedRow, file.Name, row.Number,
-                    $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns. Check for an unquoted comma or a missing value.", table.Name));
+            // A row whose values do not line up with the header holds them under the wrong columns (a line break or comma
+            // inside a value shifts the rest): a postcode can sit under RNE. It is reported, and neither checked nor echoed.
+            if (row.Values.Length != reader.Header.Count)
+            {
+                if (ragged++ < FindingLimit.PerRule)
+                    result.FileIssues.Add(Issue(FileRules.RaggedRow, file.Name, row.Number,
+                        $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns, so its values cannot be matched to columns and it is not checked further. " +
+                        "Check for a comma or line break inside a value (put it in quotes) or a missing value.", table.Name));
+                continue;
+            }
             result.Add(new Record903(table, file.Name, row.Number, index, row.Values));
         }
         if (ragged > FindingLimit.PerRule)

@@ -70,6 +70,25 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         return new FailureHistory(Convert.ToInt32(reader.GetValue(0)), reader.IsDBNull(1) ? null : reader.GetDateTime(1), reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
+    /// <summary>
+    /// For `rw ingest`, which runs alone on the return: attempts at it still marked received, validating or loading
+    /// belong to a run that was killed, so they are recorded as failed (the latest attempt `rw status` shows is then a
+    /// final one, never one stuck "validating"). Returns how many.
+    /// </summary>
+    public int AbandonInFlight(DbConnection connection, SubmissionIdentity identity)
+    {
+        using var dead = connection.Command(null,
+            $"""
+             update etl.submission set state = {P("failed")}, updated_at = {P("now")},
+                 message = concat('The run stopped during this attempt (it was ', state, '), for example killed.')
+             where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")}
+               and state in ({P("received")}, {P("validating")}, {P("loading")})
+             """,
+            ("failed", SubmissionStates.Failed), ("now", Now()), ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period),
+            ("received", SubmissionStates.Received), ("validating", SubmissionStates.Validating), ("loading", SubmissionStates.Loading));
+        return dead.ExecuteNonQuery();
+    }
+
     public long Open(DbConnection connection, SubmissionIdentity identity, string sourcePath, string contentHash)
     {
         long id;
@@ -156,7 +175,10 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         current.ExecuteNonQuery();
     }
 
-    /// <summary>Writes the findings through the engine's bulk path: a rejected return can have thousands.</summary>
+    /// <summary>
+    /// Writes the findings through the engine's bulk path (a rejected return can have thousands), with no text shaped
+    /// like a date of birth, postcode or UPN (<see cref="Privacy.StoredFindingText"/>): the LA's report has the values.
+    /// </summary>
     public void RecordIssues(DbConnection connection, DbTransaction transaction, long id, IEnumerable<ValidationIssue> issues)
     {
         using var writer = engine.CreateBulkWriter(connection, transaction);
@@ -166,7 +188,7 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
         foreach (var issue in issues)
             table.Add(id, ++seq, issue.RuleCode, issue.Severity.ToString().ToLowerInvariant(),
                 issue.File is null ? null : Truncate(issue.File, 260), issue.Table, issue.Row, issue.Column,
-                issue.Value is null ? null : Truncate(issue.Value, 200), Truncate(issue.Message, 1000));
+                issue.Value is null ? null : Truncate(Privacy.StoredFindingText.Mask(issue.Value)!, 200), Truncate(Privacy.StoredFindingText.Mask(issue.Message)!, 1000));
     }
 
     private void AddEvent(DbConnection connection, DbTransaction? transaction, long id, string state, string? detail)

@@ -65,6 +65,8 @@ public sealed class SubmissionPipeline(
         if (current?.ContentHash == hash)
         {
             logger.LogInformation("{Submission}: same content as current submission {Id}; nothing to do", identity, current.SubmissionId);
+            if (refreshMarts)
+                RefreshMarts(null);
             return new SubmissionReport(current.SubmissionId, identity.LaCode, identity.ReturnType, identity.Period, "unchanged", hash,
                 clock.GetUtcNow().UtcDateTime, 0, new Dictionary<string, long>(), [],
                 $"Identical to submission {current.SubmissionId}, which is already loaded; nothing changed.");
@@ -149,7 +151,7 @@ public sealed class SubmissionPipeline(
             if (refreshMarts)
             {
                 progress?.Report(new PipelineStage(PipelineStage.Refreshing, rows));
-                RefreshMarts(identity);
+                RefreshMarts(MartScope.AfterLoading(identity));
             }
             var outcome = Outcome(errors, warnings);
             logger.LogInformation("{Submission}: {Outcome}, {Rows:N0} rows in {Seconds:N1}s", identity, outcome, rows, clockStart.Elapsed.TotalSeconds);
@@ -201,15 +203,22 @@ public sealed class SubmissionPipeline(
         errors > 0 ? SubmissionStates.LoadedWithErrors : warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
 
     /// <summary>The load has committed; a mart refresh failure leaves the marts stale, never the load undone.</summary>
-    private void RefreshMarts(SubmissionIdentity identity)
+    /// <summary>
+    /// Refreshes the marts a load moved, and pays what an earlier load still owes (one killed between its commit and
+    /// its refresh): re-running the same return then finds it "unchanged", and the marts must still catch up.
+    /// </summary>
+    private void RefreshMarts(MartScope? afterLoad)
     {
         try
         {
-            marts?.Refresh(MartScope.AfterLoading(identity));
+            var owed = MartRefreshOwed.Owed(engine);
+            var scope = afterLoad is null ? owed : owed is null ? afterLoad : afterLoad.With(owed);
+            if (scope is not null)
+                marts?.Refresh(scope);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "{Submission}: loaded, but refreshing the benchmark marts failed; run `rw refresh`", identity);
+            logger.LogError(ex, "Refreshing the benchmark marts failed; run `rw refresh`");
         }
     }
 

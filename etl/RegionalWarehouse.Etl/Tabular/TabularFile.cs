@@ -68,9 +68,15 @@ public static class TabularFile
         var ragged = 0;
         foreach (var row in reader.Rows())
         {
-            if (row.Values.Length > reader.Header.Count && ragged++ < FindingLimit.PerRule)
-                data.FileIssues.Add(Issue(TabularFileRules.RaggedRow, file.Name, row.Number,
-                    $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns. Check for an unquoted comma."));
+            // Too many values: a comma inside a value shifted the rest to the wrong columns, so the row is reported and
+            // neither checked nor echoed. Too few is a row whose last values are blank, as the DfE's tools read it.
+            if (row.Values.Length > reader.Header.Count)
+            {
+                if (ragged++ < FindingLimit.PerRule)
+                    data.FileIssues.Add(Issue(TabularFileRules.RaggedRow, file.Name, row.Number,
+                        $"This row has {row.Values.Length} values but the header has {reader.Header.Count} columns, so its values cannot be matched to columns and it is not checked further. Check for an unquoted comma."));
+                continue;
+            }
             data.Rows.Add(new TableRow(file.Name, row.Number, index, row.Values));
         }
         if (ragged > FindingLimit.PerRule)

@@ -196,19 +196,42 @@ public static class ComparisonCommands
     public static Command ExportParquet()
     {
         var folder = new Argument<string>("folder") { Description = "Where to write one .parquet file per table and view." };
-        var command = new Command("export-parquet", "Write the star schema, reference data and marts as Parquet for Power BI Desktop (DuckDB warehouse).") { folder };
+        var agreement = new Option<string?>("--agreement")
+        {
+            Description = "Also write child-level rows, as a child-level data-sharing agreement allows: name it (e.g. EOE-CLA-2024). " +
+                          "Only its return type's objects and its signatories' rows; without it, child- and family-level files have no rows.",
+        };
+        var las = new Option<string?>("--la") { Description = "With --agreement: only these signatories (DfE codes or names, comma-separated)." };
+        var command = new Command("export-parquet", "Write the star schema, reference data and marts as Parquet for Power BI Desktop (DuckDB warehouse).") { folder, agreement, las };
         command.SetAction(parse =>
         {
-            using var host = PlatformHost.CreateBuilder([]).Build();
+            if (parse.GetValue(las) is not null && parse.GetValue(agreement) is null)
+                throw new ArgumentException("--la limits a child-level export: name the agreement that allows it with --agreement.");
+            // Brought up to date first: the agreements a child-level export is checked against are reference data.
+            using var host = CliHost.Open();
             var engine = host.Services.GetRequiredService<IWarehouseEngine>();
-            Console.Error.WriteLine("Exporting every table and view as Parquet (about 20 seconds on the demo)…");
-            var files = ParquetExporter.Export(engine, parse.GetValue(folder)!, new Progress<string>(file => Console.Error.WriteLine($"  {file}")));
+            var grant = parse.GetValue(agreement) is { } id ? Grant(engine, id, parse.GetValue(las)) : null;
+            Console.Error.WriteLine(grant is null
+                ? "Exporting every table and view as Parquet (about 20 seconds on the demo)…"
+                : $"Exporting every table and view as Parquet, with child-level rows under {grant.Describe()}…");
+            var target = Path.GetFullPath(parse.GetValue(folder)!);
+            var files = ParquetExporter.Export(engine, target, new Progress<string>(file => Console.Error.WriteLine($"  {file}")), grant);
             using (var connection = engine.Open())
                 new RegionalWarehouse.Warehouse.Audit.AuditLog(engine).Record(connection, null, new RegionalWarehouse.Warehouse.Audit.AuditEvent(DateTime.UtcNow,
-                    "rw export-parquet", "exported", Rows: files.Count, Detail: $"{files.Count} Parquet files (ref, dw, mart, bi) written to {Path.GetFullPath(parse.GetValue(folder)!)}"));
-            AnsiConsole.WriteLine($"{files.Count} Parquet files written to {Path.GetFullPath(parse.GetValue(folder)!)}.");
+                    "rw export-parquet", grant is null ? "exported" : "exported child-level", Rows: files.Count,
+                    Detail: $"{files.Count} Parquet files (ref, dw, mart, bi) written to {target}{(grant is null ? "" : $"; child-level rows under {grant.Describe()}")}"));
+            AnsiConsole.WriteLine($"{files.Count} Parquet files written to {target}.");
+            if (grant is not null)
+                AnsiConsole.WriteLine($"They hold child-level rows under {grant.Describe()}: keep them where that agreement allows (NOT-EXPORTED.txt lists which).");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static ChildLevelGrant Grant(IWarehouseEngine engine, string agreementId, string? las)
+    {
+        var codes = (las ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(la => CliArguments.La(engine, la).DfeCode).ToList();
+        using var connection = engine.Open();
+        return ChildLevelGrant.Resolve(connection, engine, agreementId.Trim(), codes, DateOnly.FromDateTime(DateTime.UtcNow));
     }
 }

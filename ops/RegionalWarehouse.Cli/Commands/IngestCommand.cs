@@ -25,6 +25,11 @@ public static class IngestCommand
             var pipeline = host.Services.GetRequiredService<SubmissionPipeline>();
             var source = parse.GetValue(path)!;
             var identity = new SubmissionIdentity(parse.GetValue(la)!.Trim(), parse.GetValue(returnType)!.Trim().ToUpperInvariant(), parse.GetValue(period)!.Trim());
+            // An attempt at this return still in flight was left by a run that was killed: it ends as failed, so no attempt
+            // stays "validating" for ever. (A worker processing the same return at this moment records its own outcome after.)
+            var engine = host.Services.GetRequiredService<IWarehouseEngine>();
+            using (var connection = engine.Open())
+                new SubmissionLedger(engine, host.Services.GetRequiredService<TimeProvider>()).AbandonInFlight(connection, identity);
             var report = Run(pipeline, identity, source);
             var folder = Path.Combine(parse.GetValue(reports)!, identity.LaCode, identity.ReturnType, identity.Period, report.SubmissionId?.ToString() ?? "unrecorded");
             if (report.Outcome != "unchanged")

@@ -152,6 +152,8 @@ public class RwCliTests
     [InlineData("benchmark --la Hertfordshre --year 2024", "Unknown LA 'Hertfordshre'. Did you mean: 919 Hertfordshire")]
     [InlineData("correlate cla_rate_per_10k imd --year 2024", "Unknown indicator 'imd'. Did you mean: imd_")]
     [InlineData("correlate cla_rate --year 2024 imd_average_score", "Unknown metric 'cla_rate'. Did you mean: cla_rate_per_10k")]
+    [InlineData("export-parquet out --agreement EOE-BENCH-2024", "agreement EOE-BENCH-2024 (Regional benchmarking (aggregates)) shares aggregates only")]
+    [InlineData("export-parquet out --la 919", "--la limits a child-level export: name the agreement that allows it with --agreement.")]
     public void An_unknown_la_metric_or_indicator_is_one_error_line_naming_the_nearest_exit_1(string arguments, string expected)
     {
         var folder = Directory.CreateTempSubdirectory("rw-cli-").FullName;

@@ -11,6 +11,12 @@ public sealed record LaitCell(string Indicator, string Years, string Area, strin
 /// <summary>Reads the shipped LAIT file independently of the platform, and writes small LAIT-shaped files for tests.</summary>
 public static class LaitParquet
 {
+    /// <summary>A data dictionary in the DfE's layout describing one indicator, LACnum.</summary>
+    public const string SmallDictionary = """
+        "Measure_code","Topic","Measure","Measure_short","Polarity","y_axis_name","Description","Methodology","dps","Year_Type","No_Quartile"
+        "1","Children's Social Care","Number of Children looked after","LACnum","-","Number","Children looked after at 31 March","From the SSDA903","0","Annual",NA
+        """;
+
     public static async Task<List<LaitCell>> ReadShipped()
     {
         using var stream = PublishedData.Open("lait_bds_long.parquet");

@@ -5,10 +5,7 @@ namespace RegionalWarehouse.Tests.Lait;
 /// <summary>LAIT-shaped files with one thing wrong: each is rejected (or warned) at the row and column, and nothing is loaded.</summary>
 public class LaitRejectionTests : IDisposable
 {
-    private const string Dictionary = """
-        "Measure_code","Topic","Measure","Measure_short","Polarity","y_axis_name","Description","Methodology","dps","Year_Type","No_Quartile"
-        "1","Children's Social Care","Number of Children looked after","LACnum","-","Number","Children looked after at 31 March","From the SSDA903","0","Annual",NA
-        """;
+    private const string Dictionary = LaitParquet.SmallDictionary;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("rw-lait-bad-").FullName;
     private readonly PipelineHarness _harness = new();

@@ -122,6 +122,47 @@ public class PrivacyTests
     }
 
     [Fact]
+    public void A_row_split_by_a_line_break_is_reported_and_its_shifted_values_are_never_echoed()
+    {
+        // Found by the invariant harness: a line break inside REASON_PLACE_CHANGE starts a new row whose postcodes sit
+        // under RNE and LS, columns that are not personal, so a finding on them quoted the postcodes.
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024");
+        fixture.Write("episodes.csv", fixture.Read("episodes.csv").Replace(",CARPL,SG13 8DQ,", ",CAR\r\nPL,SG13 8DQ,", StringComparison.Ordinal));
+
+        var report = harness.Ingest903(fixture.Folder);
+
+        Assert.Equal(SubmissionStates.Rejected, report.Outcome);
+        Assert.Equal([2, 3], report.Issues.Where(i => i.RuleCode == "FILE-06").Select(i => i.Row));
+        Assert.DoesNotContain(report.Issues, i => i.Row == 3 && i.RuleCode != "FILE-06");
+        Assert.DoesNotContain("SG13 8DQ", report.ToJson());
+        Assert.Equal(0, harness.Count("etl.submission_issue", "message like '%SG13 8DQ%' or cell_value like '%SG13 8DQ%'"));
+    }
+
+    [Fact]
+    public void A_postcode_typed_under_a_code_column_is_in_the_las_report_but_never_in_the_warehouse()
+    {
+        using var harness = new PipelineHarness();
+        using var fixture = ReturnFixture.Copy("valid-919-2024").Set("episodes.csv", 2, "RNE", "SG13 8DQ");
+
+        var report = harness.Ingest903(fixture.Folder);
+
+        // The LA sees what it typed, so it can find it; the warehouse's copy of the finding does not keep it.
+        Assert.Contains(report.Issues, i => i.Column == "RNE" && i.Value == "SG13 8DQ");
+        Assert.Equal(0, harness.Count("etl.submission_issue", "message like '%SG13 8DQ%' or cell_value like '%SG13 8DQ%'"));
+        Assert.True(harness.Count("etl.submission_issue", "column_name = 'RNE' and cell_value = '(withheld)'") > 0);
+    }
+
+    [Theory]
+    [InlineData("DOB 14/05/2012 is after DECOM", "DOB (withheld) is after DECOM")]
+    [InlineData("2012-05-14", "(withheld)")]
+    [InlineData("SG13 8DQ and sg138dq", "(withheld) and (withheld)")]
+    [InlineData("UPN L201234567890", "UPN (withheld)")]
+    [InlineData("RNE 'X' is not a code; U6, PR1, SC100001, SG13, 2024, 05/2012, C2 and 2023/24 stay", "RNE 'X' is not a code; U6, PR1, SC100001, SG13, 2024, 05/2012, C2 and 2023/24 stay")]
+    public void Stored_findings_keep_codes_and_counts_and_withhold_dates_postcodes_and_upns(string text, string stored) =>
+        Assert.Equal(stored, RegionalWarehouse.Etl.Privacy.StoredFindingText.Mask(text));
+
+    [Fact]
     public void A_supporting_families_file_without_its_header_does_not_echo_its_first_family_as_extra_columns()
     {
         using var harness = new PipelineHarness();
