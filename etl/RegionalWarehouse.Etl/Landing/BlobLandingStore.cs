@@ -87,9 +87,10 @@ public sealed class BlobLandingStore(BlobServiceClient service, TimeSpan leaseTi
         await foreach (var blob in Landing.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var parts = blob.Name.Split('/');
-            if (parts.Length == 5 && parts[4] == SubmissionFiles.ReadyMarker)
+            // Deeper folders too (a period typed 2024/25): they are refused with a report, not left in landing unseen.
+            if (parts.Length >= 5 && parts[^1] == SubmissionFiles.ReadyMarker)
             {
-                if (LandedSubmission.FromPath(string.Join('/', parts[..4]), isZip: false) is { } folder)
+                if (LandedSubmission.FromPath(string.Join('/', parts[..^1]), isZip: false) is { } folder)
                     found.Add(folder);
             }
             else if (parts.Length == 4 && blob.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && LandedSubmission.FromPath(blob.Name, isZip: true) is { } zip)

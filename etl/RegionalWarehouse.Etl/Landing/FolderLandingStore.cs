@@ -36,17 +36,16 @@ public sealed class FolderLandingStore(string root) : ILandingStore
         var found = new List<LandedSubmission>();
         if (!Directory.Exists(LandingFolder))
             return Task.FromResult<IReadOnlyList<LandedSubmission>>(found);
-        // Links are never followed: a link in landing could point anywhere on the machine.
+        // Links are never followed: a link in landing could point anywhere on the machine. A marked folder deeper than
+        // {la}/{return}/{period}/{name} (a period typed 2024/25) is found too, and refused with a report.
+        foreach (var marker in Directory.EnumerateFiles(LandingFolder, SubmissionFiles.ReadyMarker, MarkerSearch))
+            if (LandedSubmission.FromPath(Relative(Path.GetDirectoryName(marker)!), isZip: false) is { } s)
+                found.Add(s);
         foreach (var periodFolder in Directory.EnumerateDirectories(LandingFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 2, AttributesToSkip = FileAttributes.ReparsePoint })
                      .Where(d => Relative(d).Split('/').Length == 3))
-        {
-            foreach (var folder in Directory.EnumerateDirectories(periodFolder, "*", SubmissionFiles.NoLinks).Where(d => File.Exists(Path.Combine(d, SubmissionFiles.ReadyMarker))))
-                if (LandedSubmission.FromPath(Relative(folder), isZip: false) is { } s)
-                    found.Add(s);
             foreach (var zip in Directory.EnumerateFiles(periodFolder, "*.zip", SubmissionFiles.NoLinks))
                 if (LandedSubmission.FromPath(Relative(zip), isZip: true) is { } s)
                     found.Add(s);
-        }
         return Task.FromResult<IReadOnlyList<LandedSubmission>>(found.OrderBy(s => s.Path, StringComparer.Ordinal).ToList());
     }
 
@@ -118,6 +117,13 @@ public sealed class FolderLandingStore(string root) : ILandingStore
     }
 
     private string LockFolder => Path.Combine(Root, ".locks");
+
+    private static readonly EnumerationOptions MarkerSearch = new()
+    {
+        RecurseSubdirectories = true,
+        MaxRecursionDepth = 8,
+        AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
+    };
 
     /// <summary>
     /// The submission's path in landing. Discovery skips links, but a folder can be swapped for a link after it:

@@ -3,19 +3,21 @@ namespace RegionalWarehouse.Etl.Landing;
 /// <summary>
 /// A complete submission found in the landing area: a folder {la}/{return}/{period}/{name}/ holding
 /// a _READY marker, or a single {la}/{return}/{period}/{name}.zip. The path is the only source of the LA.
+/// A folder deeper than that (a period typed with a slash, 2024/25) is a submission too, whose period is the
+/// folders between return and name: it is refused as a period (SUB-02) with a report, never left unseen.
 /// </summary>
 public sealed record LandedSubmission(string LaCode, string ReturnType, string Period, string Name, string Path, bool IsZip)
 {
     public SubmissionIdentity Identity => new(LaCode, ReturnType.ToUpperInvariant(), Period);
 
-    /// <summary>Parses a landing path's first three segments; null when it is not in the layout.</summary>
+    /// <summary>Parses a landing path: LA, return, period (one folder or more) and name; null when it is shallower.</summary>
     public static LandedSubmission? FromPath(string path, bool isZip)
     {
         var parts = path.Trim('/').Split('/');
-        if (parts.Length != 4 || parts.Any(string.IsNullOrWhiteSpace))
+        if (parts.Length < 4 || parts.Any(string.IsNullOrWhiteSpace))
             return null;
-        var name = isZip ? System.IO.Path.GetFileNameWithoutExtension(parts[3]) : parts[3];
-        return new LandedSubmission(parts[0], parts[1], parts[2], name, path.Trim('/'), isZip);
+        var name = isZip ? System.IO.Path.GetFileNameWithoutExtension(parts[^1]) : parts[^1];
+        return new LandedSubmission(parts[0], parts[1], string.Join('/', parts[2..^1]), name, path.Trim('/'), isZip);
     }
 
     /// <summary>

@@ -51,11 +51,25 @@ public static class Ssda903Xml
         using (var reader = XmlReader.Create(stream, settings))
         {
             var lines = (IXmlLineInfo)reader;
-            reader.MoveToContent();
+            // Found by fuzzing: on some damaged declarations (<?xml version="1.0\u0084…) .NET's reader throws an
+            // ArgumentException, not an XmlException; either way the file is not well-formed XML.
+            bool Read(Func<bool> step)
+            {
+                try
+                {
+                    return step();
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new XmlException("The XML reader could not read the file.", ex, lines.LineNumber, lines.LinePosition);
+                }
+            }
+            Read(() => reader.MoveToContent() != XmlNodeType.None);
             var output = new OutputBudget(xml.Name, stream.CanSeek ? stream.Length : InputLimits.MaxFileBytes);
             ChildReader? child = null;
             var childDepth = -1;
-            while (reader.Read())
+            Func<bool> next = reader.Read;
+            while (Read(next))
             {
                 var depth = reader.Depth;
                 if (depth > MaxDepth)

@@ -117,6 +117,49 @@ public sealed class HostileSubmissionInvariantTests(Xunit.Abstractions.ITestOutp
             Attacks.Sample(CheckOne, iter: int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_ITERATIONS"), out var iterations) ? iterations : 20, threads: 1);
     }
 
+    [Fact]
+    public async Task In_blob_storage_every_hostile_upload_is_filed_away_once_and_no_download_is_left_behind()
+    {
+        // The same attacks, uploaded to Azurite as an LA's upload tool would (a folder with _READY last, or a .zip),
+        // and processed by the real worker: whatever arrives ends in archive or quarantine exactly once.
+        var attacks = new List<Attack>();
+        Attacks.Sample(attacks.Add, iter: int.TryParse(Environment.GetEnvironmentVariable("RW_INVARIANT_BLOB_UPLOADS"), out var n) ? n : 8, threads: 1);
+        using var azurite = Azurite.Start();
+        var run = $"blob{Guid.NewGuid():N}"[..12];
+        var uploads = new List<(Attack Attack, string Name)>();
+        foreach (var attack in attacks)
+        {
+            var (path, la, period) = Prepare(attack);
+            var name = $"{run}-{uploads.Count}x";   // "x": upload 1 is not a prefix of upload 10
+            var landing = $"{la}/{ValidOf(attack.Target).ReturnType}/{period}/{name}";
+            if (path.EndsWith(".zip", StringComparison.Ordinal))
+            {
+                var container = azurite.Client.GetBlobContainerClient("landing");
+                await container.CreateIfNotExistsAsync();
+                await container.GetBlobClient(landing + ".zip").UploadAsync(path, overwrite: true);
+            }
+            else
+                await WorkerRun.UploadAsync(azurite.Client, path, landing);
+            uploads.Add((attack, name));
+        }
+        using var warehouse = new TemporaryWarehouse();
+
+        await WorkerRun.RunUntilIdleAsync(WorkerRun.Settings(warehouse.Engine.FilePath, azurite.ConnectionString), timeoutSeconds: 120);
+
+        Assert.DoesNotContain(await WorkerRun.ListAsync(azurite.Client, "landing"), b => b.Contains(run, StringComparison.Ordinal));
+        var filed = (await WorkerRun.ListAsync(azurite.Client, "archive")).Concat(await WorkerRun.ListAsync(azurite.Client, "quarantine")).ToList();
+        foreach (var (attack, name) in uploads)
+        {
+            var folders = filed.Where(b => b.Contains($"-{name}", StringComparison.Ordinal)).Select(b => b[..b.LastIndexOf('/')]).Distinct().ToList();
+            Assert.True(folders.Count == 1, $"{attack}: filed as [{string.Join(", ", folders)}]");
+            Assert.Contains(filed, b => b == $"{folders[0]}/report.md");
+        }
+        Assert.Empty(Directory.GetFiles(Etl.Landing.BlobLandingStore.PrivateDownloadFolder(), $"*{run}*"));
+        Assert.Equal(0L, warehouse.Scalar<long>("select count(*) from etl.submission where state in ('received', 'validating', 'loading')"));
+        Assert.Equal(0L, warehouse.Scalar<long>(
+            "select count(*) from (select la_code, return_type, period from etl.submission where is_current group by all having count(*) > 1)"));
+    }
+
     private void CheckOne(Attack attack)
     {
         var (path, la, period) = Prepare(attack);

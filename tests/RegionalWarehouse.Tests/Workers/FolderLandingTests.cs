@@ -169,6 +169,29 @@ public class FolderLandingTests : IDisposable
         Assert.Empty(await store.DiscoverAsync(default));
     }
 
+    [Fact]
+    public async Task A_folder_dropped_under_a_period_typed_with_a_slash_is_refused_with_a_report_not_left_unseen()
+    {
+        // Found by the invariant harness in blob mode: 919/SSDA903/2024/25/upload/ was deeper than the layout, so no
+        // worker ever saw it and the LA never heard why.
+        using var harness = new PipelineHarness();
+        var (store, folder) = Drop();
+        var deeper = Path.Combine(store.LandingFolder, "919", "SSDA903", "2024", "25", "upload1");
+        Directory.CreateDirectory(Path.GetDirectoryName(deeper)!);
+        Directory.Move(folder, deeper);
+        var processor = new SubmissionProcessor(store, harness.Pipeline, harness.Warehouse.Engine, Options.Create(new WorkerOptions()),
+            TimeProvider.System, NullLogger<SubmissionProcessor>.Instance);
+
+        var submission = Assert.Single(await store.DiscoverAsync(default));
+        Assert.Equal(("2024/25", "upload1"), (submission.Period, submission.Name));
+        Assert.Equal(ProcessOutcome.Rejected, await processor.ProcessAsync(submission, default));
+
+        Assert.Empty(await store.DiscoverAsync(default));
+        var report = File.ReadAllText(Directory.GetFiles(store.AreaFolder(LandingArea.Quarantine), "report.md", SearchOption.AllDirectories).Single());
+        Assert.Contains("SUB-02", report);
+        Assert.Equal(0, harness.Count("dw.fact_cla_episode"));
+    }
+
     public void Dispose()
     {
         Directory.Delete(_root, recursive: true);

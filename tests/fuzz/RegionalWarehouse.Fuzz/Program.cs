@@ -20,7 +20,9 @@ if (args.Length == 3 && args[1] == "--replay")
         catch (Exception ex)
         {
             failures++;
-            Console.Error.WriteLine($"{Path.GetFileName(file)}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            // Where in the platform it was thrown, so a finding points at the code to fix.
+            var at = ex.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("RegionalWarehouse.Etl", StringComparison.Ordinal))?.Trim();
+            Console.Error.WriteLine($"{Path.GetFileName(file)}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}{(at is null ? "" : $" ({at})")}");
         }
     }
     Console.WriteLine($"{failures} of the files failed.");
