@@ -51,7 +51,7 @@ public sealed record ChildLevelGrant(string AgreementId, string AgreementName, s
         return new ChildLevelGrant(agreementId, first.Name, all[0].ReturnType, asked.Select(s => s.LaKey).ToList(), asked.Select(s => s.Code).ToList());
     }
 
-    /// <summary>The identifying column that marks an object as child- or family-level data of this grant's return type.</summary>
+    /// <summary>Whether an object's identifying columns (child, UPN or family keys) all come from this grant's return type.</summary>
     public bool Covers(IReadOnlyCollection<string> identifyingColumns) =>
         identifyingColumns.Count > 0 && identifyingColumns.All(c => ParquetExporter.ReturnTypeOf(c) == ReturnType);
 
