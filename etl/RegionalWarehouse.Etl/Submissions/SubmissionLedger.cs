@@ -49,16 +49,7 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     /// </summary>
     public FailureHistory Failures(DbConnection connection, SubmissionIdentity identity, string contentHash)
     {
-        using (var dead = connection.Command(null,
-                   $"""
-                    update etl.submission set state = {P("failed")}, updated_at = {P("now")},
-                        message = concat('The worker stopped during this attempt (it was ', state, '), for example killed for memory.')
-                    where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")} and content_hash = {P("hash")}
-                      and state in ({P("received")}, {P("validating")}, {P("loading")})
-                    """,
-                   ("failed", SubmissionStates.Failed), ("now", Now()), ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period),
-                   ("hash", contentHash), ("received", SubmissionStates.Received), ("validating", SubmissionStates.Validating), ("loading", SubmissionStates.Loading)))
-            dead.ExecuteNonQuery();
+        FailInFlight(connection, identity, contentHash, "The worker stopped during this attempt (it was ", "), for example killed for memory.");
         using var command = connection.Command(null,
             $"""
              select count(*), max(updated_at), max(message) from etl.submission
@@ -73,20 +64,24 @@ public sealed class SubmissionLedger(IWarehouseEngine engine, TimeProvider clock
     /// <summary>
     /// For `rw ingest`, which runs alone on the return: attempts at it still marked received, validating or loading
     /// belong to a run that was killed, so they are recorded as failed (the latest attempt `rw status` shows is then a
-    /// final one, never one stuck "validating"). Returns how many.
+    /// final one, never one stuck "validating").
     /// </summary>
-    public int AbandonInFlight(DbConnection connection, SubmissionIdentity identity)
+    public void AbandonInFlight(DbConnection connection, SubmissionIdentity identity) =>
+        FailInFlight(connection, identity, null, "The run stopped during this attempt (it was ", "), for example killed.");
+
+    /// <summary>Records the return's attempts still marked received, validating or loading (of this content, when given) as failed, saying what they were doing.</summary>
+    private void FailInFlight(DbConnection connection, SubmissionIdentity identity, string? contentHash, string before, string after)
     {
         using var dead = connection.Command(null,
             $"""
-             update etl.submission set state = {P("failed")}, updated_at = {P("now")},
-                 message = concat('The run stopped during this attempt (it was ', state, '), for example killed.')
-             where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")}
+             update etl.submission set state = {P("failed")}, updated_at = {P("now")}, message = concat({P("before")}, state, {P("after")})
+             where la_code = {P("la")} and return_type = {P("rt")} and period = {P("period")}{(contentHash is null ? "" : $" and content_hash = {P("hash")}")}
                and state in ({P("received")}, {P("validating")}, {P("loading")})
              """,
-            ("failed", SubmissionStates.Failed), ("now", Now()), ("la", identity.LaCode), ("rt", identity.ReturnType), ("period", identity.Period),
-            ("received", SubmissionStates.Received), ("validating", SubmissionStates.Validating), ("loading", SubmissionStates.Loading));
-        return dead.ExecuteNonQuery();
+            [("failed", SubmissionStates.Failed), ("now", Now()), ("before", before), ("after", after), ("la", identity.LaCode), ("rt", identity.ReturnType),
+             ("period", identity.Period), ("received", SubmissionStates.Received), ("validating", SubmissionStates.Validating), ("loading", SubmissionStates.Loading),
+             .. (contentHash is null ? [] : new (string, object?)[] { ("hash", contentHash) })]);
+        dead.ExecuteNonQuery();
     }
 
     public long Open(DbConnection connection, SubmissionIdentity identity, string sourcePath, string contentHash)

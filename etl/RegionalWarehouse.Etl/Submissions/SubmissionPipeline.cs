@@ -202,10 +202,10 @@ public sealed class SubmissionPipeline(
     private static string Outcome(int errors, int warnings) =>
         errors > 0 ? SubmissionStates.LoadedWithErrors : warnings > 0 ? SubmissionStates.LoadedWithWarnings : SubmissionStates.Loaded;
 
-    /// <summary>The load has committed; a mart refresh failure leaves the marts stale, never the load undone.</summary>
     /// <summary>
     /// Refreshes the marts a load moved, and pays what an earlier load still owes (one killed between its commit and
-    /// its refresh): re-running the same return then finds it "unchanged", and the marts must still catch up.
+    /// its refresh): re-running the same return then finds it "unchanged", and the marts must still catch up. The load
+    /// has committed either way: a refresh failure leaves the marts stale, never the load undone.
     /// </summary>
     private void RefreshMarts(MartScope? afterLoad)
     {
